@@ -1,0 +1,2 @@
+// Placeholder until the extractors land: see extract.ts.
+export * from './types.js';
