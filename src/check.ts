@@ -1,0 +1,132 @@
+// The library's main entry: spec → sources → documents → normalize → checks → report.
+import path from 'node:path';
+import { crossChannelCheck } from './checks/cross-channel.js';
+import { factsCheck, yearOf } from './checks/facts.js';
+import { lengthsCheck } from './checks/lengths.js';
+import { messagesCheck } from './checks/messages.js';
+import { termsCheck } from './checks/terms.js';
+import { DEFAULT_SEVERITY, type Check, type CheckContext } from './checks/types.js';
+import type { Document } from './documents/types.js';
+import { sortFindings } from './findings/sort.js';
+import { summarize } from './findings/summary.js';
+import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
+import { normalizeDocument, type NormalizedDocument } from './normalize/index.js';
+import { readSource } from './sources/read.js';
+import { isUnresolved, resolveSources } from './sources/resolve.js';
+import { loadSpec } from './spec/load.js';
+import type { FailOn, Spec } from './spec/types.js';
+
+export const CHECKS: readonly Check[] = [messagesCheck, factsCheck, termsCheck, lengthsCheck, crossChannelCheck];
+
+export interface CheckOptions {
+  /** Only these channels (names from the spec). */
+  channels?: string[];
+  /** Never touch the network: URL sources become source errors. */
+  offline?: boolean;
+  /** Overrides the spec's rules.fail_on. */
+  failOn?: FailOn;
+  /** Where relative paths are shown from (default process.cwd()). */
+  cwd?: string;
+  /** Human-facing progress lines (the CLI sends them to stderr). */
+  onProgress?: (line: string) => void;
+}
+
+/** A problem with the command itself (e.g. an unknown --channel): exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const READ_CONCURRENCY = 8;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function selectChannels(spec: Spec, wanted: string[] | undefined): string[] {
+  const all = spec.channels.map((c) => c.name);
+  if (!wanted?.length) return all;
+  const unknown = wanted.filter((name) => !all.includes(name));
+  if (unknown.length) throw new UsageError(`unknown channel "${unknown[0]}" (the spec defines: ${all.join(', ')})`);
+  return all.filter((name) => wanted.includes(name));
+}
+
+export async function check(specPath: string, options: CheckOptions = {}): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  const shown = path.relative(cwd, path.resolve(cwd, specPath)).split(path.sep).join('/') || specPath;
+  const spec = await loadSpec(path.resolve(cwd, specPath), shown);
+  return checkSpec(spec, { ...options, specName: shown });
+}
+
+/** The same, for a spec already loaded (tests and embedders). */
+export async function checkSpec(spec: Spec, options: CheckOptions & { specName?: string } = {}): Promise<Report> {
+  const progress = options.onProgress ?? (() => undefined);
+  const channels = selectChannels(spec, options.channels);
+  const specDir = path.dirname(spec.file);
+  const findings: Finding[] = [];
+  const sources: SourceSummary[] = [];
+  const docs: Document[] = [];
+
+  const refs = (
+    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir)))
+  ).flat();
+  progress(`reading ${refs.length} source${refs.length === 1 ? '' : 's'}`);
+  const read = await mapLimited(refs, READ_CONCURRENCY, async (ref) => (isUnresolved(ref) ? ref : await readSource(ref, options)));
+  refs.forEach((ref, i) => {
+    const result = read[i];
+    const summary = { id: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language };
+    if ('parts' in result) {
+      docs.push(result);
+      sources.push({ ...summary, status: 'ok' });
+      return;
+    }
+    const reason = 'reason' in result ? result.reason : result.message;
+    const where = !('reason' in result) && result.line ? `:${result.line}${result.column ? `:${result.column}` : ''}` : '';
+    progress(`source error: ${ref.id}${where}: ${reason}`);
+    sources.push({ ...summary, status: 'error', error: reason });
+    findings.push({
+      rule: 'source-error',
+      severity: DEFAULT_SEVERITY['source-error'],
+      channel: ref.channel,
+      source: ref.id,
+      found: reason,
+      message: `Cannot read ${ref.id}${where}: ${reason}`,
+      ...(where ? { location: { part: 'file', line: (result as { line?: number }).line, column: (result as { column?: number }).column } } : {}),
+    });
+  });
+
+  progress(`checking ${docs.length} document${docs.length === 1 ? '' : 's'}`);
+  const year = yearOf(spec);
+  const normalized: NormalizedDocument[] = docs.map((doc) => normalizeDocument(doc, { year }));
+  const coverage: Record<string, Record<string, CoverageEntry>> = {};
+  const context: CheckContext = {
+    spec,
+    docs: normalized,
+    channels,
+    readable: new Set(docs.map((d) => d.channel)),
+    coverage,
+    report: (finding) => findings.push(finding),
+  };
+  for (const c of CHECKS) c.run(context);
+
+  const failOn = options.failOn ?? spec.rules.failOn;
+  const sorted = sortFindings(findings, channels);
+  return {
+    version: 1,
+    campaign: spec.campaign,
+    spec: options.specName ?? path.basename(spec.file),
+    summary: summarize(sorted, sources, failOn),
+    sources,
+    findings: sorted,
+    coverage,
+    channels,
+  };
+}

@@ -1,0 +1,101 @@
+// Finds where a key message is said in one part: any window of up to three consecutive
+// sentences, including a stretch inside a longer sentence, scored with Dice similarity
+// on two keys (surface words; content lemmas) and read for polarity.
+import { foldText } from '../normalize/fold.js';
+import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
+import { bigrams, dice, type Bigrams } from './similarity.js';
+
+export interface Wording {
+  text: string;
+  language: string;
+  surface: Bigrams;
+  content: Bigrams;
+  contentLemmas: ReadonlySet<string>;
+  tokenCount: number;
+  negated: boolean;
+}
+
+export interface MessageMatch {
+  score: number;
+  negated: boolean;
+  /** Folded offsets of the matched window in the part. */
+  start: number;
+  end: number;
+  wording: Wording;
+}
+
+// Words that a negation cue points at when it denies availability rather than a content
+// word ("free shipping is not available").
+const AVAILABILITY = new Set(['available', 'included', 'valid', 'eligible', 'apply', 'applies', 'offered', 'possible', 'dostępna', 'dostępny', 'dostępne', 'obowiązuje', 'ważna', 'ważny', 'זמין', 'זמינה', 'בתוקף']);
+const CUE_REACH = 3;
+
+function keys(tokens: readonly Token[]): { surface: string; content: string } {
+  const kept = tokens.filter((t) => !t.negation);
+  return {
+    surface: kept.map((t) => t.norm).join(' '),
+    content: kept.filter((t) => !t.stop).map((t) => t.lemma).join(' '),
+  };
+}
+
+export function prepareWording(text: string, language: string): Wording {
+  const folded = foldText(text).text;
+  const tokens = tokenize(folded, language);
+  const { surface, content } = keys(tokens);
+  const contentLemmas = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.lemma));
+  const negated = polarity(tokens, 0, tokens.length, contentLemmas);
+  return { text, language, surface: bigrams(surface), content: bigrams(content), contentLemmas, tokenCount: tokens.length, negated };
+}
+
+/** Odd number of cues that point at message words (or at availability) = negated. */
+function polarity(tokens: readonly Token[], from: number, to: number, contentLemmas: ReadonlySet<string>): boolean {
+  let cues = 0;
+  for (let i = Math.max(0, from - CUE_REACH); i < to; i++) {
+    if (!tokens[i].negation) continue;
+    for (let k = i + 1; k <= Math.min(tokens.length - 1, i + CUE_REACH); k++) {
+      if (contentLemmas.has(tokens[k].lemma) || AVAILABILITY.has(tokens[k].norm)) {
+        cues++;
+        break;
+      }
+    }
+  }
+  return cues % 2 === 1;
+}
+
+function overlap(tokens: readonly Token[], lemmas: ReadonlySet<string>): number {
+  const seen = new Set<string>();
+  for (const t of tokens) if (lemmas.has(t.lemma)) seen.add(t.lemma);
+  return seen.size;
+}
+
+/**
+ * The best window in this part for the wording, preferring a window of the wording's own
+ * polarity: returns the best same-polarity match and the best opposite-polarity match.
+ */
+export function matchInPart(np: NormalizedPart, wording: Wording): { plain?: MessageMatch; opposite?: MessageMatch } {
+  const needed = Math.max(1, Math.ceil(wording.contentLemmas.size * 0.4));
+  const shortest = Math.max(1, Math.ceil(wording.tokenCount * 0.5));
+  const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
+  let plain: MessageMatch | undefined;
+  let opposite: MessageMatch | undefined;
+  const { sentences } = np;
+  for (let k = 0; k < sentences.length; k++) {
+    const group = sentences.slice(k, k + 3).flatMap((s) => s.tokens);
+    if (overlap(group, wording.contentLemmas) < needed) continue;
+    const firstCount = sentences[k].tokens.length;
+    for (let i = 0; i < firstCount; i++) {
+      for (let j = i + shortest; j <= Math.min(group.length, i + longest); j++) {
+        const window = group.slice(i, j);
+        const { surface, content } = keys(window);
+        const score = Math.max(dice(wording.surface, bigrams(surface)), dice(wording.content, bigrams(content)));
+        const negated = polarity(group, i, j, wording.contentLemmas) !== wording.negated;
+        const best = negated ? opposite : plain;
+        if (!best || score > best.score) {
+          const match = { score, negated, start: window[0].start, end: window[window.length - 1].end, wording };
+          if (negated) opposite = match;
+          else plain = match;
+        }
+      }
+    }
+  }
+  return { plain, opposite };
+}

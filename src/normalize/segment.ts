@@ -1,0 +1,86 @@
+// Sentences and word tokens for any language. Intl.Segmenter finds sentence ends; a
+// regular expression finds words (faster than the word segmenter and enough for matching).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    } catch {
+      segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    }
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
+
+// Intl.Segmenter ends a sentence after these; FACTS.md: "Dr. | Kowalski", "Jan. | 5".
+const ABBREVIATION =
+  /(?:^|[\s(])(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|vs|etc|e\.g|i\.e|approx|incl|excl|Inc|Ltd|Co|No|Nr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ul|np|tzw|godz|proc|ok|zł|gr)\.\s*$/i;
+
+// Intl.Segmenter slows badly on strings over 65,535 characters (FACTS.md); split first.
+const CHUNK = 20_000;
+
+export function splitSentences(text: string, language: string): Span[] {
+  const spans: Span[] = [];
+  for (const chunk of chunks(text)) {
+    let pending: Span | undefined;
+    for (const seg of sentenceSegmenter(language).segment(text.slice(chunk.start, chunk.end))) {
+      const start = chunk.start + seg.index;
+      const end = start + seg.segment.length;
+      if (pending && ABBREVIATION.test(text.slice(pending.start, pending.end))) {
+        pending.end = end;
+        continue;
+      }
+      if (pending) spans.push(pending);
+      pending = { start, end };
+    }
+    if (pending) spans.push(pending);
+  }
+  return spans.map(trimSpan(text)).filter((s) => s.end > s.start);
+}
+
+function chunks(text: string): Span[] {
+  if (text.length <= CHUNK) return [{ start: 0, end: text.length }];
+  const out: Span[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK);
+    if (end < text.length) {
+      const cut = text.lastIndexOf('. ', end);
+      if (cut > start) end = cut + 2;
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
+}
+
+function trimSpan(text: string) {
+  return (span: Span): Span => {
+    let { start, end } = span;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    return { start, end };
+  };
+}
+
+// A word: letters/marks/digits joined by inner apostrophes, hyphens or decimal points;
+// Hebrew gershayim (folded to ") inside a word belongs to it (ש"ח, צה"ל).
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’.,-]|"(?=\p{L}))[\p{L}\p{M}\p{N}]+)*/gu;
+
+export function splitWords(text: string, start = 0, end = text.length): Span[] {
+  const out: Span[] = [];
+  const slice = text.slice(start, end);
+  for (const match of slice.matchAll(WORD)) {
+    out.push({ start: start + match.index, end: start + match.index + match[0].length });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import stringSimilarity from 'string-similarity';
+import { describe, expect, it } from 'vitest';
+import { bigrams, compareTwoStrings, dice } from '../../src/checks/similarity.js';
+
+describe('Dice similarity', () => {
+  it('gives the reference score for marketing phrases', () => {
+    const pairs: Array<[string, string]> = [
+      ['Spring Sale: 30% off all running shoes', '30% off every running shoe this spring'],
+      ['free shipping on orders over 50', 'shipping is not free'],
+      ['Free shipping', 'free shipping'],
+      ['a', 'a'],
+      ['', ''],
+      ['ab', 'x'],
+      ['aaaa', 'aa'],
+      ['Darmowa dostawa', 'Darmową dostawę'],
+      ['משלוח חינם', 'משלוח חינם בהזמנה'],
+    ];
+    for (const [a, b] of pairs) expect(compareTwoStrings(a, b)).toBe(stringSimilarity.compareTwoStrings(a, b));
+  });
+
+  it('is score-identical to string-similarity on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        expect(compareTwoStrings(a, b)).toBe(stringSimilarity.compareTwoStrings(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is score-identical on strings over a small alphabet, where bigrams repeat', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'c'), maxLength: 30 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(dice(bigrams(a), bigrams(b))).toBe(stringSimilarity.compareTwoStrings(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
