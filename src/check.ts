@@ -66,6 +66,31 @@ export async function check(specPath: string, options: CheckOptions = {}): Promi
   return checkSpec(spec, { ...options, specName: shown });
 }
 
+/**
+ * Runs every check over documents already read: the pure core of a check run, which tests
+ * call with hand-built documents. Findings are appended to `findings`.
+ */
+export function checkDocuments(
+  spec: Spec,
+  docs: readonly Document[],
+  channels: readonly string[] = spec.channels.map((c) => c.name),
+  findings: Finding[] = [],
+): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>> } {
+  const year = yearOf(spec);
+  const normalized: NormalizedDocument[] = docs.map((doc) => normalizeDocument(doc, { year }));
+  const coverage: Record<string, Record<string, CoverageEntry>> = {};
+  const context: CheckContext = {
+    spec,
+    docs: normalized,
+    channels,
+    readable: new Set(docs.map((d) => d.channel)),
+    coverage,
+    report: (finding) => findings.push(finding),
+  };
+  for (const c of CHECKS) c.run(context);
+  return { findings, coverage };
+}
+
 /** The same, for a spec already loaded (tests and embedders). */
 export async function checkSpec(spec: Spec, options: CheckOptions & { specName?: string } = {}): Promise<Report> {
   const progress = options.onProgress ?? (() => undefined);
@@ -104,18 +129,7 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   });
 
   progress(`checking ${docs.length} document${docs.length === 1 ? '' : 's'}`);
-  const year = yearOf(spec);
-  const normalized: NormalizedDocument[] = docs.map((doc) => normalizeDocument(doc, { year }));
-  const coverage: Record<string, Record<string, CoverageEntry>> = {};
-  const context: CheckContext = {
-    spec,
-    docs: normalized,
-    channels,
-    readable: new Set(docs.map((d) => d.channel)),
-    coverage,
-    report: (finding) => findings.push(finding),
-  };
-  for (const c of CHECKS) c.run(context);
+  const { coverage } = checkDocuments(spec, docs, channels, findings);
 
   const failOn = options.failOn ?? spec.rules.failOn;
   const sorted = sortFindings(findings, channels);

@@ -1,5 +1,5 @@
 // The library API: everything the CLI does, callable from code and tests.
-export { check, checkSpec, CHECKS, UsageError, type CheckOptions } from './check.js';
+export { check, checkDocuments, checkSpec, CHECKS, UsageError, type CheckOptions } from './check.js';
 export { loadSpec, parseSpec } from './spec/load.js';
 export { SpecError } from './spec/errors.js';
 export type { Spec } from './spec/types.js';
