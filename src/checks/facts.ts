@@ -70,7 +70,8 @@ function nearMentions(np: NormalizedPart, fact: Fact, language: string): Mention
 
 function codeMentions(np: NormalizedPart, key: string): Mention[] {
   return candidates(np, { type: 'code' } as Fact)
-    .filter((c) => distance(c.key, key) <= 2 && (c.key === key || c.raw.length >= 4))
+    // A typo keeps the code's shape: "SPRING" (a word in a heading) is not "SPRING30" mistyped.
+    .filter((c) => distance(c.key, key) <= 2 && /\d/.test(c.key) === /\d/.test(key))
     .map((c) => ({ np, ...c }));
 }
 

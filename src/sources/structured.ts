@@ -1,114 +1,232 @@
-// Page-level copy that is not in the body: <title>, meta description, Open Graph and
-// Twitter-card tags, and offers in JSON-LD or microdata, whose price is checked like a
-// visible one. An offer becomes a sentence the value extractor reads: "Name: 79.99 USD".
-import { selectAll as cssSelectAll } from 'css-select';
-import type { AnyNode, Element } from 'domhandler';
-import { textContent } from 'domutils';
+// Offers a page states in structured data (JSON-LD, microdata, Open Graph product tags), as
+// `offer` parts whose text is a sentence the value extractor reads like copy:
+// "Parallels Desktop for Mac: 79.99 USD until 2019-10-01".
+import { isTag, isText, type ChildNode, type Document, type Element } from 'domhandler';
 import type { Part, Position } from '../documents/types.js';
+import { textContent } from './html-text.js';
 
-type Locate = (offset: number) => Position;
-
-// css-select is generic over node types; domhandler's DOM only yields Elements from it.
-export const selectAll = (query: string, root: AnyNode | AnyNode[]): Element[] => cssSelectAll(query, root) as unknown as Element[];
-const selectOne = (query: string, root: AnyNode): Element | undefined => selectAll(query, root)[0];
-
-function part(role: Part['role'], text: string, el: Element, position: Locate): Part | undefined {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean ? { role, text: clean, anchors: [{ at: 0, ...position(el.startIndex ?? 0) }] } : undefined;
+interface OfferFields {
+  name?: string;
+  price?: string;
+  lowPrice?: string;
+  highPrice?: string;
+  currency?: string;
+  validUntil?: string;
 }
 
-const OG_TEXT = /^(?:og:(?:title|description|site_name)|twitter:(?:title|description))$/i;
-
-export function readMetadata(dom: AnyNode, position: Locate): Part[] {
-  const parts: Array<Part | undefined> = [];
-  const title = selectOne('title', dom);
-  if (title) parts.push(part('title', textContent(title), title, position));
-  const metas = selectAll('meta', dom);
-  for (const meta of metas) {
-    const key = (meta.attribs.property ?? meta.attribs.name ?? '').trim();
-    const content = meta.attribs.content ?? '';
-    if (/^description$/i.test(key)) parts.push(part('description', content, meta, position));
-    else if (OG_TEXT.test(key)) parts.push(part('og', content, meta, position));
+/** One `offer` part per priced offer in the page's JSON-LD, microdata and OG product tags. */
+export function offerParts(document: Document, position: (offset: number) => Position): Part[] {
+  const parts: Part[] = [];
+  const emit = (fields: OfferFields, offset: number | null | undefined) => {
+    const text = offerText(fields);
+    if (!text) return;
+    parts.push({ role: 'offer', text, anchors: [{ at: 0, ...position(offset ?? 0) }] });
+  };
+  const items: MicrodataItem[] = [];
+  const metas: Element[] = [];
+  collectStructure(document, items, metas, (script) => {
+    for (const fields of jsonLdOffers(scriptText(script))) emit(fields, script.startIndex);
+  });
+  for (const item of items) {
+    const fields = microdataOffer(item);
+    if (fields) emit(fields, item.element.startIndex);
   }
-  const amount = metas.find((m) => /^(?:og|product):price:amount$/i.test(m.attribs.property ?? ''));
-  if (amount) {
-    const currency = metas.find((m) => /^(?:og|product):price:currency$/i.test(m.attribs.property ?? ''))?.attribs.content ?? '';
-    const name = metas.find((m) => /^og:title$/i.test(m.attribs.property ?? ''))?.attribs.content ?? 'Price';
-    parts.push(part('offer', `${name}: ${amount.attribs.content} ${currency}`, amount, position));
-  }
-  for (const script of selectAll('script[type="application/ld+json" i]', dom)) {
-    for (const text of jsonLdOffers(textContent(script))) parts.push(part('offer', text, script, position));
-  }
-  for (const scope of selectAll('[itemtype*="schema.org/Offer" i], [itemtype*="schema.org/AggregateOffer" i]', dom)) {
-    const text = microdataOffer(scope);
-    if (text) parts.push(part('offer', text, scope, position));
-  }
-  return parts.filter((p): p is Part => p !== undefined);
+  const og = openGraphOffer(metas);
+  if (og) emit(og.fields, og.element.startIndex);
+  return parts;
 }
+
+// ---------------------------------------------------------------- text
+
+function offerText(fields: OfferFields): string | undefined {
+  const currency = fields.currency?.trim().toUpperCase();
+  // A bare number gets the ISO code; a price written with its own symbol ("£5.29") keeps it.
+  const amount = (value: string) => (currency && /^[\d\s.,]+$/.test(value) ? `${value} ${currency}` : value);
+  const { price, lowPrice: low, highPrice: high } = fields;
+  let stated: string | undefined;
+  if (price) stated = amount(price);
+  else if (low && high && low !== high) stated = `from ${amount(low)} to ${amount(high)}`;
+  else if (low) stated = `from ${amount(low)}`;
+  else if (high) stated = `up to ${amount(high)}`;
+  if (!stated) return undefined;
+  let text = fields.name ? `${fields.name}: ${stated}` : stated;
+  if (fields.validUntil) text += ` until ${/^\d{4}-\d\d-\d\d/.exec(fields.validUntil)?.[0] ?? fields.validUntil}`;
+  return text;
+}
+
+function clean(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}
+
+/** A description is context only when there is no name: keep its first sentence, briefly. */
+function briefly(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(description)?.[0] ?? description;
+  return sentence.length <= 120 ? sentence : `${sentence.slice(0, 120).replace(/\s+\S*$/, '')}…`;
+}
+
+// ---------------------------------------------------------------- one pass over the DOM
+
+interface MicrodataItem {
+  element: Element;
+  types: string[];
+  props: Map<string, Array<Element | MicrodataItem>>;
+  /** The item this one is a property of (an Offer's Product). */
+  owner?: MicrodataItem;
+}
+
+const LD_JSON = /^\s*application\/ld\+json\s*(;|$)/i;
+
+function collectStructure(document: Document, items: MicrodataItem[], metas: Element[], onJsonLd: (script: Element) => void): void {
+  const stack: Array<[ChildNode, MicrodataItem | undefined]> = document.children.map((node) => [node, undefined] as [ChildNode, undefined]).reverse();
+  while (stack.length > 0) {
+    const [node, item] = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (node.name === 'script') {
+      if (LD_JSON.test(node.attribs.type ?? '')) onJsonLd(node);
+      continue;
+    }
+    if (node.name === 'meta' && !node.attribs.itemprop) metas.push(node);
+    const propNames = node.attribs.itemprop?.trim().split(/\s+/).filter(Boolean) ?? [];
+    let inner = item;
+    if (node.attribs.itemscope !== undefined) {
+      inner = { element: node, types: itemTypes(node.attribs.itemtype), props: new Map(), owner: propNames.length > 0 ? item : undefined };
+      items.push(inner);
+    }
+    if (item && propNames.length > 0) {
+      const value = inner !== item && inner ? inner : node;
+      for (const name of propNames) {
+        const list = item.props.get(name);
+        if (list) list.push(value);
+        else item.props.set(name, [value]);
+      }
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i], inner]);
+  }
+}
+
+function itemTypes(itemtype: string | undefined): string[] {
+  return (itemtype ?? '').trim().split(/\s+/).filter(Boolean).map((url) => url.replace(/\/+$/, '').split(/[/#]/).pop() ?? url);
+}
+
+function scriptText(script: Element): string {
+  return script.children.map((child) => (isText(child) ? child.data : '')).join('');
+}
+
+// ---------------------------------------------------------------- JSON-LD
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
 
-function str(value: Json | undefined): string | undefined {
-  if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
-  if (value && typeof value === 'object' && !Array.isArray(value)) return str(value['@value'] ?? value.name);
-  return undefined;
-}
-
-function types(node: { [key: string]: Json }): string[] {
-  const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-}
-
-/** Every Offer in a JSON-LD block, as "Product name: price currency until date". */
-export function jsonLdOffers(source: string): string[] {
+function jsonLdOffers(source: string): OfferFields[] {
+  // Pages wrap JSON-LD in comment/CDATA guards and leave raw newlines inside strings; both are
+  // the page's own quirks, so clean what is cheap to clean and skip the rest silently.
+  const body = source
+    .replace(/^\s*(?:\/\/\s*)?(?:<!--|\/\*\s*<!\[CDATA\[\s*\*\/|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\*\s*\]\]>\s*\*\/|\]\]>)\s*$/, '')
+    .replace(/[\u0000-\u001f]/g, ' ');
   let data: Json;
   try {
-    data = JSON.parse(source) as Json;
+    data = JSON.parse(body) as Json;
   } catch {
-    return []; // The page's own bug; its visible copy is still read.
+    return [];
   }
-  const out: string[] = [];
-  const visit = (node: Json | undefined, product: string | undefined): void => {
-    if (Array.isArray(node)) return node.forEach((n) => visit(n, product));
-    if (!node || typeof node !== 'object') return;
-    const kinds = types(node);
-    const name = kinds.some((k) => /Offer$/.test(k)) ? product : (str(node.name) ?? product);
-    if (kinds.some((k) => /Offer$/.test(k))) {
-      const line = offerText(name, str(node.price) ?? str(node.lowPrice), str(node.priceCurrency), str(node.priceValidUntil), str(node.highPrice));
-      if (line) out.push(line);
-      const spec = node.priceSpecification;
-      if (spec && !node.price) visit(Array.isArray(spec) ? spec.map((s) => ({ ...(s as object), '@type': 'Offer' }) as Json) : ({ ...(spec as object), '@type': 'Offer' } as Json), name);
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key !== 'priceSpecification' && value && typeof value === 'object') visit(value, name);
-    }
-  };
-  visit(data, undefined);
-  return out;
+  const offers: OfferFields[] = [];
+  visitJson(data, undefined, false, offers, 0);
+  return offers;
 }
 
-function offerText(name: string | undefined, price?: string, currency?: string, until?: string, high?: string): string | undefined {
-  if (!price) return undefined;
-  const amount = high && high !== price ? `${price} ${currency ?? ''} - ${high}` : price;
-  return `${name ? `${name}: ` : ''}${amount} ${currency ?? ''}${until ? ` until ${until.slice(0, 10)}` : ''}`.replace(/\s+/g, ' ').trim();
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function itemprop(scope: Element, prop: string): string | undefined {
-  const el = selectAll(`[itemprop~="${prop}"]`, scope).find((e) => nearestScope(e) === scope);
-  if (!el) return undefined;
-  return (el.attribs.content ?? textContent(el)).replace(/\s+/g, ' ').trim() || undefined;
+function types(node: JsonObject): string[] {
+  const type = node['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#:]/, ''));
 }
 
-function nearestScope(el: Element): Element | undefined {
-  for (let p = el.parent; p; p = p.parent) if ((p as Element).attribs && 'itemscope' in (p as Element).attribs) return p as Element;
+function nameOf(node: Json | undefined): string | undefined {
+  return isObject(node) ? (clean(node.name) ?? clean(node.headline)) : undefined;
+}
+
+function visitJson(node: Json, context: string | undefined, underOffers: boolean, out: OfferFields[], depth: number): void {
+  if (depth > 64) return; // deeper than any real page: a cycle-shaped mistake, not data
+  if (Array.isArray(node)) {
+    for (const child of node) visitJson(child, context, underOffers, out, depth + 1);
+    return;
+  }
+  if (!isObject(node)) return;
+  const nodeTypes = types(node);
+  if (underOffers || nodeTypes.includes('Offer') || nodeTypes.includes('AggregateOffer')) {
+    const fields = jsonLdOffer(node, context);
+    if (fields) out.push(fields);
+  }
+  const name = nameOf(node) ?? context;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'offers') visitJson(value, name, true, out, depth + 1);
+    else if (typeof value === 'object' && value !== null) visitJson(value, name, false, out, depth + 1);
+  }
+}
+
+function jsonLdOffer(node: JsonObject, context: string | undefined): OfferFields | undefined {
+  let price = clean(node.price);
+  let currency = clean(node.priceCurrency);
+  const specs = node.priceSpecification;
+  for (const spec of Array.isArray(specs) ? specs : [specs]) {
+    if (price || !isObject(spec)) break;
+    price = clean(spec.price);
+    currency ??= clean(spec.priceCurrency);
+  }
+  const lowPrice = clean(node.lowPrice);
+  const highPrice = clean(node.highPrice);
+  if (!price && !lowPrice && !highPrice) return undefined;
+  const name = nameOf(node) ?? nameOf(node.itemOffered) ?? context;
+  return { name, price, lowPrice, highPrice, currency, validUntil: clean(node.priceValidUntil) };
+}
+
+// ---------------------------------------------------------------- microdata
+
+const VALUE_ATTRIBUTE: Record<string, string> = { meta: 'content', a: 'href', link: 'href', area: 'href', img: 'src', time: 'datetime', data: 'value', meter: 'value' };
+
+function propText(item: MicrodataItem | undefined, name: string): string | undefined {
+  const value = item?.props.get(name)?.[0];
+  if (!value) return undefined;
+  if ('props' in value) return propText(value, 'name');
+  const attribute = value.attribs.content ?? value.attribs[VALUE_ATTRIBUTE[value.name] ?? ''];
+  return clean(attribute ?? textContent(value));
+}
+
+function microdataOffer(item: MicrodataItem): OfferFields | undefined {
+  const isOffer = item.types.includes('Offer') || item.types.includes('AggregateOffer');
+  if (!isOffer && !item.props.has('price') && !item.props.has('lowPrice')) return undefined;
+  const price = propText(item, 'price');
+  const lowPrice = propText(item, 'lowPrice') ?? propText(item, 'lowprice');
+  const highPrice = propText(item, 'highPrice') ?? propText(item, 'highprice');
+  if (!price && !lowPrice && !highPrice) return undefined;
+  const name =
+    propText(item, 'name') ?? propText(item, 'itemOffered') ?? propText(item.owner, 'name') ?? briefly(propText(item.owner, 'description') ?? propText(item, 'description'));
+  const currency = propText(item, 'priceCurrency') ?? propText(item, 'pricecurrency');
+  return { name, price, lowPrice, highPrice, currency, validUntil: propText(item, 'priceValidUntil') };
+}
+
+// ---------------------------------------------------------------- Open Graph product tags
+
+function openGraphOffer(metas: Element[]): { fields: OfferFields; element: Element } | undefined {
+  const byKey = new Map<string, Element>();
+  for (const meta of metas) {
+    const key = (meta.attribs.property ?? meta.attribs.name ?? '').trim().toLowerCase();
+    if (key && !byKey.has(key)) byKey.set(key, meta);
+  }
+  const content = (key: string) => clean(byKey.get(key)?.attribs.content);
+  for (const prefix of ['product:price', 'og:price']) {
+    const element = byKey.get(`${prefix}:amount`);
+    const price = content(`${prefix}:amount`);
+    if (!element || !price) continue;
+    const name = content('og:title') ?? content('twitter:title');
+    return { fields: { name, price, currency: content(`${prefix}:currency`) }, element };
+  }
   return undefined;
-}
-
-function microdataOffer(scope: Element): string | undefined {
-  const price = itemprop(scope, 'price') ?? itemprop(scope, 'lowPrice');
-  let product: string | undefined;
-  const parentScope = nearestScope(scope);
-  if (parentScope) product = itemprop(parentScope, 'name');
-  const number = price?.replace(/[^\d.,]/g, '');
-  return offerText(product, number, itemprop(scope, 'priceCurrency'), itemprop(scope, 'priceValidUntil'));
 }

@@ -1,0 +1,219 @@
+// Parsing and text building for the HTML walker (src/sources/html.ts), kept apart so the walker
+// reads as policy (what is copy) and this file as mechanics (where each character came from).
+import { DomHandler, isTag, isText, type ChildNode, type DomHandlerOptions, type Document, type Element, type Text } from 'domhandler';
+import { Parser } from 'htmlparser2';
+import type { Anchor, Position } from '../documents/types.js';
+
+/**
+ * One piece of a text node as the parser produced it. htmlparser2 decodes entities while it
+ * tokenizes and reports each raw run and each entity separately; domhandler then glues them
+ * into one Text node. Recording the pieces is the only exact way back from decoded text to
+ * the file without decoding entities a second time.
+ */
+export interface TextChunk {
+  /** Offset in the text node's data where this chunk begins. */
+  at: number;
+  /** Offset in the file of the chunk's first character. */
+  src: number;
+  /** The chunk's data is the file's text character for character (not a decoded entity). */
+  inStep: boolean;
+}
+
+interface ParserPositions {
+  startIndex: number | null;
+  endIndex: number | null;
+}
+
+class ChunkRecordingHandler extends DomHandler {
+  readonly chunks = new Map<Text, TextChunk[]>();
+  private positions: ParserPositions | null = null;
+
+  constructor(
+    private readonly html: string,
+    options: DomHandlerOptions,
+  ) {
+    super(undefined, options);
+  }
+
+  override onparserinit(parser: ParserPositions): void {
+    super.onparserinit(parser);
+    this.positions = parser;
+  }
+
+  override ontext(data: string): void {
+    const previous = this.lastNode;
+    const at = previous && isText(previous) ? previous.data.length : 0;
+    super.ontext(data);
+    const node = this.lastNode as Text;
+    const src = this.positions?.startIndex ?? 0;
+    const end = (this.positions?.endIndex ?? src - 1) + 1;
+    const inStep = end - src === data.length && this.html.startsWith(data, src);
+    const list = this.chunks.get(node);
+    if (list) list.push({ at, src, inStep });
+    else this.chunks.set(node, [{ at, src, inStep }]);
+  }
+}
+
+export interface ParsedHtml {
+  document: Document;
+  chunks: Map<Text, TextChunk[]>;
+}
+
+/** htmlparser2 (the fast path FACTS.md measured), with element offsets and text chunks. */
+export function parseHtml(html: string): ParsedHtml {
+  const handler = new ChunkRecordingHandler(html, { withStartIndices: true, withEndIndices: true });
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  parser.end(html);
+  return { document: handler.root, chunks: handler.chunks };
+}
+
+/** Calls `visit` with each in-step-or-not run of a text node, with its file offset. */
+export function forEachChunk(node: Text, chunks: Map<Text, TextChunk[]>, visit: (data: string, src: number, inStep: boolean) => void): void {
+  const list = chunks.get(node);
+  if (!list) {
+    visit(node.data, node.startIndex ?? -1, false);
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const chunk = list[i];
+    const end = i + 1 < list.length ? list[i + 1].at : node.data.length;
+    visit(list.length === 1 ? node.data : node.data.slice(chunk.at, end), chunk.src, chunk.inStep);
+  }
+}
+
+// Whitespace collapses to one space; these invisible characters (soft hyphen, zero-width space,
+// word joiner, the combining grapheme joiner of preheader padding) vanish without a space.
+const GAP = /[\s\u00ad\u034f\u200b\u2060]+/g;
+const SPACE = /\s/;
+// ZWNJ/ZWJ belong inside words (Persian, emoji sequences) but alone they are preheader padding.
+const ONLY_JOINERS = /^[\u200c\u200d]+$/;
+
+/**
+ * Builds one part's text: collapses whitespace, records anchors where the text and the file stop
+ * running in step, and records muted (struck-through) ranges.
+ */
+export class TextBuilder {
+  text = '';
+  readonly anchors: Anchor[] = [];
+  readonly muted: Array<[number, number]> = [];
+  /** File offset of the first character, to keep parts in document order. */
+  start = -1;
+  /** 0: no pending space; 1: one plain ' ' in step with the file; 2: any other whitespace. */
+  private gap: 0 | 1 | 2 = 0;
+  private gapMuted = false;
+  /** File offset where the next character would be if the text kept running in step; -1 when unknown. */
+  private expect = -1;
+
+  constructor(private readonly position: (offset: number) => Position) {}
+
+  get isEmpty(): boolean {
+    return this.text.length === 0;
+  }
+
+  /** A separation the file does not show as one space (a block boundary, a tag). */
+  addBreak(): void {
+    if (this.text.length > 0) this.gap = 2;
+  }
+
+  /**
+   * Appends text whose first character is at file offset `src` (-1: unknown). `inStep` says the
+   * text is the file's own characters, so each later word's offset follows from `src`.
+   * Returns whether any visible character was added.
+   */
+  addText(data: string, src: number, inStep: boolean, muted = false): boolean {
+    let added = false;
+    let last = 0;
+    GAP.lastIndex = 0;
+    for (let match = GAP.exec(data); ; match = GAP.exec(data)) {
+      const end = match ? match.index : data.length;
+      if (end > last) {
+        const wordSrc = src < 0 ? -1 : inStep ? src + last : last === 0 ? src : -1;
+        added = this.addWord(data.slice(last, end), wordSrc, inStep, muted) || added;
+      }
+      if (!match) break;
+      const run = match[0];
+      if (SPACE.test(run)) this.addGap(run === ' ' && inStep, muted);
+      else if (this.expect >= 0) this.expect = -1; // dropped invisible characters: the file jumps ahead
+      last = match.index + run.length;
+    }
+    return added;
+  }
+
+  private addGap(plainSpace: boolean, muted: boolean): void {
+    if (this.text.length === 0) return;
+    if (this.gap === 0 && plainSpace) {
+      this.gap = 1;
+      if (this.expect >= 0) this.expect += 1;
+    } else {
+      this.gap = 2;
+    }
+    this.gapMuted = muted;
+  }
+
+  private addWord(word: string, src: number, inStep: boolean, muted: boolean): boolean {
+    if (ONLY_JOINERS.test(word)) return false;
+    let spaceMuted = false;
+    if (this.gap !== 0 && this.text.length > 0) {
+      this.text += ' ';
+      spaceMuted = this.gapMuted;
+    }
+    const at = this.text.length;
+    if (src >= 0 && (this.gap === 2 || src !== this.expect)) {
+      const { line, column } = this.position(src);
+      this.anchors.push({ at, line, column });
+    }
+    if (this.start < 0 && src >= 0) this.start = src;
+    this.text += word;
+    this.expect = inStep && src >= 0 ? src + word.length : -1;
+    this.gap = 0;
+    if (muted) this.markMuted(at, this.text.length, spaceMuted);
+    return true;
+  }
+
+  private markMuted(start: number, end: number, spaceMuted: boolean): void {
+    const last = this.muted[this.muted.length - 1];
+    if (last && (last[1] === start || (spaceMuted && last[1] === start - 1))) last[1] = end;
+    else this.muted.push([start, end]);
+  }
+}
+
+/**
+ * Where an attribute's value starts in the file, and whether the decoded value is the file's
+ * text as written (no entities). Falls back to the element's start.
+ */
+export function attributeSource(html: string, element: Element, name: string): { src: number; inStep: boolean } {
+  const value = element.attribs[name] ?? '';
+  const start = element.startIndex ?? 0;
+  const bound = element.children[0]?.startIndex ?? element.endIndex ?? html.length;
+  const pattern = attributePattern(name);
+  pattern.lastIndex = start;
+  const match = pattern.exec(html);
+  if (!match || match.index >= bound) return { src: start, inStep: false };
+  const src = match.index + match[0].length;
+  return { src, inStep: html.startsWith(value, src) };
+}
+
+const attributePatterns = new Map<string, RegExp>();
+function attributePattern(name: string): RegExp {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`[\\s"'/]${name.replace(/[^\w-]/g, '\\$&')}\\s*=\\s*["']?`, 'gi');
+    attributePatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
+/** Collapsed text of an element's subtree, for values (microdata) rather than copy. */
+export function textContent(element: Element): string {
+  let text = '';
+  const stack: ChildNode[] = [...element.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isText(node)) text += node.data;
+    else if (isTag(node) && node.name !== 'script' && node.name !== 'style') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+      if (node.name === 'br' || node.name === 'p' || node.name === 'div' || node.name === 'li') text += ' ';
+    }
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
