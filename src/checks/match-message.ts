@@ -11,6 +11,8 @@ export interface Wording {
   surface: Bigrams;
   content: Bigrams;
   contentLemmas: ReadonlySet<string>;
+  /** Rough stems of the content words: the cheap first test of a sentence group. */
+  contentStems: ReadonlySet<string>;
   tokenCount: number;
   negated: boolean;
 }
@@ -42,8 +44,9 @@ export function prepareWording(text: string, language: string): Wording {
   const tokens = tokenize(folded, language);
   const { surface, content } = keys(tokens);
   const contentLemmas = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.lemma));
+  const contentStems = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.stem));
   const negated = polarity(tokens, 0, tokens.length, contentLemmas);
-  return { text, language, surface: bigrams(surface), content: bigrams(content), contentLemmas, tokenCount: tokens.length, negated };
+  return { text, language, surface: bigrams(surface), content: bigrams(content), contentLemmas, contentStems, tokenCount: tokens.length, negated };
 }
 
 /** Odd number of cues that point at message words (or at availability) = negated. */
@@ -61,9 +64,9 @@ function polarity(tokens: readonly Token[], from: number, to: number, contentLem
   return cues % 2 === 1;
 }
 
-function overlap(tokens: readonly Token[], lemmas: ReadonlySet<string>): number {
+function overlap(tokens: readonly Token[], stems: ReadonlySet<string>): number {
   const seen = new Set<string>();
-  for (const t of tokens) if (lemmas.has(t.lemma)) seen.add(t.lemma);
+  for (const t of tokens) if (stems.has(t.stem)) seen.add(t.stem);
   return seen.size;
 }
 
@@ -72,7 +75,7 @@ function overlap(tokens: readonly Token[], lemmas: ReadonlySet<string>): number 
  * polarity: returns the best same-polarity match and the best opposite-polarity match.
  */
 export function matchInPart(np: NormalizedPart, wording: Wording): { plain?: MessageMatch; opposite?: MessageMatch } {
-  const needed = Math.max(1, Math.ceil(wording.contentLemmas.size * 0.4));
+  const needed = Math.max(1, Math.ceil(wording.contentStems.size * 0.4));
   const shortest = Math.max(1, Math.ceil(wording.tokenCount * 0.5));
   const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
   let plain: MessageMatch | undefined;
@@ -80,7 +83,7 @@ export function matchInPart(np: NormalizedPart, wording: Wording): { plain?: Mes
   const { sentences } = np;
   for (let k = 0; k < sentences.length; k++) {
     const group = sentences.slice(k, k + 3).flatMap((s) => s.tokens);
-    if (overlap(group, wording.contentLemmas) < needed) continue;
+    if (overlap(group, wording.contentStems) < needed) continue;
     const firstCount = sentences[k].tokens.length;
     for (let i = 0; i < firstCount; i++) {
       for (let j = i + shortest; j <= Math.min(group.length, i + longest); j++) {

@@ -1,43 +1,96 @@
-// Post length as each platform counts it (SPEC.md §7 Lengths): X by twitter-text's
-// weighted length (URLs 23, CJK and emoji 2), Mastodon with every URL as 23, everything
-// else in user-perceived characters (graphemes).
+// Post length as each platform counts it (SPEC.md §7 Lengths).
+//  - X: twitter-text's weighted length, the library X itself publishes (every URL 23, CJK and
+//    emoji 2, text NFC-normalized first).
+//  - Mastodon: as its server validates a status (StatusLengthValidator): each http(s) URL that
+//    twitter-text's extractor finds counts 23, a remote mention `@user@domain` counts as
+//    `@user`, and the rest is counted in grapheme clusters.
+//  - Every other platform, or none: user-perceived characters (grapheme clusters), so 👍🏽 or a
+//    family emoji is 1 and `&amp;` (already decoded by the readers) is 1.
 import { createRequire } from 'node:module';
 
-export const PLATFORM_LIMITS: Readonly<Record<string, number>> = {
-  x: 280,
-  twitter: 280,
-  bluesky: 300,
-  mastodon: 500,
-  threads: 500,
-  linkedin: 3000,
-  instagram: 2200,
-  facebook: 63206,
-};
+/** Default post limits by platform name (lower case). A spec may name others with max_length. */
+export const PLATFORM_LIMITS: Readonly<Record<string, number>> = Object.freeze(
+  // No prototype: a platform called "constructor" or "toString" must not look known.
+  Object.assign(Object.create(null) as Record<string, number>, {
+    x: 280,
+    twitter: 280,
+    bluesky: 300,
+    mastodon: 500,
+    threads: 500,
+    linkedin: 3000,
+    instagram: 2200,
+    facebook: 63206,
+  }),
+);
 
-type TwitterText = { parseTweet(text: string): { weightedLength: number } };
-let twitterText: TwitterText | undefined;
-// twitter-text is CommonJS only; loaded when an X channel is checked.
-const loadTwitterText = () => (twitterText ??= createRequire(import.meta.url)('twitter-text') as TwitterText);
+const URL_PLACEHOLDER = 'x'.repeat(23);
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const URL = /https?:\/\/[^\s]+/g;
-
-function graphemeCount(text: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(text)) n++;
-  return n;
+interface TwitterText {
+  parseTweet(text: string): { weightedLength: number };
+  extractUrlsWithIndices(text: string, options?: { extractUrlsWithoutProtocol?: boolean }): Array<{ url: string; indices: [number, number] }>;
 }
+let twitterText: TwitterText | undefined;
+// twitter-text is CommonJS without type declarations, and costs ~70 ms to load: required on
+// first use, so runs without X or Mastodon channels never pay for it.
+const loadTwitterText = (): TwitterText => (twitterText ??= createRequire(import.meta.url)('twitter-text') as TwitterText);
 
 export function postLength(text: string, platform: string | undefined): number {
-  switch (platform) {
+  switch (platform?.toLowerCase()) {
     case 'x':
     case 'twitter':
       return loadTwitterText().parseTweet(text).weightedLength;
-    case 'mastodon': {
-      const urls = text.match(URL) ?? [];
-      return graphemeCount(text.replace(URL, '')) + urls.length * 23;
-    }
+    case 'mastodon':
+      return mastodonLength(text);
     default:
       return graphemeCount(text);
   }
+}
+
+// Mastodon's Account::MENTION_RE: the domain of a remote mention is not shown, so not counted.
+const REMOTE_MENTION = /(?<![=/\p{L}\p{N}_])@([a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_])?)@[\p{L}\p{N}_.-]+[\p{L}\p{N}_]/giu;
+
+function mastodonLength(text: string): number {
+  let countable = text;
+  if (text.includes('://')) {
+    // Like Mastodon, put a 23-character placeholder where each URL was, then count the whole.
+    countable = '';
+    let from = 0;
+    for (const { indices } of loadTwitterText().extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false })) {
+      countable += text.slice(from, indices[0]) + URL_PLACEHOLDER;
+      from = indices[1];
+    }
+    countable += text.slice(from);
+  }
+  return graphemeCount(countable.replace(REMOTE_MENTION, '@$1'));
+}
+
+const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+// Printable ASCII, tabs and line feeds: one character each, no segmenter needed.
+const SIMPLE = /^[\x20-\x7e\n\t]*$/;
+// Intl.Segmenter slows 20-30× on strings past 65,535 characters (FACTS.md): count long text
+// in windows. Each window's last cluster may run past the cut, so it is counted with the next.
+const WINDOW = 8192;
+
+export function graphemeCount(text: string): number {
+  if (SIMPLE.test(text)) return text.length;
+  let count = 0;
+  let start = 0;
+  while (text.length - start > WINDOW) {
+    let segments = 0;
+    let lastStart = 0;
+    for (const { index } of segmenter.segment(text.slice(start, start + WINDOW))) {
+      segments++;
+      lastStart = index;
+    }
+    if (lastStart === 0) {
+      // One cluster longer than a window (thousands of combining marks): count it once.
+      count++;
+      start += WINDOW;
+    } else {
+      count += segments - 1;
+      start += lastStart;
+    }
+  }
+  for (const _ of segmenter.segment(text.slice(start))) count++;
+  return count;
 }

@@ -13,9 +13,38 @@ export interface Token {
   end: number;
   /** Lower-cased (locale-aware) surface form. */
   norm: string;
-  lemma: string;
+  /** A cheap suffix-stripped key: enough to tell which sentences may say a message. */
+  stem: string;
+  /** The lemma; computed on first use, since lemmatizing every word is the slowest step. */
+  readonly lemma: string;
   stop: boolean;
   negation: boolean;
+}
+
+class WordToken implements Token {
+  private cachedLemma?: string;
+  readonly stem: string;
+  readonly stop: boolean;
+  readonly negation: boolean;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly norm: string,
+    private readonly language: string,
+  ) {
+    this.stem = roughStem(norm);
+    this.stop = isStopword(norm, language);
+    this.negation = isNegationCue(norm, language);
+  }
+  get lemma(): string {
+    return (this.cachedLemma ??= lemmatize(this.norm, this.language));
+  }
+}
+
+/** Drops common inflection endings; "shoes"/"shoe", "running"/"run(n)" meet closely enough. */
+export function roughStem(word: string): string {
+  if (word.length <= 4) return word;
+  return word.replace(/(?:ings?|ed|es|s|ą|ę|y|a|e|i|o)$/u, '');
 }
 
 export interface Sentence {
@@ -53,16 +82,7 @@ export function lowerCase(text: string, language: string): string {
 }
 
 export function tokenize(text: string, language: string, start = 0, end = text.length): Token[] {
-  return splitWords(text, start, end).map((span) => {
-    const norm = lowerCase(text.slice(span.start, span.end), language);
-    return {
-      ...span,
-      norm,
-      lemma: lemmatize(norm, language),
-      stop: isStopword(norm, language),
-      negation: isNegationCue(norm, language),
-    };
-  });
+  return splitWords(text, start, end).map((span) => new WordToken(span.start, span.end, lowerCase(text.slice(span.start, span.end), language), language));
 }
 
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {

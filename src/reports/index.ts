@@ -1,4 +1,5 @@
-// Report formats: pure functions from a Report to text, one module each.
+// Report formats: pure functions from a Report to text, one module each. No IO here:
+// the CLI decides colour and where the text goes.
 import type { Report } from '../findings/types.js';
 import { formatJson } from './json.js';
 import { formatPretty } from './pretty.js';
@@ -9,13 +10,15 @@ export interface FormatOptions {
 
 export type Formatter = (report: Report, options: FormatOptions) => string;
 
-export const formatters: Readonly<Record<string, Formatter>> = {
+export const formatters: Readonly<Record<string, Formatter>> = Object.freeze({
   pretty: formatPretty,
   json: formatJson,
-};
+});
 
 export function formatReport(name: string, report: Report, options: FormatOptions): string {
-  const formatter = formatters[name];
-  if (!formatter) throw new Error(`unknown format "${name}" (expected one of ${Object.keys(formatters).join(', ')})`);
-  return formatter(report, options);
+  // hasOwn: a name such as "toString" must not reach Object.prototype.
+  if (!Object.hasOwn(formatters, name)) {
+    throw new Error(`unknown format "${name}" (expected one of ${Object.keys(formatters).join(', ')})`);
+  }
+  return formatters[name](report, options);
 }

@@ -1,36 +1,97 @@
-// The JSON report of SPEC.md §5: keys in the contract's order, absent fields omitted,
-// the same input giving the same bytes.
-import type { CoverageEntry, Finding, Report, SourceSummary } from '../findings/types.js';
+// The JSON report of SPEC.md §5. Every object is built here key by key in the contract's
+// order, so the bytes depend on the report's values only, never on how it was assembled;
+// absent optional fields are left out (never null), internal fields (highlight, channels) dropped.
+import type { CoverageEntry, Finding, Location, Report, SourceSummary, Summary } from '../findings/types.js';
 
-/** Copies the listed keys in this order, leaving out undefined ones. */
-function ordered<T extends object>(value: T, keys: ReadonlyArray<keyof T>): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+/** Scores are shown to two decimals everywhere (the pretty table too). */
+export function roundScore(score: number): number {
+  return Math.round(score * 100) / 100;
+}
+
+type Json = string | number | boolean | JsonObject | Json[];
+interface JsonObject {
+  [key: string]: Json;
+}
+
+/** Sets `key` only when there is a value: JSON reports omit what is unknown. */
+function put(target: JsonObject, key: string, value: Json | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function summaryJson(s: Summary): JsonObject {
+  return {
+    errors: s.errors,
+    warnings: s.warnings,
+    infos: s.infos,
+    sources: s.sources,
+    failedSources: s.failedSources,
+    passed: s.passed,
+  };
+}
+
+function sourceJson(s: SourceSummary): JsonObject {
+  const out: JsonObject = { id: s.id, channel: s.channel, kind: s.kind, status: s.status, language: s.language };
+  put(out, 'error', s.error);
   return out;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+function locationJson(l: Location): JsonObject {
+  const out: JsonObject = { part: l.part };
+  put(out, 'line', l.line);
+  put(out, 'column', l.column);
+  return out;
+}
 
-export function reportToJson(report: Report): object {
-  const coverage: Record<string, Record<string, Partial<CoverageEntry>>> = {};
+function findingJson(f: Finding): JsonObject {
+  const out: JsonObject = { rule: f.rule, severity: f.severity, channel: f.channel };
+  put(out, 'source', f.source);
+  put(out, 'subject', f.subject);
+  put(out, 'expected', f.expected);
+  put(out, 'found', f.found);
+  put(out, 'excerpt', f.excerpt);
+  put(out, 'location', f.location && locationJson(f.location));
+  out.message = f.message;
+  return out;
+}
+
+function coverageEntryJson(e: CoverageEntry): JsonObject {
+  const out: JsonObject = { status: e.status };
+  // A NaN or infinite score would serialize as null, which the contract never allows.
+  put(out, 'score', e.score !== undefined && Number.isFinite(e.score) ? roundScore(e.score) : undefined);
+  put(out, 'source', e.source);
+  return out;
+}
+
+/** Channels in the spec's order, then any others in the order met. */
+function orderedChannels(row: Record<string, CoverageEntry>, channels: readonly string[]): string[] {
+  const known = channels.filter((ch) => Object.hasOwn(row, ch));
+  const extra = Object.keys(row).filter((ch) => !channels.includes(ch));
+  return [...known, ...extra];
+}
+
+// Message ids and channel names are the user's own: a key like "__proto__" must stay a key.
+const dictionary = (): JsonObject => Object.create(null) as JsonObject;
+
+function coverageJson(report: Report): JsonObject {
+  const out = dictionary();
   for (const [message, row] of Object.entries(report.coverage)) {
-    coverage[message] = {};
-    for (const [channel, entry] of Object.entries(row)) {
-      coverage[message][channel] = ordered({ ...entry, score: entry.score === undefined ? undefined : round(entry.score) }, ['status', 'score', 'source']);
-    }
+    const cells = dictionary();
+    for (const channel of orderedChannels(row, report.channels ?? [])) cells[channel] = coverageEntryJson(row[channel]);
+    out[message] = cells;
   }
+  return out;
+}
+
+/** The report as the plain object that §5 describes. */
+export function reportToJson(report: Report): JsonObject {
   return {
     version: report.version,
     campaign: report.campaign,
     spec: report.spec,
-    summary: ordered(report.summary, ['errors', 'warnings', 'infos', 'sources', 'failedSources', 'passed']),
-    sources: report.sources.map((s) => ordered<SourceSummary>(s, ['id', 'channel', 'kind', 'status', 'language', 'error'])),
-    findings: report.findings.map((f) => ({
-      ...ordered<Finding>(f, ['rule', 'severity', 'channel', 'source', 'subject', 'expected', 'found', 'excerpt']),
-      ...(f.location ? { location: ordered(f.location, ['part', 'line', 'column']) } : {}),
-      message: f.message,
-    })),
-    coverage,
+    summary: summaryJson(report.summary),
+    sources: report.sources.map(sourceJson),
+    findings: report.findings.map(findingJson),
+    coverage: coverageJson(report),
   };
 }
 

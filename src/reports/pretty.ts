@@ -1,83 +1,146 @@
-// The terminal report: findings grouped by channel and source, like ESLint's stylish,
-// then the messages × channels coverage table and a summary line.
+// The terminal report: findings grouped by channel and source (like ESLint's stylish), then
+// the messages × channels coverage table, unreadable sources and one summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { CoverageEntry, Finding, Report } from '../findings/types.js';
+import type { CoverageEntry, CoverageStatus, Finding, Report } from '../findings/types.js';
+import type { Severity } from '../spec/types.js';
+import { clipExcerpt, clipText, display, isolate, padEndVisible, visibleWidth } from './highlight.js';
 import type { FormatOptions } from './index.js';
-import { clipExcerpt, isolate, padVisible, visibleLength } from './text.js';
+import { roundScore } from './json.js';
 
-const MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+type Paint = (text: string) => string;
 
-function severityColor(c: ChalkInstance, severity: Finding['severity']) {
-  return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.blue;
+const SEVERITY: Record<Severity, { mark: string; paint: (c: ChalkInstance) => Paint }> = {
+  error: { mark: '✖', paint: (c) => c.red },
+  warning: { mark: '⚠', paint: (c) => c.yellow },
+  info: { mark: 'ℹ', paint: (c) => c.blue },
+};
+const SEVERITY_WIDTH = 2 + 'warning'.length;
+const GAP = '  ';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `line:column` when the reader knew it; else the part (subject, post, ...) says where. */
+function whereText(f: Finding, c: ChalkInstance): string {
+  const l = f.location;
+  if (l?.line !== undefined) return l.column !== undefined ? `${l.line}:${l.column}` : `${l.line}`;
+  return l?.part ? c.dim(display(l.part)) : '';
 }
 
-function findingLines(f: Finding, c: ChalkInstance): string[] {
-  const where = f.location?.line ? `${f.location.line}:${f.location.column ?? 1}` : '';
-  const part = f.location?.part ? c.dim(`[${f.location.part}]`) : '';
-  const head = [severityColor(c, f.severity)(`${MARK[f.severity]} ${f.severity}`), where, part, f.message, c.dim(f.rule)].filter(Boolean).join('  ');
-  const lines = [`  ${head}`];
-  if (f.expected !== undefined || f.found !== undefined) {
-    const pieces = [];
-    if (f.expected !== undefined) pieces.push(`expected ${c.green(isolate(f.expected))}`);
-    if (f.found !== undefined) pieces.push(`found ${c.red(isolate(f.found))}`);
-    lines.push(`      ${pieces.join('  ')}`);
-  }
+function findingBlock(f: Finding, whereWidth: number, c: ChalkInstance, color: boolean): string[] {
+  const severity = SEVERITY[f.severity];
+  const badge = padEndVisible(severity.paint(c)(`${severity.mark} ${f.severity}`), SEVERITY_WIDTH);
+  const where = whereWidth ? padEndVisible(whereText(f, c), whereWidth) + GAP : '';
+  const prefix = `    ${badge}${GAP}${where}`;
+  const lines = [`${prefix}${display(f.message)}${GAP}${c.dim(f.rule)}`];
+  // Detail lines start under the message, so the eye reads down one column.
+  const indent = ' '.repeat(4 + SEVERITY_WIDTH + GAP.length + (whereWidth ? whereWidth + GAP.length : 0));
+  const values: string[] = [];
+  if (f.expected !== undefined) values.push(`expected: ${c.green(display(clipText(f.expected)))}`);
+  if (f.found !== undefined) values.push(`found: ${c.red(display(clipText(f.found)))}`);
+  if (values.length) lines.push(indent + values.join(GAP));
   if (f.excerpt) {
     const { before, hit, after } = clipExcerpt(f.excerpt, f.highlight);
-    const marked = hit ? (c.level > 0 ? c.bold.inverse(hit) : `»${hit}«`) : '';
-    lines.push(`      ${c.dim('│')} ${isolate(before + marked + after)}`);
+    const marked = !hit ? '' : color ? c.bold.inverse(hit) : `»${hit}«`;
+    lines.push(`${indent}${c.dim('│')} ${isolate(before + marked + after)}`);
   }
   return lines;
 }
 
-const CELL: Record<CoverageEntry['status'], (e: CoverageEntry, c: ChalkInstance) => string> = {
-  present: (e, c) => c.green(`✓ ${e.score?.toFixed(2) ?? ''}`.trim()),
-  drift: (e, c) => c.yellow(`~ ${e.score?.toFixed(2) ?? ''}`.trim()),
-  negated: (_, c) => c.red('¬ negated'),
-  missing: (_, c) => c.red('✗ missing'),
-  unknown: (_, c) => c.dim('? unread'),
-};
-
-function coverageTable(report: Report, c: ChalkInstance): string[] {
-  const messages = Object.keys(report.coverage);
-  if (!messages.length) return [];
-  const header = ['message', ...report.channels];
-  const rows = messages.map((m) => [m, ...report.channels.map((ch) => (report.coverage[m][ch] ? CELL[report.coverage[m][ch].status](report.coverage[m][ch], c) : c.dim('·')))]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => visibleLength(r[i]))));
-  const line = (cells: string[]) => cells.map((cell, i) => padVisible(cell, widths[i])).join('  ').trimEnd();
-  return [c.bold('Coverage'), `  ${line(header.map((h) => c.dim(h)))}`, ...rows.map((r) => `  ${line(r)}`)];
+/** Channel names in the spec's order, then any others in the order they appear. */
+function channelOrder(report: Report, seen: Iterable<string>): string[] {
+  const known = report.channels ?? [];
+  const order = [...known];
+  for (const channel of seen) if (!order.includes(channel)) order.push(channel);
+  return order;
 }
 
+function findingsSection(report: Report, c: ChalkInstance, color: boolean): string[] {
+  // channel -> source ('' = channel-wide) -> findings, in one pass over the sorted findings.
+  const groups = new Map<string, Map<string, Finding[]>>();
+  for (const f of report.findings) {
+    let bySource = groups.get(f.channel);
+    if (!bySource) groups.set(f.channel, (bySource = new Map<string, Finding[]>([['', []]])));
+    const key = f.source ?? '';
+    const list = bySource.get(key);
+    if (list) list.push(f);
+    else bySource.set(key, [f]);
+  }
+  const out: string[] = [];
+  for (const channel of channelOrder(report, groups.keys())) {
+    const bySource = groups.get(channel);
+    if (!bySource) continue;
+    out.push(c.bold(display(channel)));
+    for (const [source, findings] of bySource) {
+      if (!findings.length) continue;
+      out.push(`  ${source ? c.underline(display(source)) : c.dim('(whole channel)')}`);
+      const whereWidth = Math.max(...findings.map((f) => visibleWidth(whereText(f, c))));
+      for (const f of findings) out.push(...findingBlock(f, whereWidth, c, color));
+    }
+    out.push('');
+  }
+  return out;
+}
+
+const CELL: Record<CoverageStatus, { mark: string; paint: (c: ChalkInstance) => Paint; scored: boolean }> = {
+  present: { mark: '✓', paint: (c) => c.green, scored: true },
+  drift: { mark: '~', paint: (c) => c.yellow, scored: true },
+  negated: { mark: '¬', paint: (c) => c.red, scored: false },
+  missing: { mark: '✗', paint: (c) => c.red, scored: false },
+  unknown: { mark: '?', paint: (c) => c.magenta, scored: false },
+};
+
+function coverageCell(entry: CoverageEntry | undefined, c: ChalkInstance): string {
+  if (!entry) return ''; // not required in this channel
+  const cell = CELL[entry.status];
+  const score = cell.scored && entry.score !== undefined && Number.isFinite(entry.score) ? ` ${roundScore(entry.score).toFixed(2)}` : '';
+  return cell.paint(c)(cell.mark + score);
+}
+
+function coverageSection(report: Report, c: ChalkInstance): string[] {
+  const messages = Object.keys(report.coverage);
+  if (!messages.length) return [];
+  const channels = channelOrder(report, messages.flatMap((m) => Object.keys(report.coverage[m])));
+  const header = ['message', ...channels].map((name) => c.dim(display(name)));
+  const rows = messages.map((m) => {
+    const row = report.coverage[m];
+    return [display(m), ...channels.map((ch) => coverageCell(Object.hasOwn(row, ch) ? row[ch] : undefined, c))];
+  });
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => visibleWidth(r[i]))));
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => padEndVisible(cell, widths[i])).join(GAP)}`;
+  const legend = Object.entries(CELL).map(([status, cell]) => `${cell.mark} ${status}`);
+  return [c.bold('Coverage'), line(header), ...rows.map(line), c.dim(`  ${legend.join(GAP)}, blank: not required`), ''];
+}
+
+function unreadableSection(report: Report, c: ChalkInstance): string[] {
+  const failed = report.sources.filter((s) => s.status === 'error');
+  if (!failed.length) return [];
+  const lines = failed.map((s) => `  ${c.red('✖')} ${display(s.id)}: ${display(s.error ?? 'could not be read')}`);
+  return [c.bold('Unreadable sources'), ...lines, ''];
+}
+
+function summaryLine(report: Report, c: ChalkInstance): string {
+  const { errors, warnings, infos, sources, failedSources, passed } = report.summary;
+  const problems = errors + warnings + infos;
+  const unreadable = failedSources ? `, ${failedSources} unreadable` : '';
+  const counts = problems
+    ? `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')})`
+    : 'no problems';
+  const text = `${counts} in ${plural(sources, 'source')}${unreadable}`;
+  return passed ? c.green(`✔ passed: ${text}`) : c.red.bold(`✖ failed: ${text}`);
+}
+
+// Trailing spaces can hide before the colour codes that close a line.
+const TRAILING_SPACE = /[ \t]+((?:\u001b\[[0-9;]*m)*)$/;
 
 export function formatPretty(report: Report, options: FormatOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [`${c.bold(report.campaign)} ${c.dim(`(${report.spec})`)}`, ''];
-  for (const channel of report.channels) {
-    const findings = report.findings.filter((f) => f.channel === channel);
-    if (!findings.length) continue;
-    out.push(c.bold.underline(channel));
-    const bySource = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const key = f.source ?? '';
-      bySource.set(key, [...(bySource.get(key) ?? []), f]);
-    }
-    for (const [source, group] of [...bySource].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0))) {
-      out.push(source ? ` ${c.cyan(source)}` : ` ${c.dim('(whole channel)')}`);
-      for (const f of group) out.push(...findingLines(f, c));
-    }
-    out.push('');
-  }
-  const table = coverageTable(report, c);
-  if (table.length) out.push(...table, '');
-  const failed = report.sources.filter((s) => s.status === 'error');
-  if (failed.length) {
-    out.push(c.bold('Unreadable sources'));
-    for (const s of failed) out.push(`  ${c.red('✖')} ${s.id}: ${s.error ?? 'unreadable'}`);
-    out.push('');
-  }
-  const { errors, warnings, infos, sources, failedSources, passed } = report.summary;
-  const total = errors + warnings + infos;
-  const counts = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${infos === 1 ? '' : 's'}) in ${sources} source${sources === 1 ? '' : 's'}${failedSources ? `, ${failedSources} unreadable` : ''}`;
-  out.push(passed ? c.green(`✔ passed: ${counts}`) : c.red.bold(`✖ failed: ${counts}`));
-  return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
+  const lines = [
+    `${c.bold(display(report.campaign))} ${c.dim(`(${display(report.spec)})`)}`,
+    '',
+    ...findingsSection(report, c, options.color),
+    ...coverageSection(report, c),
+    ...unreadableSection(report, c),
+    summaryLine(report, c),
+  ];
+  return `${lines.map((l) => l.replace(TRAILING_SPACE, '$1')).join('\n')}\n`;
 }

@@ -1,106 +1,255 @@
-// Email copy: .eml through postal-mime (FACTS.md: no dependencies, typed, fast), MJML
-// templates, saved HTML and plain-text mails. Subject and preheader are parts of their
-// own; attachments and headers such as List-Unsubscribe are not copy.
-import PostalMime from 'postal-mime';
-import { LineIndex, type Part } from '../documents/types.js';
+// Email copy: .eml through postal-mime (FACTS.md: no dependencies, typed, fast), saved HTML
+// mails and plain-text mails; MJML templates are read in mjml.ts. Subject and preheader are
+// parts of their own; attachments and headers such as List-Unsubscribe are not copy.
+import PostalMime, { type Email } from 'postal-mime';
+import { LineIndex, locate, type Part, type Role } from '../documents/types.js';
 import { decodeText } from './decode.js';
 import { htmlToParts } from './html.js';
+import { blankPlaceholders } from './mjml.js';
+import { anchorMap, fixC1, fixCharset, scanMime, type MimeLeaf } from './email-mime.js';
 import { SourceError, type SourceInput } from './types.js';
 
 export { readMjml } from './mjml.js';
 
-const HEADER_LINE = /^[!-9;-~]+:[ \t]?/;
-
-/** Plain text into paragraph parts (blank lines separate them), anchored at each paragraph. */
-export function paragraphs(text: string, role: Part['role'], firstLine = 1): Part[] {
-  const parts: Part[] = [];
-  const lines = text.split(/\r?\n/);
-  let buffer: string[] = [];
-  let start = 0;
-  const flush = () => {
-    const joined = buffer.join(' ').replace(/\s+/g, ' ').trim();
-    if (joined) {
-      const column = (buffer[0].match(/^\s*/)?.[0].length ?? 0) + 1;
-      parts.push({ role, text: joined, anchors: [{ at: 0, line: firstLine + start, column }] });
-    }
-    buffer = [];
-  };
-  lines.forEach((line, i) => {
-    if (!line.trim()) return flush();
-    if (!buffer.length) start = i;
-    buffer.push(line);
-  });
-  flush();
-  return parts;
-}
-
-/** Letters and digits only: the same sentence in the HTML and text parts compares equal. */
-const sameText = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/** Where a MIME part's body starts in the raw message, when its encoding keeps lines. */
-function bodyLine(raw: string, lines: LineIndex, mimeType: string): number | undefined {
-  // A light look at the raw text, not a second MIME parser: the first header block that
-  // declares this type, and the blank line after it. Base64 keeps no lines: no anchors.
-  const header = new RegExp(`^content-type:[ \\t]*${mimeType.replace('/', '\\/')}`, 'im').exec(raw);
-  if (!header) return undefined;
-  const blank = /\r?\n\r?\n/g;
-  blank.lastIndex = header.index;
-  const end = blank.exec(raw);
-  if (!end) return undefined;
-  const headerBlock = raw.slice(header.index, end.index);
-  if (/content-transfer-encoding:[ \t]*base64/i.test(headerBlock)) return undefined;
-  return lines.position(end.index + end[0].length).line;
-}
+/** Headers of which a mail has at least one; a "Name: value" file without them is not a mail. */
+const MAIL_HEADERS = new Set(['from', 'subject', 'content-type', 'mime-version']);
+const HEADER_LINE = /^[!-9;-~]+:/;
 
 export async function readEml(input: SourceInput): Promise<Part[]> {
-  const bytes = input.bytes;
-  if (bytes.subarray(0, 4096).includes(0)) throw new SourceError('not an email: looks like binary data');
-  const raw = Buffer.from(bytes).toString('latin1');
-  const firstLine = raw.split(/\r?\n/, 1)[0];
-  if (!HEADER_LINE.test(firstLine)) throw new SourceError('not an email: the file does not start with a header line ("Name: value")');
-  let mail: Awaited<ReturnType<typeof PostalMime.parse>>;
+  const raw = Buffer.from(input.bytes).toString('latin1');
+  const headerStart = checkLooksLikeMail(raw);
+  let mail: Email;
   try {
-    mail = await PostalMime.parse(bytes);
+    mail = await PostalMime.parse(input.bytes);
   } catch (error) {
-    throw new SourceError(`not an email: ${(error as Error).message}`);
+    throw new SourceError(`not an email: ${oneLine(error)}`);
+  }
+  if (!mail.headers.some((h) => MAIL_HEADERS.has(h.key))) {
+    throw new SourceError('not an email: no From, Subject or Content-Type header');
   }
   const lines = new LineIndex(raw);
+  const leaves = scanMime(raw, headerStart);
   const parts: Part[] = [];
-  if (mail.subject?.trim()) {
-    const at = /^subject:[ \t]*/im.exec(raw);
-    const anchors = at ? [{ at: 0, ...lines.position(at.index + at[0].length) }] : [];
-    parts.push({ role: 'subject', text: mail.subject.replace(/\s+/g, ' ').trim(), anchors });
-  }
-  const htmlParts: Part[] = [];
-  if (mail.html) {
-    const line = bodyLine(raw, lines, 'text/html');
-    const fromHtml = htmlToParts(mail.html, { metadata: false, preheader: true, origin: line ? { line, column: 1 } : undefined });
-    htmlParts.push(...(line ? fromHtml : fromHtml.map((p) => ({ ...p, anchors: [] }))));
-    parts.push(...htmlParts);
-  }
-  if (mail.text) {
-    const line = bodyLine(raw, lines, 'text/plain');
-    const seen = sameText(htmlParts.map((p) => p.text).join(' '));
-    for (const p of paragraphs(mail.text, 'body', line ?? 1)) {
-      if (mail.html && seen.includes(sameText(p.text))) continue;
-      parts.push(line ? p : { ...p, anchors: [] });
-    }
-  }
-  if (!parts.length) throw new SourceError('no copy: the message has no subject, HTML or text part');
+
+  const subject = collapse(fixC1(mail.subject ?? ''));
+  if (subject) parts.push({ role: 'subject', text: subject, anchors: subjectAnchor(raw, headerStart, lines) });
+
+  const html = bodyOf('text/html', mail.html, leaves, raw, lines);
+  const htmlParts = html ? htmlCopy(html.text).map(html.place) : [];
+  parts.push(...htmlParts);
+
+  const text = bodyOf('text/plain', mail.text, leaves, raw, lines);
+  if (text) parts.push(...withoutRepeats(paragraphs(text.text, 'body').map(text.place), htmlParts));
+
+  if (!parts.length) throw new SourceError('no copy: the message has no subject and no text in its HTML or text part');
   return parts;
 }
 
 export function readEmailHtml(input: SourceInput): Part[] {
-  return htmlToParts(decodeText(input, 'HTML'), { metadata: false, preheader: true });
+  const parts = htmlToParts(fixC1(blankPlaceholders(decodeText(input, 'HTML'))), { metadata: false, preheader: true });
+  if (!parts.length) throw new SourceError('no copy: the HTML has no visible text');
+  return parts;
 }
 
+/** A mail saved as text: an optional first line `Subject: …`, then paragraphs. */
 export function readEmailText(input: SourceInput): Part[] {
-  const text = decodeText(input, 'text');
-  const subject = /^subject:[ \t]*(.+)$/im.exec(text.split(/\r?\n/, 1)[0]);
-  if (!subject) return paragraphs(text, 'body');
-  const rest = text.slice(text.indexOf('\n') + 1);
-  return [
-    { role: 'subject', text: subject[1].trim(), anchors: [{ at: 0, line: 1, column: subject[0].indexOf(subject[1]) + 1 }] },
-    ...paragraphs(rest, 'body', 2),
-  ];
+  const text = fixC1(blankPlaceholders(decodeText(input, 'text')));
+  const firstBreak = text.indexOf('\n');
+  const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak);
+  const subject = /^(subject:\s*)(\S.*?)\s*$/i.exec(firstLine);
+  const parts: Part[] = [];
+  if (subject) {
+    parts.push({ role: 'subject', text: collapse(subject[2]), anchors: [{ at: 0, line: 1, column: subject[1].length + 1 }] });
+    parts.push(...paragraphs(firstBreak === -1 ? '' : text.slice(firstBreak + 1), 'body', 2));
+  } else {
+    parts.push(...paragraphs(text, 'body'));
+  }
+  if (!parts.length) throw new SourceError('no copy: the file has no text');
+  return parts;
 }
+
+/** Plain text into paragraph parts (blank lines separate them), anchored where text and file part step. */
+export function paragraphs(text: string, role: Role, firstLine = 1): Part[] {
+  const parts: Part[] = [];
+  let current: Part | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let previousEnd = -2; // no run yet on this line: the first one always gets an anchor
+    for (const run of lines[i].matchAll(/\S+/g)) {
+      if (current) current.text += ' ';
+      else current = { role, text: '', anchors: [] };
+      // Across one single space on a line, the text and the file run in step.
+      if (run.index !== previousEnd + 1) current.anchors.push({ at: current.text.length, line: firstLine + i, column: run.index + 1 });
+      current.text += run[0];
+      previousEnd = run.index + run[0].length;
+    }
+    if (previousEnd === -2 && current) {
+      parts.push(current);
+      current = undefined;
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+/** Some mailers label a plain-text rendering as text/html (Discover, 2002): read that as text. */
+function htmlCopy(html: string): Part[] {
+  const hasMarkup = /<(?:!doctype|html|head|body|p|br|div|span|table|td|a|b|i|font|img|center|h[1-6]|ul|li)\b/i.test(html);
+  return hasMarkup ? htmlToParts(html, { metadata: false, preheader: true }) : paragraphs(html, 'body');
+}
+
+// ---- Is it a mail at all -------------------------------------------------------------------
+
+/** Refuses bytes that are not a mail; returns where its header block starts. */
+function checkLooksLikeMail(raw: string): number {
+  if (!raw.trim()) throw new SourceError('not an email: the file is empty');
+  const head = raw.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x08\x0e-\x1a\x1c-\x1f]/.test(head)) throw new SourceError('not an email: looks like binary data');
+  // Thunderbird and mbox exports put a "From - date" envelope line before the headers.
+  const start = head.startsWith('From ') ? head.indexOf('\n') + 1 : 0;
+  const lineEnd = head.indexOf('\n', start);
+  const firstLine = head.slice(start, lineEnd === -1 ? undefined : lineEnd);
+  if (!HEADER_LINE.test(firstLine)) {
+    throw new SourceError('not an email: the file does not start with a header block ("Name: value" lines)');
+  }
+  return start;
+}
+
+function subjectAnchor(raw: string, headerStart: number, lines: LineIndex): Part['anchors'] {
+  const blank = /\r?\n\r?\n/.exec(raw.slice(headerStart));
+  const headers = raw.slice(headerStart, blank ? headerStart + blank.index : raw.length);
+  const header = /^subject:[ \t]*(?:\r?\n[ \t]+)?/im.exec(headers);
+  return header ? [{ at: 0, ...lines.position(headerStart + header.index + header[0].length) }] : [];
+}
+
+// ---- Which body postal-mime gave, and where it lies in the file ------------------------------
+
+interface Body {
+  text: string;
+  /** Moves a part's anchors from the decoded body into the .eml, or empties them. */
+  place: (part: Part) => Part;
+}
+
+/**
+ * The HTML or text body postal-mime assembled, if the message really has one: postal-mime
+ * renders a missing form from the other (htmlToText / textToHtml), which is not copy of its own.
+ */
+function bodyOf(type: string, decoded: string | undefined, leaves: MimeLeaf[], raw: string, lines: LineIndex): Body | undefined {
+  const own = leaves.filter((l) => !l.attachment && l.type === type);
+  if (!decoded || !own.length) return undefined;
+  const charsets = new Set(own.map((l) => l.charset.toLowerCase()));
+  const { text, utf8 } = fixCharset(decoded, charsets.size === 1 ? own[0].charset : '');
+  // Anchors only when the body is exactly one leaf: postal-mime joins several leaves (and
+  // renders groups lacking this form from the other one), which no simple map follows.
+  const groups = new Set(leaves.filter((l) => !l.attachment && /^(text\/(plain|html)|message\/rfc822)$/.test(l.type)).map((l) => l.group));
+  const single = own.length === 1 && groups.size === 1 && !leaves.some((l) => l.type === 'message/rfc822' && !l.attachment);
+  const toFile = single ? anchorMap(raw, own[0], lines, utf8, text) : undefined;
+  if (!toFile) return { text, place: (part) => ({ ...part, anchors: [] }) };
+  return { text, place: (part) => ({ ...part, anchors: toFile(part.anchors, part.text.length) }) };
+}
+
+// ---- The same sentence once ------------------------------------------------------------------
+
+const URL_IN_TEXT = /<(?:https?|mailto):[^>\s]*>|\((?:https?|mailto):[^)\s]*\)|\b(?:https?:\/\/|www\.)\S+/gi;
+
+/** Lowercase words without punctuation, written-out links or "[Image:" markers: a sentence as both parts say it. */
+const words = (text: string) =>
+  text
+    .replace(URL_IN_TEXT, ' ')
+    .replace(/\[(?:image|img)\s*:/gi, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The same sentence in the HTML and text parts counts once: sentences of the text part whose
+ * words the HTML already says are dropped, and so are bare links and rules ("=====") that the
+ * HTML shows as buttons and lines. What is left of a paragraph stays, anchored as before.
+ */
+function withoutRepeats(textParts: Part[], htmlParts: Part[]): Part[] {
+  if (!htmlParts.length) return textParts;
+  // A link part inside a block repeats words of that block, and would break its run of words
+  // if read in place: the HTML is read both in order and with its links apart.
+  const htmlWords = htmlParts.map((p) => words(p.text));
+  const streams = [new WordStream(htmlWords.flat())];
+  if (htmlParts.some((p) => p.role === 'link')) streams.push(new WordStream(htmlWords.filter((_, i) => htmlParts[i].role !== 'link').flat()));
+  const isSaid = (sentence: string[]) => !sentence.length || streams.some((stream) => stream.says(sentence));
+  const kept: Part[] = [];
+  for (const part of textParts) {
+    let start = -1;
+    for (const [from, to] of sentenceRanges(part.text)) {
+      if (!isSaid(words(part.text.slice(from, to)))) {
+        if (start < 0) start = from;
+        continue;
+      }
+      if (start >= 0) kept.push(slicePart(part, start, from));
+      start = -1;
+    }
+    if (start >= 0) kept.push(slicePart(part, start, part.text.length));
+  }
+  return kept;
+}
+
+/** The HTML's words in order, indexed, so that finding a sentence in them is not a scan of them all. */
+class WordStream {
+  private readonly positions = new Map<string, number[]>();
+  private readonly tightStarts: number[] = [];
+  private readonly tight: string;
+
+  constructor(private readonly words: string[]) {
+    let offset = 0;
+    words.forEach((word, i) => {
+      const at = this.positions.get(word);
+      if (at) at.push(i);
+      else this.positions.set(word, [i]);
+      this.tightStarts.push(offset);
+      offset += word.length;
+    });
+    this.tight = words.join('');
+  }
+
+  says(sentence: string[]): boolean {
+    // Candidates start from the rarest word the HTML has.
+    const shared = sentence
+      .map((word, index) => ({ index, at: this.positions.get(word) ?? [] }))
+      .filter((w) => w.at.length)
+      .sort((a, b) => a.at.length - b.at.length);
+    if (shared.length === sentence.length) {
+      const { index, at } = shared[0];
+      if (at.some((p) => sentence.every((word, k) => this.words[p - index + k] === word))) return true;
+    }
+    // Text parts generated from HTML often lose or gain a space where lines were joined
+    // ("inviteyou"): long sentences also compare without spaces, aligned on a shared word.
+    const tight = sentence.join('');
+    if (tight.length < 40) return false;
+    const offsets: number[] = [];
+    sentence.reduce((offset, word) => (offsets.push(offset), offset + word.length), 0);
+    return shared.slice(0, 3).some(({ index, at }) =>
+      at.some((p) => this.tightStarts[p] >= offsets[index] && this.tight.startsWith(tight, this.tightStarts[p] - offsets[index])),
+    );
+  }
+}
+
+/** Sentence ranges: a run of . ! ? … (and closing quotes) before a space or the end closes one. */
+function sentenceRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?…]+["'”’)\]]*(?:\s+|$)/g)) {
+    ranges.push([start, m.index + m[0].length]);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) ranges.push([start, text.length]);
+  return ranges;
+}
+
+function slicePart(part: Part, start: number, end: number): Part {
+  while (end > start && part.text[end - 1] === ' ') end--;
+  if (start === 0 && end === part.text.length) return part;
+  const first = locate(part, start);
+  const rest = part.anchors.filter((a) => a.at > start && a.at < end).map((a) => ({ ...a, at: a.at - start }));
+  return { ...part, text: part.text.slice(start, end), anchors: first ? [{ at: 0, ...first }, ...rest] : rest };
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];

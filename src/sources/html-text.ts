@@ -87,6 +87,9 @@ const GAP = /[\s\u00ad\u034f\u200b\u2060]+/g;
 const SPACE = /\s/;
 // ZWNJ/ZWJ belong inside words (Persian, emoji sequences) but alone they are preheader padding.
 const ONLY_JOINERS = /^[\u200c\u200d]+$/;
+// Across a link or image edge, a word, or a clause's punctuation, meeting a word reads as two.
+const WORD_END = /[\p{L}\p{N}:;,!?)\]»›]$/u;
+const WORD_START = /^[\p{L}\p{N}(\[«‹]/u;
 
 /**
  * Builds one part's text: collapses whitespace, records anchors where the text and the file stop
@@ -98,8 +101,11 @@ export class TextBuilder {
   readonly muted: Array<[number, number]> = [];
   /** File offset of the first character, to keep parts in document order. */
   start = -1;
-  /** 0: no pending space; 1: one plain ' ' in step with the file; 2: any other whitespace. */
-  private gap: 0 | 1 | 2 = 0;
+  /**
+   * 0: no pending space; 1: one plain ' ' in step with the file; 2: any other whitespace;
+   * 3: an element edge that separates words only if letters or digits meet across it.
+   */
+  private gap: 0 | 1 | 2 | 3 = 0;
   private gapMuted = false;
   /** File offset where the next character would be if the text kept running in step; -1 when unknown. */
   private expect = -1;
@@ -113,6 +119,27 @@ export class TextBuilder {
   /** A separation the file does not show as one space (a block boundary, a tag). */
   addBreak(): void {
     if (this.text.length > 0) this.gap = 2;
+  }
+
+  /**
+   * The edge of a link or image: `<a>survey</a><a>DevSecOps</a>` shows as separate chips, not
+   * "surveyDevSecOps", while `<a>more</a>.` keeps its full stop attached.
+   */
+  addSoftBreak(): void {
+    if (this.text.length > 0 && this.gap === 0) this.gap = 3;
+  }
+
+  /** Appends another builder's text (an image's alt standing in for a link's text), anchors and all. */
+  addBuilder(other: TextBuilder): void {
+    if (other.isEmpty) return;
+    if (this.text.length > 0) this.text += ' ';
+    const shift = this.text.length;
+    for (const anchor of other.anchors) this.anchors.push({ ...anchor, at: anchor.at + shift });
+    for (const [start, end] of other.muted) this.muted.push([start + shift, end + shift]);
+    if (this.start < 0) this.start = other.start;
+    this.text += other.text;
+    this.expect = -1;
+    this.gap = 0;
   }
 
   /**
@@ -153,12 +180,13 @@ export class TextBuilder {
   private addWord(word: string, src: number, inStep: boolean, muted: boolean): boolean {
     if (ONLY_JOINERS.test(word)) return false;
     let spaceMuted = false;
+    if (this.gap === 3) this.gap = WORD_END.test(this.text) && WORD_START.test(word) ? 2 : 0;
     if (this.gap !== 0 && this.text.length > 0) {
       this.text += ' ';
       spaceMuted = this.gapMuted;
     }
     const at = this.text.length;
-    if (src >= 0 && (this.gap === 2 || src !== this.expect)) {
+    if (src >= 0 && (this.gap === 2 || src !== this.expect || at === 0)) {
       const { line, column } = this.position(src);
       this.anchors.push({ at, line, column });
     }
@@ -178,19 +206,31 @@ export class TextBuilder {
 }
 
 /**
- * Where an attribute's value starts in the file, and whether the decoded value is the file's
- * text as written (no entities). Falls back to the element's start.
+ * An attribute's value as chunks of the file, like a text node's: where the value starts, and
+ * where each entity sits, so anchors inside `content="Mac &amp; i"` are exact too. Falls back to
+ * one chunk at the element's start when the value cannot be found as written.
  */
-export function attributeSource(html: string, element: Element, name: string): { src: number; inStep: boolean } {
+export function attributeChunks(html: string, element: Element, name: string): Array<{ data: string; src: number; inStep: boolean }> {
   const value = element.attribs[name] ?? '';
   const start = element.startIndex ?? 0;
+  const fallback = [{ data: value, src: start, inStep: false }];
   const bound = element.children[0]?.startIndex ?? element.endIndex ?? html.length;
   const pattern = attributePattern(name);
   pattern.lastIndex = start;
   const match = pattern.exec(html);
-  if (!match || match.index >= bound) return { src: start, inStep: false };
+  if (!match || match.index >= bound) return fallback;
   const src = match.index + match[0].length;
-  return { src, inStep: html.startsWith(value, src) };
+  if (html.startsWith(value, src) && (value.length === 0 || !value.includes('&'))) return [{ data: value, src, inStep: true }];
+  const quote = match[0].at(-1);
+  const end = quote === '"' || quote === "'" ? html.indexOf(quote, src) : html.slice(src, bound).search(/[\s>]|$/) + src;
+  if (end < 0 || end > bound) return fallback;
+  // The value's own text, decoded by the same parser as text nodes so the chunks line up.
+  const { document, chunks } = parseHtml(html.slice(src, end));
+  const node = document.children[0];
+  if (document.children.length !== 1 || !node || !isText(node) || node.data !== value) return fallback;
+  const pieces: Array<{ data: string; src: number; inStep: boolean }> = [];
+  forEachChunk(node, chunks, (data, offset, inStep) => pieces.push({ data, src: src + offset, inStep }));
+  return pieces;
 }
 
 const attributePatterns = new Map<string, RegExp>();

@@ -1,191 +1,312 @@
-// Walks HTML into parts of copy: one part per block, with roles and anchors into the file.
-// cheerio's .text() glues blocks ("menuSave", FACTS.md), so the walk is our own, over
-// htmlparser2's DOM with source offsets (the fast path: ~3x parse5).
-import type { AnyNode, Element, Text } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
-import { LineIndex, type Anchor, type Part, type Role } from '../documents/types.js';
-import { readMetadata, selectAll } from './structured.js';
+// Walks HTML into parts of copy: one part per block of text, with roles and anchors into the
+// file. Shared by web pages and HTML email bodies. cheerio's .text() glues blocks ("menuSave",
+// FACTS.md), so the walk is our own, over htmlparser2's DOM (~3x faster than parse5).
+import { load } from 'cheerio/slim';
+import { isTag, isText, type ChildNode, type Document, type Element, type Text } from 'domhandler';
+import { LineIndex, type Part, type Position, type Role } from '../documents/types.js';
+import { BLOCK, HEADING, hasText, isButtonLike, isHidden, isPreheaderClass, NAVIGATION, NAVIGATION_ROLES, NOT_COPY, OG_TEXT, SOFT_EDGE, STRUCK } from './html-elements.js';
+import { attributeChunks, forEachChunk, parseHtml, TextBuilder, type TextChunk } from './html-text.js';
+import { offerParts } from './structured.js';
 import { SourceError } from './types.js';
 
 export interface HtmlOptions {
-  /** CSS selector scoping body copy; page metadata is still read. */
+  /** CSS selector scoping body copy; page metadata (title, meta, og, JSON-LD) is still read. A selector that matches nothing -> SourceError naming the selector. */
   selector?: string;
-  /** Where `html` starts inside the file (HTML inside an .mjml or .eml). */
+  /** Where `html` starts inside the file (HTML embedded in an .mjml or .eml); default {line:1,column:1}. Anchors are shifted by it. */
   origin?: { line: number; column: number };
-  /** Read <title>, meta description, Open Graph / Twitter tags, JSON-LD / microdata offers. */
+  /** Read page metadata: <title>, meta description, Open Graph / Twitter card, JSON-LD/microdata offers. Default true. */
   metadata?: boolean;
-  /** Email: the hidden first text of the body is the inbox preheader, a part of its own. */
+  /** Email mode: the hidden first text of the body (the inbox preheader, usually a display:none div or span before visible content) becomes a part with role 'preheader' instead of being dropped as hidden. Default false. */
   preheader?: boolean;
 }
 
-const BLOCK = new Set(
-  'address article aside blockquote body br caption center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol option p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
-);
-const NOT_COPY = new Set('script style template noscript svg iframe object canvas head select textarea map audio video'.split(' '));
-const STRUCK = new Set(['s', 'del', 'strike']);
-const HEADING = /^h[1-6]$/;
-const BUTTON_LIKE = /(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])/i;
-
-export function isHidden(el: Element): boolean {
-  const a = el.attribs;
-  if ('hidden' in a || a['aria-hidden'] === 'true') return true;
-  if (el.name === 'input' && a.type?.toLowerCase() === 'hidden') return true;
-  const style = a.style?.toLowerCase().replace(/\s+/g, '');
-  return Boolean(style && /(?:^|;)(?:display:none|visibility:hidden)/.test(style));
-}
-
-function isCta(el: Element): boolean {
-  if (el.name === 'button') return true;
-  if (el.name === 'input') return /^(?:submit|button)$/i.test(el.attribs.type ?? '');
-  return el.name === 'a' && (BUTTON_LIKE.test(el.attribs.class ?? '') || el.attribs.role === 'button');
-}
-
-interface Context {
-  role: Role;
-  struck: boolean;
-  href?: string;
-}
-
-/** Accumulates one part's text, collapsing whitespace and stamping anchors as it goes. */
-class PartBuilder {
-  text = '';
-  anchors: Anchor[] = [];
-  muted: Array<[number, number]> = [];
-  pendingSpace = false;
-  constructor(
-    readonly role: Role,
-    readonly href?: string,
-  ) {}
-
-  append(data: string, rawStart: number, exact: boolean, struck: boolean, position: (offset: number) => { line: number; column: number }): void {
-    const runs = data.matchAll(/\S+/g);
-    let first = true;
-    for (const run of runs) {
-      if ((run.index > 0 || this.pendingSpace) && this.text.length > 0) this.text += ' ';
-      this.pendingSpace = false;
-      // Where the file and the text stop running in step, a new anchor says where we are.
-      if (first || exact) this.anchors.push({ at: this.text.length, ...position(rawStart + (exact ? run.index : 0)) });
-      first = false;
-      const start = this.text.length;
-      this.text += run[0];
-      if (struck) this.muted.push([start, this.text.length]);
-    }
-    if (/\s$/.test(data)) this.pendingSpace = true;
-  }
-
-  build(): Part | undefined {
-    if (!this.text) return undefined;
-    const part: Part = { role: this.role, text: this.text, anchors: this.anchors };
-    if (this.href) part.href = this.href;
-    if (this.muted.length) part.muted = mergeRanges(this.muted);
-    return part;
-  }
-}
-
-function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1] + 1) last[1] = r[1];
-    else out.push([...r]);
-  }
-  return out;
-}
-
 export function htmlToParts(html: string, options: HtmlOptions = {}): Part[] {
-  const dom = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
+  const { document, chunks } = parseHtml(html);
   const lines = new LineIndex(html);
   const origin = options.origin ?? { line: 1, column: 1 };
-  const position = (offset: number) => {
-    const p = lines.position(offset);
-    return p.line === 1 ? { line: origin.line, column: origin.column + p.column - 1 } : { line: origin.line + p.line - 1, column: p.column };
+  const position = (offset: number): Position => {
+    const { line, column } = lines.position(offset);
+    return line === 1 ? { line: origin.line, column: origin.column + column - 1 } : { line: origin.line + line - 1, column };
   };
-  const parts: Part[] = options.metadata === false ? [] : readMetadata(dom, position);
-
-  let roots: AnyNode[] = dom.children;
-  if (options.selector) {
-    let selected: Element[];
-    try {
-      selected = selectAll(options.selector, dom);
-    } catch {
-      throw new SourceError(`invalid selector "${options.selector}"`);
-    }
-    if (!selected.length) throw new SourceError(`selector "${options.selector}" matches nothing`);
-    // Nested matches would be read twice: keep the outermost.
-    roots = selected.filter((el) => !selected.some((other) => other !== el && contains(other, el)));
-  }
-
-  let current: PartBuilder | undefined;
-  let seenVisibleText = false;
-  let preheaderTaken = !options.preheader;
-  const flush = () => {
-    const part = current?.build();
-    if (part) parts.push(part);
-    current = undefined;
-  };
-
-  const walk = (node: AnyNode, ctx: Context): void => {
-    if (node.type === 'text') {
-      const text = node as Text;
-      if (!text.data.trim() && !current) return;
-      current ??= new PartBuilder(ctx.role, ctx.href);
-      const raw = html.slice(text.startIndex ?? 0, (text.endIndex ?? 0) + 1);
-      current.append(text.data, text.startIndex ?? 0, raw === text.data, ctx.struck, position);
-      if (text.data.trim()) seenVisibleText = true;
-      return;
-    }
-    if (node.type !== 'tag' && node.type !== 'root') return;
-    const el = node as Element;
-    const name = el.name?.toLowerCase();
-    if (NOT_COPY.has(name)) return;
-    if (isHidden(el)) {
-      if (!preheaderTaken && !seenVisibleText) {
-        preheaderTaken = true;
-        flush();
-        const inner = new PartBuilder('preheader');
-        current = inner;
-        for (const child of el.children) walkHiddenText(child, inner);
-        flush();
-      }
-      return;
-    }
-    if (name === 'img' || (name === 'input' && el.attribs.type === 'image')) {
-      const alt = el.attribs.alt?.trim();
-      if (alt) parts.push({ role: 'alt', text: alt.replace(/\s+/g, ' '), anchors: [{ at: 0, ...position(el.startIndex ?? 0) }] });
-      return;
-    }
-    if (name === 'input') {
-      const value = el.attribs.value?.trim();
-      if (value && isCta(el)) parts.push({ role: 'cta', text: value, anchors: [{ at: 0, ...position(el.startIndex ?? 0) }] });
-      return;
-    }
-    const cta = isCta(el);
-    const block = BLOCK.has(name) || cta;
-    if (block) flush();
-    const next: Context = {
-      role: cta ? 'cta' : HEADING.test(name) ? 'heading' : ['nav', 'header', 'footer'].includes(name) || el.attribs.role === 'navigation' ? 'nav' : ctx.role,
-      struck: ctx.struck || STRUCK.has(name),
-      href: cta ? el.attribs.href : ctx.href,
-    };
-    for (const child of el.children) walk(child, next);
-    if (block) flush();
-  };
-
-  const walkHiddenText = (node: AnyNode, into: PartBuilder): void => {
-    if (node.type === 'text') {
-      const text = node as Text;
-      into.append(text.data, text.startIndex ?? 0, html.slice(text.startIndex ?? 0, (text.endIndex ?? 0) + 1) === text.data, false, position);
-    } else if (node.type === 'tag' && !NOT_COPY.has((node as Element).name)) {
-      for (const child of (node as Element).children) walkHiddenText(child, into);
-    }
-  };
-
-  for (const root of roots) walk(root, { role: 'body', struck: false });
-  flush();
-  return parts;
+  const scope = options.selector === undefined ? undefined : selectScope(document, options.selector);
+  const walker = new Walker(html, chunks, position, scope, options);
+  walker.walk(document);
+  const parts = walker.parts;
+  if (options.metadata !== false) parts.push(...offerParts(document, position));
+  return inDocumentOrder(parts);
 }
 
-function contains(ancestor: AnyNode, node: AnyNode): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p === ancestor) return true;
-  return false;
+function selectScope(document: Document, selector: string): Set<Element> {
+  let selected: Element[];
+  try {
+    selected = load(document)(selector).toArray().filter(isTag);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new SourceError(`invalid selector "${selector}": ${reason}`);
+  }
+  if (selected.length === 0) throw new SourceError(`selector "${selector}" matches nothing`);
+  return new Set(selected);
+}
+
+interface LinkCollector {
+  builder: TextBuilder;
+  element: Element;
+  role: Role;
+  href?: string;
+  alts: TextBuilder[];
+}
+
+// What entering an element changed, so leaving it can undo exactly that.
+const F_BLOCK = 1;
+const F_ROLE = 2;
+const F_LINK = 4;
+const F_MUTED = 8;
+const F_NAV = 16;
+const F_SCOPE = 32;
+const F_HEAD = 64;
+const F_TITLE = 128;
+const F_PREHEADER = 256;
+
+type Frame = ChildNode | { leave: Element; flags: number };
+
+class Walker {
+  readonly parts: Part[] = [];
+  private block: TextBuilder | undefined;
+  /** Whether the running block has text outside links; one made only of link text is said by its link parts. */
+  private blockHasOwnText = false;
+  private readonly roles: Role[] = ['body'];
+  private readonly links: LinkCollector[] = [];
+  private muted = 0;
+  private nav = 0;
+  private scopeDepth = 0;
+  private head = 0;
+  private title: TextBuilder | undefined;
+  private titleDone = false;
+  private preheader: TextBuilder | undefined;
+  private preheaderDone: boolean;
+  private seenVisibleText = false;
+
+  constructor(
+    private readonly html: string,
+    private readonly chunks: Map<Text, TextChunk[]>,
+    private readonly position: (offset: number) => Position,
+    private readonly scope: Set<Element> | undefined,
+    private readonly options: HtmlOptions,
+  ) {
+    this.preheaderDone = !options.preheader;
+  }
+
+  /** Iterative, so pages with thousands of unclosed tags cannot overflow the stack. */
+  walk(document: Document): void {
+    const stack: Frame[] = [...document.children].reverse();
+    while (stack.length > 0) {
+      const frame = stack.pop()!;
+      if ('leave' in frame) {
+        this.leave(frame.leave.name, frame.flags);
+      } else if (isText(frame)) {
+        this.text(frame);
+      } else if (isTag(frame)) {
+        const flags = this.enter(frame);
+        if (flags === null) continue;
+        stack.push({ leave: frame, flags });
+        for (let i = frame.children.length - 1; i >= 0; i--) stack.push(frame.children[i]);
+      }
+      // Comments, doctypes and CDATA are not copy.
+    }
+    this.flush();
+  }
+
+  private get inScope(): boolean {
+    return this.scope === undefined || this.scopeDepth > 0;
+  }
+
+  /** Returns what entering changed, or null to skip the element's subtree. */
+  private enter(el: Element): number | null {
+    const name = el.name;
+    if (NOT_COPY.has(name)) return null;
+    if (name === 'meta') {
+      if (this.options.metadata !== false) this.meta(el);
+      return null;
+    }
+    if (name === 'title') {
+      if (this.options.metadata === false || this.titleDone || this.title || this.preheader) return null;
+      this.title = new TextBuilder(this.position);
+      return F_TITLE;
+    }
+    if (name === 'head') {
+      this.head++;
+      return F_HEAD;
+    }
+    if (this.head > 0) return 0; // <link>, <base>…: nothing in head but title and meta is copy
+    if (isHidden(el)) return this.startPreheader(el) ? F_PREHEADER : null;
+    if (!this.seenVisibleText && this.options.preheader && isPreheaderClass(el) && this.startPreheader(el)) return F_PREHEADER;
+
+    let flags = 0;
+    if (this.scope?.has(el)) {
+      this.scopeDepth++;
+      flags |= F_SCOPE;
+    }
+    if (this.preheader) {
+      if (BLOCK.has(name)) this.preheader.addBreak();
+      return flags;
+    }
+    if (BLOCK.has(name)) {
+      this.boundary();
+      flags |= F_BLOCK;
+    }
+    const isButton = name === 'button' || (name !== 'a' && el.attribs.role?.trim().toLowerCase() === 'button');
+    if (isButton && !(flags & F_BLOCK)) {
+      this.boundary();
+      flags |= F_BLOCK;
+    }
+    const role = HEADING.test(name) ? 'heading' : isButton ? 'cta' : undefined;
+    if (role) {
+      this.roles.push(role);
+      flags |= F_ROLE;
+      if (role === 'cta') for (const link of this.links) link.role = 'cta';
+    }
+    if (STRUCK.has(name)) {
+      this.muted++;
+      flags |= F_MUTED;
+    }
+    if (NAVIGATION.has(name) || NAVIGATION_ROLES.has(el.attribs.role ?? '')) {
+      this.nav++;
+      flags |= F_NAV;
+    }
+    if (SOFT_EDGE.has(name)) this.softBreak();
+    if (name === 'a' && this.inScope && (el.attribs.href !== undefined || isButtonLike(el))) {
+      const role: Role = isButtonLike(el) ? 'cta' : this.nav > 0 ? 'nav' : 'link';
+      const href = el.attribs.href?.trim();
+      this.links.push({ builder: new TextBuilder(this.position), element: el, role, href, alts: [] });
+      flags |= F_LINK;
+    }
+    if (name === 'img' && this.inScope) this.image(el);
+    if (name === 'input' && this.inScope) this.input(el);
+    return flags;
+  }
+
+  private leave(name: string, flags: number): void {
+    if (flags & F_TITLE) {
+      this.emit('title', this.title!);
+      this.title = undefined;
+      this.titleDone = true;
+    }
+    if (flags & F_PREHEADER) {
+      this.emit('preheader', this.preheader!);
+      this.preheader = undefined;
+    }
+    if (flags & F_HEAD) this.head--;
+    if (flags & F_LINK) this.closeLink();
+    if (SOFT_EDGE.has(name)) this.softBreak();
+    if (flags & F_BLOCK) this.boundary();
+    if (flags & F_ROLE) this.roles.pop();
+    if (flags & F_MUTED) this.muted--;
+    if (flags & F_NAV) this.nav--;
+    if (flags & F_SCOPE) this.scopeDepth--;
+  }
+
+  private text(node: Text): void {
+    const target = this.title ?? this.preheader;
+    if (target) {
+      forEachChunk(node, this.chunks, (data, src, inStep) => target.addText(data, src, inStep));
+      return;
+    }
+    if (this.head > 0 || !this.inScope) return;
+    const muted = this.muted > 0;
+    forEachChunk(node, this.chunks, (data, src, inStep) => {
+      this.block ??= new TextBuilder(this.position);
+      if (this.block.addText(data, src, inStep, muted)) {
+        this.seenVisibleText = true;
+        if (this.links.length === 0) this.blockHasOwnText = true;
+      }
+      // Deliberate duplication: link text stays in its paragraph's body text AND becomes a
+      // link/nav/cta part of its own (with href), so URL checks see targets. A block made only
+      // of links (`<li><a>Home</a></li>`, a nav bar) is not emitted: its link parts say it all.
+      for (const link of this.links) link.builder.addText(data, src, inStep, muted);
+    });
+  }
+
+  private softBreak(): void {
+    this.block?.addSoftBreak();
+    for (const link of this.links) link.builder.addSoftBreak();
+  }
+
+  /** A block starts or ends: the running block becomes a part; links spanning it get a space. */
+  private boundary(): void {
+    this.flush();
+    for (const link of this.links) link.builder.addBreak();
+  }
+
+  private flush(): void {
+    const role = this.roles[this.roles.length - 1];
+    if (this.block && (this.blockHasOwnText || (role !== 'body' && role !== 'cta'))) this.emit(role, this.block);
+    this.block = undefined;
+    this.blockHasOwnText = false;
+  }
+
+  private emit(role: Role, builder: TextBuilder, href?: string): void {
+    if (builder.isEmpty) return;
+    const part: Part = { role, text: builder.text, anchors: builder.anchors };
+    if (href !== undefined) part.href = href;
+    if (builder.muted.length > 0) part.muted = builder.muted;
+    this.parts.push(part);
+  }
+
+  private closeLink(): void {
+    const link = this.links.pop()!;
+    if (link.builder.isEmpty) {
+      // An image banner or icon link: its label is the best text it has, and its target matters.
+      const labelled = ['aria-label', 'title'].find((name) => link.element.attribs[name]?.trim());
+      if (labelled) this.attributeText(link.builder, link.element, labelled);
+      else for (const alt of link.alts) link.builder.addBuilder(alt);
+    }
+    this.emit(link.role, link.builder, link.href);
+  }
+
+  private meta(el: Element): void {
+    const key = (el.attribs.property ?? el.attribs.name ?? '').trim().toLowerCase();
+    const role: Role | undefined = key === 'description' ? 'description' : OG_TEXT.has(key) ? 'og' : undefined;
+    if (!role || !el.attribs.content) return;
+    const builder = new TextBuilder(this.position);
+    this.attributeText(builder, el, 'content');
+    this.emit(role, builder);
+  }
+
+  private image(el: Element): void {
+    if (!el.attribs.alt?.trim()) return;
+    const builder = new TextBuilder(this.position);
+    this.attributeText(builder, el, 'alt');
+    this.emit('alt', builder);
+    for (const link of this.links) link.alts.push(builder);
+  }
+
+  private input(el: Element): void {
+    const type = (el.attribs.type ?? '').trim().toLowerCase();
+    if ((type === 'submit' || type === 'button') && el.attribs.value?.trim()) {
+      const builder = new TextBuilder(this.position);
+      this.attributeText(builder, el, 'value');
+      this.emit('cta', builder);
+    } else if (type === 'image') {
+      this.image(el);
+    }
+  }
+
+  /** Attribute text, anchored at the attribute's value in the file (or the element when not found). */
+  private attributeText(builder: TextBuilder, el: Element, attribute: string): void {
+    for (const { data, src, inStep } of attributeChunks(this.html, el, attribute)) builder.addText(data, src, inStep);
+  }
+
+  private startPreheader(el: Element): boolean {
+    if (this.preheaderDone || this.seenVisibleText || this.head > 0 || !hasText(el)) return false;
+    this.flush();
+    this.preheader = new TextBuilder(this.position);
+    this.preheaderDone = true;
+    return true;
+  }
+}
+
+function inDocumentOrder(parts: Part[]): Part[] {
+  const at = (part: Part) => part.anchors[0] ?? { line: Number.MAX_SAFE_INTEGER, column: 0 };
+  // Array.prototype.sort is stable: parts starting at the same place keep their walk order.
+  return parts.sort((a, b) => at(a).line - at(b).line || at(a).column - at(b).column);
 }

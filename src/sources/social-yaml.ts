@@ -12,7 +12,10 @@ export function parseLocatedYaml(text: string): LocatedValue {
   const error = doc.errors[0];
   if (error) {
     const at = error.linePos?.[0];
-    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const reason =
+      error.code === 'MULTIPLE_DOCS'
+        ? 'a posts file holds one YAML document; this one has a second after "---"'
+        : error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const where = at ? ` at line ${at.line}, column ${at.col}` : '';
     throw new SourceError(`YAML syntax error${where}: ${reason}`, at?.line, at?.col);
   }
@@ -32,7 +35,7 @@ interface Builder {
 function build(builder: Builder, node: Node | null | undefined): unknown {
   if (!node) return null;
   if (isAlias(node)) {
-    if (++builder.aliases > MAX_ALIASES) throw new SourceError(`YAML uses more than ${MAX_ALIASES} aliases`);
+    if (++builder.aliases > MAX_ALIASES) throw new SourceError(`YAML aliases repeat more than ${MAX_ALIASES} times (or refer to themselves)`);
     return build(builder, node.resolve(builder.doc) as Node | undefined);
   }
   if (isScalar(node)) return node.value;

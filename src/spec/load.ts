@@ -1,151 +1,126 @@
-// Loads storefront.yaml: YAML with positions, JSON Schema validation, semantic checks,
-// then defaults. Every problem is one SpecError naming file, line and column.
+// Loads storefront.yaml: YAML with positions, JSON Schema validation, then semantic checks
+// and defaults (resolve.ts). Every problem is one SpecError naming file, line and column.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { closest } from 'fastest-levenshtein';
-import { LineCounter, parseDocument, type Document } from 'yaml';
-import { PLATFORM_LIMITS } from '../checks/post-length.js';
-import { SpecError } from './errors.js';
-import type { Channel, Fact, Message, SourceEntry, Spec, Term } from './types.js';
-import { pathToString, positionOf, validateAgainstSchema } from './validate.js';
-
-type Raw = Record<string, unknown>;
-type Segment = string | number;
+import { Ajv, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { pathToString, schemaError, SpecError, SpecLocator, type Segment } from './errors.js';
+import { resolveSpec, type RawSpec } from './resolve.js';
+import type { Spec } from './types.js';
 
 export async function loadSpec(file: string, displayName: string = file): Promise<Spec> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SpecError(displayName, undefined, undefined, '', code === 'ENOENT' ? 'spec file not found' : code === 'EISDIR' ? 'is a folder, expected a spec file' : `cannot read spec (${code})`);
+    throw new SpecError(displayName, undefined, undefined, '', readFailure((error as NodeJS.ErrnoException).code));
   }
-  return parseSpec(text, path.resolve(file), displayName);
+  return parseSpec(text, file, displayName);
 }
 
 export function parseSpec(text: string, file: string, displayName: string = file): Spec {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  const fail = (at: readonly Segment[], reason: string, key?: string): never => {
-    const pos = positionOf(doc, lines, at, key);
-    throw new SpecError(displayName, pos.line, pos.column, pathToString(key ? [...at, key] : at), reason);
-  };
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = e.linePos?.[0];
-    const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new SpecError(displayName, pos?.line, pos?.col, '', `invalid YAML: ${reason}`);
+  // YAML 1.2 core schema: 2026-04-30 stays a string and "no" stays "no".
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version: '1.2', schema: 'core' });
+  if (doc.errors.length) throw yamlError(doc, lines, doc.errors[0], displayName);
+  const data = toPlainData(doc, lines, displayName);
+  if (data === null || data === undefined) {
+    throw new SpecError(displayName, undefined, undefined, '', 'empty spec (expected version, campaign and channels)');
   }
-  const data = doc.toJS() as unknown;
-  if (data === null || data === undefined) throw new SpecError(displayName, undefined, undefined, '', 'empty spec (expected version, campaign and channels)');
-  validateAgainstSchema(data, doc, lines, displayName);
-  return resolve(data as Raw, doc, file, fail);
+  const at = new SpecLocator(doc, lines, displayName);
+  const validate = schemaValidator();
+  if (!validate(data)) throw schemaError(validate.errors ?? [], data, at);
+  return resolveSpec(data as RawSpec, path.resolve(file), at);
 }
 
-function resolve(raw: Raw, doc: Document, file: string, fail: (at: readonly Segment[], reason: string, key?: string) => never): Spec {
-  const language = (raw.language as string | undefined) ?? 'en';
-  const rawChannels = raw.channels as Record<string, Raw>;
-  const names = Object.keys(rawChannels);
-  const rules = (raw.rules ?? {}) as Raw;
-  const minSimilarity = (rules.min_similarity as number | undefined) ?? 0.75;
+function readFailure(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'spec file not found';
+    case 'EISDIR':
+      return 'is a folder, expected a spec file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot read the spec file (permission denied)';
+    default:
+      return `cannot read the spec file (${code ?? 'unknown error'})`;
+  }
+}
 
-  const channelList = (value: unknown, at: Segment[], fallback: string[]): string[] => {
-    if (value === undefined || value === 'all') return value === 'all' ? [...names] : fallback;
-    const list = value as string[];
-    list.forEach((name, i) => {
-      if (!names.includes(name)) {
-        const near = closest(name, names);
-        fail([...at, i], `unknown channel "${name}" (the spec defines: ${names.join(', ')})${near ? `; did you mean "${near}"?` : ''}`);
-      }
+let compiled: ValidateFunction | undefined;
+
+// Compiled on first use: it takes tens of milliseconds that `--help` should not pay.
+function schemaValidator(): ValidateFunction {
+  if (compiled) return compiled;
+  const schema = JSON.parse(readFileSync(new URL('../../schema/storefront.schema.json', import.meta.url), 'utf8')) as object;
+  // verbose: errors carry the offending value and its schema, which the messages quote.
+  // No code optimisation: the validator runs once per run, compiling is what costs.
+  compiled = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { optimize: false } }).compile(schema);
+  return compiled;
+}
+
+function toPlainData(doc: Document, lines: LineCounter, displayName: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    // Only aliases can fail here: an unknown anchor, or an alias bomb.
+    let where: number | undefined;
+    visit(doc, {
+      Alias(_, alias) {
+        if (!alias.resolve(doc)) {
+          where = alias.range?.[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
     });
-    return names.filter((n) => list.includes(n));
-  };
-
-  const channels: Channel[] = names.map((name) => {
-    const c = rawChannels[name];
-    const at = ['channels', name];
-    const kind = c.kind as Channel['kind'];
-    const platform = c.platform as string | undefined;
-    if (kind !== 'social' && (platform !== undefined || c.max_length !== undefined)) {
-      fail(at, `platform and max_length apply to social channels only (this one is ${kind})`, platform !== undefined ? 'platform' : 'max_length');
-    }
-    if (platform !== undefined && PLATFORM_LIMITS[platform] === undefined && c.max_length === undefined) {
-      fail([...at, 'platform'], `unknown platform "${platform}" (known: ${Object.keys(PLATFORM_LIMITS).join(', ')}); give max_length`);
-    }
-    const sources = (c.sources as unknown[]).map((s) => sourceEntry(s, c.selector as string | undefined));
-    return {
-      name,
-      kind,
-      language: (c.language as string | undefined) ?? language,
-      ...(platform !== undefined ? { platform } : {}),
-      ...(kind === 'social' ? { maxLength: (c.max_length as number | undefined) ?? (platform ? PLATFORM_LIMITS[platform] : undefined) } : {}),
-      sources,
-    };
-  });
-
-  const seenMessages = new Set<string>();
-  const messages: Message[] = ((raw.messages ?? []) as Raw[]).map((m, i) => {
-    const id = m.id as string;
-    if (seenMessages.has(id)) fail(['messages', i, 'id'], `duplicate message id "${id}"`);
-    seenMessages.add(id);
-    return {
-      id,
-      text: m.text as string,
-      aliases: (m.aliases as string[] | undefined) ?? [],
-      channels: channelList(m.channels, ['messages', i, 'channels'], [...names]),
-      ...(m.severity ? { severity: m.severity as Message['severity'] } : {}),
-      minSimilarity: (m.min_similarity as number | undefined) ?? minSimilarity,
-      translations: (m.translations as Record<string, string> | undefined) ?? {},
-    };
-  });
-
-  const seenFacts = new Set<string>();
-  const facts: Fact[] = ((raw.facts ?? []) as Raw[]).map((f, i) => {
-    const id = f.id as string;
-    if (seenFacts.has(id)) fail(['facts', i, 'id'], `duplicate fact id "${id}"`);
-    seenFacts.add(id);
-    // A number is kept as written ("49.90", not 49.9): the spec's text is the truth.
-    const valueNode = doc.getIn(['facts', i, 'value'], true) as { source?: string } | undefined;
-    const value = typeof f.value === 'number' ? (valueNode?.source ?? String(f.value)) : String(f.value);
-    return {
-      id,
-      type: f.type as Fact['type'],
-      value,
-      near: (f.near as string[] | undefined) ?? [],
-      required: channelList(f.required, ['facts', i, 'required'], []),
-      ...(f.severity ? { severity: f.severity as Fact['severity'] } : {}),
-    };
-  });
-
-  const terms: Term[] = ((raw.terms ?? []) as Raw[]).map((t, i) => {
-    const base = {
-      channels: channelList(t.channels, ['terms', i, 'channels'], [...names]),
-      ...(t.severity ? { severity: t.severity as Term['severity'] } : {}),
-    };
-    if (t.use !== undefined) return { kind: 'use', use: t.use as string, insteadOf: t.instead_of as string[], ...base };
-    if (t.avoid !== undefined) return { kind: 'avoid', avoid: [t.avoid as string | string[]].flat(), ...base };
-    return { kind: 'require', require: t.require as string, ...base };
-  });
-
-  return {
-    version: 1,
-    campaign: raw.campaign as string,
-    language,
-    file,
-    channels,
-    messages,
-    facts,
-    terms,
-    rules: { minSimilarity, failOn: (rules.fail_on as Spec['rules']['failOn'] | undefined) ?? 'error', crossChannel: (rules.cross_channel as boolean | undefined) ?? true },
-  };
-}
-
-function sourceEntry(s: unknown, channelSelector: string | undefined): SourceEntry {
-  if (typeof s === 'string') {
-    return /^https?:\/\//i.test(s) ? { type: 'url', url: s, selector: channelSelector } : { type: 'glob', pattern: s, selector: channelSelector };
+    const pos = where === undefined ? undefined : lines.linePos(where);
+    throw new SpecError(displayName, pos?.line, pos?.col, '', `invalid YAML: ${lowerFirst(firstLine((error as Error).message))}`);
   }
-  const o = s as Raw;
-  const selector = (o.selector as string | undefined) ?? channelSelector;
-  if (typeof o.url === 'string') return { type: 'url', url: o.url, selector };
-  return { type: 'glob', pattern: o.file as string, selector, ...(o.column ? { column: o.column as string } : {}) };
 }
+
+function yamlError(doc: Document, lines: LineCounter, error: YAMLError, displayName: string): SpecError {
+  const pos = error.linePos?.[0];
+  if (error.code === 'DUPLICATE_KEY') {
+    const duplicate = findDuplicateKey(doc.contents, [], error.pos[0]);
+    if (duplicate) {
+      const first = duplicate.firstOffset === undefined ? '' : ` (first at line ${lines.linePos(duplicate.firstOffset).line})`;
+      return new SpecError(displayName, pos?.line, pos?.col, pathToString(duplicate.path), `duplicate key "${duplicate.key}"${first}`);
+    }
+  }
+  let reason = lowerFirst(firstLine(error.message).replace(/ at line \d+, column \d+:?$/, ''));
+  if (error.code === 'TAB_AS_INDENT') reason += '; indent with spaces';
+  if (error.code === 'MULTIPLE_DOCS') reason = 'a spec is one YAML document, found a second "---"';
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') reason += ' (quote a value that contains ": ")';
+  return new SpecError(displayName, pos?.line, pos?.col, '', `invalid YAML: ${reason}`);
+}
+
+interface DuplicateKey {
+  path: Segment[];
+  key: string;
+  firstOffset?: number;
+}
+
+function findDuplicateKey(node: unknown, at: Segment[], offset: number): DuplicateKey | undefined {
+  if (isMap(node)) {
+    const seen = new Map<string, number | undefined>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const keyStart = (pair.key as YamlNode | null)?.range?.[0];
+      if (key !== undefined && keyStart === offset) return { path: at, key, firstOffset: seen.get(key) };
+      if (key !== undefined && !seen.has(key)) seen.set(key, keyStart);
+      const inner = findDuplicateKey(pair.value, key === undefined ? at : [...at, key], offset);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const inner = findDuplicateKey(item, [...at, i], offset);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+const firstLine = (text: string) => text.split('\n')[0].trim();
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);

@@ -1,59 +1,147 @@
-// Dates in English, Polish and Hebrew copy, resolved to ISO days. A date without a year
-// takes the campaign's year; numeric day/month order follows the language (SPEC.md §7).
+// Dates in English, Polish and Hebrew copy (and German, French, Italian, Spanish month
+// names), resolved to ISO days. A date without a year takes `options.year`; without one
+// it is not reported but still keeps its digits from being read as numbers. Invalid days
+// (February 30, "17/29/11") are not dates either. Numeric day/month order follows the
+// language (SPEC.md §7): en-US month first, every other language (plain "en" too) day
+// first; a number over 12 fixes the order of its own date, and of the text's other dates
+// when all such evidence in the text agrees.
+import { candidate, RANGE_DASH, type Candidate } from './candidate.js';
+import { MONTH_NAMES, monthNumber, WEEKDAYS } from './months.js';
+import { primaryLanguage } from './number.js';
+import type { ExtractOptions } from './types.js';
 
-const MONTHS: ReadonlyArray<readonly string[]> = [
-  ['january', 'jan', 'stycznia', 'styczeń', 'styczen', 'ינואר'],
-  ['february', 'feb', 'lutego', 'luty', 'פברואר'],
-  ['march', 'mar', 'marca', 'marzec', 'מרץ', 'מרס'],
-  ['april', 'apr', 'kwietnia', 'kwiecień', 'kwiecien', 'אפריל'],
-  ['may', 'maja', 'maj', 'מאי'],
-  ['june', 'jun', 'czerwca', 'czerwiec', 'יוני'],
-  ['july', 'jul', 'lipca', 'lipiec', 'יולי'],
-  ['august', 'aug', 'sierpnia', 'sierpień', 'sierpien', 'אוגוסט'],
-  ['september', 'sep', 'sept', 'września', 'wrzesień', 'wrzesien', 'ספטמבר'],
-  ['october', 'oct', 'października', 'październik', 'pazdziernik', 'אוקטובר'],
-  ['november', 'nov', 'listopada', 'listopad', 'נובמבר'],
-  ['december', 'dec', 'grudnia', 'grudzień', 'grudzien', 'דצמבר'],
-];
+const ORDINAL = '(?:st|nd|rd|th)?';
+const MONTH = String.raw`(?<![\p{L}])(?:ב)?(${MONTH_NAMES})\.?(?![\p{L}])`;
+const YEAR = String.raw`(?:,?\s(?:de\s)?(\d{4})(?!\d))?`;
 
-const MONTH_BY_NAME = new Map(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
-const NAMES = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|');
-const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+`;
-const ORDINAL = String.raw`(?:st|nd|rd|th)?`;
-// Hebrew writes "30 בנובמבר": the month takes the prefix ב.
-const MONTH = String.raw`(?<![\p{L}])(?:ב)?(${NAMES})\.?(?![\p{L}])`;
+// April 30, 2026 / Thursday, September 13, 2018 / Apr 30th / Nov. 30 / March 1-31, 2026
+const MONTH_FIRST = new RegExp(
+  String.raw`(?:(?<![\p{L}])${WEEKDAYS},?\s)?${MONTH}\s(\d{1,2})${ORDINAL}(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL})?(?![\p{L}\p{N}%]|[.,:]\d)${YEAR}`,
+  'giud',
+);
+// 30 April 2026 / 30th of April / 30 listopada 2026 / 12. Juni 2018 / 30 בנובמבר 2026 / 1-30 listopada
+const DAY_FIRST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(\d{1,2})${ORDINAL}\.?(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:of\s|de\s)?${MONTH}${YEAR}`,
+  'giud',
+);
+// 2026-04-30, 2026/04/30, 2026.04.30
+const ISO = /(?<![\p{L}\p{N}.,/-])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[./-]\d)/gu;
+// 30.11.2026, 30/11/2026, 4/30/2026, 30-11-2026, 30/11/26, 30/11, 30.11. (not en)
+// A hyphen before makes a chain ("555-12/11") unless it follows a Hebrew prefix ("ה-30.11.2026").
+const NUMERIC = /(?<![\p{L}\p{N}.,/:$€£¥₪]|(?<![\u05D0-\u05EA])-)(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\p{N}]|[./:-]\d)/gu;
 
-export const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray, language: string) => [number | undefined, number, number] | undefined }> = [
-  { re: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  {
-    // April 30, 2026 / Thursday, September 13, 2018 / Apr 30th / Nov. 30
-    re: new RegExp(String.raw`(?:${WEEKDAY})?${MONTH}\s+(\d{1,2})${ORDINAL}(?![\d\p{L}])(?:,?\s+(\d{4})(?!\d))?`, 'giu'),
-    read: (m) => [m[3] ? Number(m[3]) : undefined, MONTH_BY_NAME.get(m[1].toLowerCase())!, Number(m[2])],
-  },
-  {
-    // 30 April 2026 / 30th of April / 30 listopada 2026 / 30 בנובמבר 2026
-    re: new RegExp(String.raw`(?<![\d.,])(\d{1,2})${ORDINAL}\.?\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4})(?!\d))?`, 'giu'),
-    read: (m) => [m[3] ? Number(m[3]) : undefined, MONTH_BY_NAME.get(m[2].toLowerCase())!, Number(m[1])],
-  },
-  {
-    // 30.11.2026, 30/11/2026, 4/30/2026, 30/11 (no year: slash only, "2.5" is a number)
-    re: /(?<![\d.,/:$€£])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|[.,]\d)/gu,
-    read: (m, language) => {
-      // "24/7" is availability, not the 24th of July.
-      if (!m[4] && (m[2] !== '/' || m[0] === '24/7')) return undefined;
-      const [a, b] = [Number(m[1]), Number(m[3])];
-      const year = m[4] ? (m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4])) : undefined;
-      const monthFirst = language.toLowerCase() === 'en-us';
-      if (a > 12 && b <= 12) return [year, b, a];
-      if (b > 12 && a <= 12) return [year, a, b];
-      return monthFirst ? [year, a, b] : [year, b, a];
-    },
-  },
-];
+// English month names that are also ordinary words; written in lower case they are the word.
+const ENGLISH_WORD_MONTH = /^(?:may|march|mar)$/;
 
+/** The ISO day, or undefined when there is no such day (February 30, month 29). */
 export function isoDate(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isInteger(year) || year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
+  const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
   if (day > days) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function fullYear(written: string | undefined): number | undefined {
+  if (written === undefined) return undefined;
+  return written.length === 2 ? 2000 + Number(written) : Number(written);
+}
+
+/** A lower-case "may" is the verb ("prices 5 may vary"); "May" and "MAY" are the month. */
+function isMonthName(written: string): boolean {
+  return !(ENGLISH_WORD_MONTH.test(written) && written === written.toLowerCase());
+}
+
+export function extractDates(text: string, options: ExtractOptions): Candidate[] {
+  const out: Candidate[] = [];
+  const language = (options.language ?? '').toLowerCase().replace('_', '-');
+  const add = (start: number, end: number, year: number | undefined, month: number | undefined, day: number) => {
+    const y = year ?? options.year;
+    const key = y === undefined || month === undefined ? undefined : isoDate(y, month, day);
+    const c = candidate('date', text, start, end, key ?? '');
+    if (c) out.push(key === undefined ? { ...c, hidden: true } : c);
+  };
+
+  for (const m of text.matchAll(ISO)) {
+    add(m.index, m.index + m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
+  }
+  for (const m of text.matchAll(MONTH_FIRST)) {
+    if (!isMonthName(m[1])) continue;
+    const month = monthNumber(m[1]);
+    const year = fullYear(m[4]);
+    const end = m.index + m[0].length;
+    if (m[3] === undefined) {
+      add(m.index, end, year, month, Number(m[2]));
+      continue;
+    }
+    // A range: "March 1" and "31, 2026", both in the range's month and year.
+    const [secondStart] = m.indices![3];
+    const firstEnd = firstRangeEnd(text, m.indices![2][1], secondStart);
+    add(m.index, firstEnd, year, month, Number(m[2]));
+    add(secondStart, end, year, month, Number(m[3]));
+  }
+  for (const m of text.matchAll(DAY_FIRST)) {
+    if (!isMonthName(m[3])) continue;
+    const month = monthNumber(m[3]);
+    const year = fullYear(m[4]);
+    const end = m.index + m[0].length;
+    if (m[2] === undefined) {
+      add(m.index, end, year, month, Number(m[1]));
+      continue;
+    }
+    const [secondStart] = m.indices![2];
+    add(m.index, firstRangeEnd(text, m.indices![1][1], secondStart), year, month, Number(m[1]));
+    add(secondStart, end, year, month, Number(m[2]));
+  }
+  const numeric = [...text.matchAll(NUMERIC)];
+  const order = numericOrder(numeric, language);
+  for (const m of numeric) {
+    const [, first, separator, second, yearWritten] = m;
+    let end = m.index + m[0].length;
+    if (yearWritten === undefined) {
+      if (separator === '-') continue;
+      if (separator === '.') {
+        // "do 30.11." is a date in Polish or German copy; "2.5" is a number everywhere.
+        if (primaryLanguage(language) === 'en' || second.length !== 2 || text[end] !== '.') continue;
+        end += 1;
+      }
+      // "24/7" is availability and "1/2" a fraction, not the 24th of July or 1 February.
+      if (separator === '/' && (m[0] === '24/7' || (first.length === 1 && second.length === 1))) continue;
+    }
+    const [a, b] = [Number(first), Number(second)];
+    const [month, day] = (forcedOrder(a, b) ?? order) === 'month-first' ? [a, b] : [b, a];
+    add(m.index, end, fullYear(yearWritten), month, day);
+  }
+  return out;
+}
+
+type Order = 'month-first' | 'day-first';
+
+function forcedOrder(a: number, b: number): Order | undefined {
+  if (a > 12 && b <= 12) return 'day-first';
+  if (b > 12 && a <= 12) return 'month-first';
+  return undefined;
+}
+
+/**
+ * The order of ambiguous numeric dates: the language's (en-US month first, others day
+ * first), unless the same text writes an unambiguous date the other way round and none
+ * the language's way ("between 10/01/01 and 12/31/01" is American whatever the tag says).
+ */
+function numericOrder(matches: RegExpExecArray[], language: string): Order {
+  const byLanguage: Order = language === 'en-us' ? 'month-first' : 'day-first';
+  // Only dates with a year count as evidence: "24/7" is not a date written day first.
+  const dated = matches.filter((m) => m[4] !== undefined);
+  const seen = new Set(dated.map((m) => forcedOrder(Number(m[1]), Number(m[3]))).filter((o) => o !== undefined));
+  return seen.size === 1 ? [...seen][0] : byLanguage;
+}
+
+/** End of a range's first day: before the dash and its spaces, after any ordinal or dot. */
+function firstRangeEnd(text: string, dayEnd: number, secondStart: number): number {
+  const between = text.slice(dayEnd, secondStart);
+  const kept = /^(?:st|nd|rd|th)?\.?/i.exec(between)?.[0].length ?? 0;
+  return dayEnd + kept;
 }

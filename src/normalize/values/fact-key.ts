@@ -1,31 +1,53 @@
-// The canonical key of a value written in the spec, through the same extractors as copy,
-// so "49.99 USD", "$49.99" and "USD 49.99" in a spec all mean what they mean in copy.
-import { extractValues, urlKey } from './extract.js';
+// The canonical key of a value written in the spec, read by the same extractors as copy,
+// so "49.99 USD", "$49.99" and "USD 49.99" in a spec mean what they mean in copy.
+import { isoDate } from './date.js';
+import { extractValues } from './extract.js';
 import { numberKey, parseNumber } from './number.js';
 import type { ExtractOptions, ValueType } from './types.js';
+import { urlKey } from './url.js';
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * `money "49.99 USD"|"$49.99" -> "49.99 USD"`, `percent 30|"30%" -> "30"`, `date "2026-04-30"`,
+ * `url "https://www.RunFast.example/spring/?utm=x" -> "runfast.example/spring"`,
+ * `code "spring30" -> "SPRING30"`; undefined when `written` cannot be read as that type.
+ */
 export function factKey(type: ValueType, written: string | number, options: ExtractOptions): string | undefined {
+  if (typeof written === 'number') {
+    if (!Number.isFinite(written)) return undefined;
+    if (type === 'number' || type === 'percent') return numberKey(written);
+  }
+  if (typeof written !== 'string' && typeof written !== 'number') return undefined;
   const text = String(written).trim();
   if (!text) return undefined;
   switch (type) {
     case 'code':
-      return /^[\p{L}\p{N}_-]+$/u.test(text) ? text.toUpperCase() : undefined;
+      return /^[\p{L}\p{N}_-]{1,40}$/u.test(text) ? text.toUpperCase() : undefined;
     case 'url':
       return urlKey(text);
-    case 'number':
-    case 'percent': {
-      const bare = text.replace(/\s?%$/, '');
-      const n = /^\d+(?:\.\d+)?$/.test(bare) ? Number(bare) : parseNumber(bare, options.language);
-      if (n !== undefined) return numberKey(n);
+    case 'date': {
+      const iso = ISO_DAY.exec(text);
+      if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
       break;
     }
-    case 'date':
-      if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-        return extractValues(text, { language: 'en' }).find((v) => v.type === 'date' && v.raw === text)?.key;
-      }
+    case 'number':
+    case 'percent': {
+      // A plain decimal point in a spec is a decimal point, whatever the campaign's language.
+      const bare = text.replace(/\s*%$/, '');
+      const value = /^\d+(?:\.\d+)?$/.test(bare) ? Number(bare) : parseNumber(bare, options.language ?? 'en');
+      if (value !== undefined) return numberKey(value);
       break;
+    }
+    case 'money':
+      // "49.99 USD" in a spec is 49.99 whatever the language; "49,99 PLN" reads the same.
+      return single(text, 'money', { ...options, language: 'en' });
   }
-  // A decimal point in a spec is always a decimal point ("49.99 USD"), whatever the language.
-  const value = extractValues(text, { ...options, language: type === 'money' ? 'en' : options.language }).find((v) => v.type === type);
-  return value?.key;
+  return single(text, type, options);
+}
+
+/** The key of the one value of this type in the text, if the text states exactly one. */
+function single(text: string, type: ValueType, options: ExtractOptions): string | undefined {
+  const values = extractValues(text, options).filter((v) => v.type === type);
+  return values.length === 1 ? values[0].key : undefined;
 }

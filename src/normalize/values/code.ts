@@ -1,0 +1,52 @@
+// Promo codes. Two levels of confidence:
+// - codeCandidates: anything shaped like a code (SPEC.md §7: letters and digits, 4–20
+//   characters) that the facts check compares against a code fact with edit distance 2;
+//   it must include lower-case and letter-only codes, since "spring30" and "SALEONSALE"
+//   are real codes.
+// - codeValues: what extractValues reports as a `code` value on its own — only tokens that
+//   look like nothing else than a code: upper case, letters and digits mixed, 5+ characters
+//   ("SPRING30", "YULAN03", "ZWEP6227F"), not a number with a unit ("128GB", "1080P").
+//   Product model names in capitals ("RTX4090") are indistinguishable and do come out.
+import { candidate, type Candidate } from './candidate.js';
+
+export interface CodeCandidate {
+  start: number;
+  end: number;
+  raw: string;
+}
+
+// Not inside e-mail addresses, URLs, hashtags, handles, identifiers or hyphenated words.
+const TOKEN = /(?<![\p{L}\p{N}_#@/.\\-])[A-Za-z0-9]{4,20}(?![\p{L}\p{N}_@]|[./\\-][\p{L}\p{N}])/gu;
+const UNIT_SUFFIX = /^\d+(?:K|P|D|X|GB|MB|TB|KB|ML|L|KG|G|MM|CM|M|KM|MP|HZ|KHZ|MHZ|GHZ|MAH|W|KW|KWH|V|FPS|PX|PT|HP|OZ|LB|LBS|IN|FT|MIN|H|S|MS|AM|PM|ST|ND|RD|TH)$/;
+
+/**
+ * Promo-code-shaped tokens: 4–20 ASCII letters and digits with at least one letter, and
+ * either at least one digit ("SPRING30", "spring30"; but not "iPhone15": a lower-case start
+ * followed by capitals is a product name) or all capitals ("SALEONSALE", also "FREE").
+ */
+export function codeCandidates(text: string): CodeCandidate[] {
+  const out: CodeCandidate[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    if (!/[A-Za-z]/.test(raw)) continue;
+    const upper = raw.toUpperCase();
+    if (/\d/.test(raw)) {
+      if (/^[a-z]/.test(raw) && /[A-Z]/.test(raw)) continue;
+    } else if (raw !== upper) {
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + raw.length, raw });
+  }
+  return out;
+}
+
+export function extractCodes(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of codeCandidates(text)) {
+    const { raw } = c;
+    if (raw.length < 5 || raw !== raw.toUpperCase() || !/\d/.test(raw) || UNIT_SUFFIX.test(raw)) continue;
+    const value = candidate('code', text, c.start, c.end, raw);
+    if (value) out.push(value);
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+// URLs written in copy: with a scheme, with "www.", or a bare host on a common top-level
+// domain ("runfast.example/spring", "Shop at runfast.com"). The TLD list is what keeps
+// "e.g." or "Node.js" from being read as hosts.
+import { candidate, type Candidate } from './candidate.js';
+
+const TLDS = [
+  'com', 'net', 'org', 'info', 'biz', 'io', 'co', 'ai', 'app', 'dev', 'shop', 'store', 'online', 'site', 'tech', 'xyz', 'me', 'tv', 'ly',
+  'eu', 'uk', 'us', 'ca', 'au', 'nz', 'ie', 'pl', 'il', 'de', 'at', 'ch', 'fr', 'be', 'nl', 'lu', 'it', 'es', 'pt', 'se', 'dk', 'fi',
+  'cz', 'sk', 'hu', 'ro', 'gr', 'ua', 'ru', 'jp', 'cn', 'in', 'br', 'mx', 'example', 'test',
+].join('|');
+
+const URL_CHARS = '[^\\s<>"\'()\\[\\]{}|\\\\^`]';
+const URL_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_@.\-/])(?:https?:\/\/${URL_CHARS}+|www\.${URL_CHARS}+|(?:[a-z0-9](?:[a-z0-9-]{0,62})\.)+(?:${TLDS})(?![\p{L}\p{N}_@-])(?:[/?#]${URL_CHARS}*)?)`,
+  'giu',
+);
+// Sentence punctuation after a URL belongs to the sentence.
+const TRAILING = /[.,;:!?'"*]+$/;
+
+/** A URL's canonical form: host lower-cased without "www.", path without trailing slash; no scheme, port, query or fragment. */
+export function urlKey(written: string): string | undefined {
+  const text = written.trim().replace(TRAILING, '');
+  if (!text || /\s/.test(text)) return undefined;
+  let withScheme: string;
+  if (/^https?:\/\//i.test(text)) withScheme = text;
+  else if (text.startsWith('//')) withScheme = `http:${text}`;
+  // Any other scheme ("mailto:", "tel:", "javascript:") is not a web address.
+  else if (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) || text.startsWith('/')) return undefined;
+  else withScheme = `http://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return undefined;
+  }
+  const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  if (!/^[^.]+(?:\.[^.]+)+$/.test(host) || url.username || url.password) return undefined;
+  let path = url.pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // Malformed escapes: keep the path as the URL parser left it.
+  }
+  return host + path.replace(/\/+$/, '');
+}
+
+export function extractUrls(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(URL_RE)) {
+    const raw = m[0].replace(TRAILING, '');
+    if (!isPlausibleBareHost(raw)) continue;
+    const value = candidate('url', text, m.index, m.index + raw.length, urlKey(raw));
+    if (value) out.push(value);
+  }
+  return out;
+}
+
+/**
+ * A bare host's top-level domain is written in lower case ("RunFast.com") or the whole host
+ * in capitals ("RUNFAST.COM"); "today.Shop" is a missing space after a full stop.
+ */
+function isPlausibleBareHost(raw: string): boolean {
+  if (/^(?:https?:\/\/|www\.)/i.test(raw)) return true;
+  const host = raw.split(/[/?#]/)[0];
+  const tld = host.slice(host.lastIndexOf('.') + 1);
+  return tld === tld.toLowerCase() || host === host.toUpperCase();
+}

@@ -1,0 +1,50 @@
+// Turns a post's stored text into the text a reader sees: bytes to characters, entities
+// decoded, whitespace tidied. Newlines inside a post are kept because every platform counts
+// them toward the length; runs of spaces are collapsed.
+import { load } from 'cheerio/slim';
+import { SourceError } from './types.js';
+
+/**
+ * Characters of a file. Spreadsheet exports are not always UTF-8: a UTF-16 BOM is honoured,
+ * and bytes that are not valid UTF-8 are read as Windows-1252 (Excel's "CSV" on Windows).
+ * TextDecoder drops the BOM itself, so offsets count from the first real character.
+ */
+export function decodeBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  // A spreadsheet or image named .csv/.json: refuse it rather than read noise as posts.
+  if (bytes.subarray(0, 8192).includes(0)) throw new SourceError('not a text file: looks like binary data');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+// Only complete references (with `;`): "AT&T" or "Q&A" in plain text must stay as written.
+const ENTITY = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g;
+const decodedEntities = new Map<string, string>();
+
+/** `&amp;` becomes `&`: X stores its text escaped, and exports from web tools often are. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (entity) => {
+    let decoded = decodedEntities.get(entity);
+    if (decoded === undefined) {
+      // The HTML parser knows all 2,231 named references; one parse per distinct entity, cached.
+      decoded = load(entity, null, false).root().text();
+      decodedEntities.set(entity, decoded);
+    }
+    return decoded;
+  });
+}
+
+/** Line breaks normalized, spaces and tabs collapsed, each line and the whole post trimmed. */
+export function tidyPostText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/^\n+|\n+$/g, '')
+    .replace(/^ | $/g, '');
+}
