@@ -116,7 +116,7 @@ describe('bad input never stops the run and never prints a stack trace', () => {
       'site/binary.html': 'not HTML: looks like binary data',
       'site/missing.html': 'file not found',
       'site/*.nope': 'the pattern matches no file',
-      'email/broken.eml': 'not an email: the file does not start with a header line ("Name: value")',
+      'email/broken.eml': 'not an email: the file does not start with a header block ("Name: value" lines)',
       'https://social.example/feed.json': 'not fetched: --offline',
     });
     // The readable page is still checked.
