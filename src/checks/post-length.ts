@@ -8,20 +8,8 @@
 //    family emoji is 1 and `&amp;` (already decoded by the readers) is 1.
 import { createRequire } from 'node:module';
 
-/** Default post limits by platform name (lower case). A spec may name others with max_length. */
-export const PLATFORM_LIMITS: Readonly<Record<string, number>> = Object.freeze(
-  // No prototype: a platform called "constructor" or "toString" must not look known.
-  Object.assign(Object.create(null) as Record<string, number>, {
-    x: 280,
-    twitter: 280,
-    bluesky: 300,
-    mastodon: 500,
-    threads: 500,
-    linkedin: 3000,
-    instagram: 2200,
-    facebook: 63206,
-  }),
-);
+/** Default post limits by platform name (lower case); the spec owns the table. */
+export { PLATFORM_MAX_LENGTH as PLATFORM_LIMITS } from '../spec/resolve.js';
 
 const URL_PLACEHOLDER = 'x'.repeat(23);
 

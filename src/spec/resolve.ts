@@ -3,17 +3,20 @@
 import { didYouMean, type Segment, type SpecLocator } from './errors.js';
 import type { Channel, Fact, FailOn, Message, Severity, SourceEntry, Spec, Term } from './types.js';
 
-/** Post length limits of the platforms storefront knows (SPEC.md §7 Lengths). */
-export const PLATFORM_MAX_LENGTH: Readonly<Record<string, number>> = {
-  x: 280,
-  twitter: 280,
-  bluesky: 300,
-  mastodon: 500,
-  threads: 500,
-  linkedin: 3000,
-  instagram: 2200,
-  facebook: 63206,
-};
+/** Post length limits of the platforms storefront knows (SPEC.md §7 Lengths), lower case. */
+export const PLATFORM_MAX_LENGTH: Readonly<Record<string, number>> = Object.freeze(
+  // No prototype: a platform called "constructor" or "toString" must not look known.
+  Object.assign(Object.create(null) as Record<string, number>, {
+    x: 280,
+    twitter: 280,
+    bluesky: 300,
+    mastodon: 500,
+    threads: 500,
+    linkedin: 3000,
+    instagram: 2200,
+    facebook: 63206,
+  }),
+);
 
 export const DEFAULT_LANGUAGE = 'en';
 export const DEFAULT_MIN_SIMILARITY = 0.75;
