@@ -4,6 +4,7 @@
 import PostalMime, { type Email } from 'postal-mime';
 import { LineIndex, locate, type Part, type Role } from '../documents/types.js';
 import { decodeText } from './decode.js';
+import { decodeHtml } from './web.js';
 import { htmlToParts } from './html.js';
 import { blankPlaceholders } from './mjml.js';
 import { anchorMap, fixC1, fixCharset, scanMime, type MimeLeaf } from './email-mime.js';
@@ -46,7 +47,8 @@ export async function readEml(input: SourceInput): Promise<Part[]> {
 }
 
 export function readEmailHtml(input: SourceInput): Part[] {
-  const parts = htmlToParts(fixC1(blankPlaceholders(decodeText(input, 'HTML'))), { metadata: false, preheader: true });
+  // Saved HTML mail is decoded exactly like a web page (BOM, header, <meta charset>, windows-1252 fallback).
+  const parts = htmlToParts(fixC1(blankPlaceholders(decodeHtml(input.bytes, input.contentType))), { metadata: false, preheader: true });
   if (!parts.length) throw new SourceError('no copy: the HTML has no visible text');
   return parts;
 }
