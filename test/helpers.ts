@@ -28,6 +28,7 @@ export function makeSpec(input: SpecInput = {}): Spec {
     version: 1,
     campaign: 'Test campaign',
     language,
+    exceptions: [],
     file: '/virtual/storefront.yaml',
     channels,
     messages: (input.messages ?? []).map((m) => ({ aliases: [], channels: names, minSimilarity: 0.75, translations: {}, ...m })),

@@ -35,4 +35,6 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   'term-variant': 'warning',
   'term-avoid': 'warning',
   'cross-channel-conflict': 'warning',
+  'exception-unused': 'warning',
+  'exception-expired': 'warning',
 };

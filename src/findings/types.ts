@@ -12,7 +12,9 @@ export type RuleId =
   | 'term-required'
   | 'length-exceeded'
   | 'cross-channel-conflict'
-  | 'source-error';
+  | 'source-error'
+  | 'exception-unused'
+  | 'exception-expired';
 
 export interface Location {
   /** The part's role: subject, body, heading, post, ... */
@@ -36,6 +38,8 @@ export interface Finding {
   /** One-line human explanation. */
   message: string;
   location?: Location;
+  /** Set when a spec exception accepted this finding: it is then info and never fails. */
+  suppressed?: { reason: string; severity: Severity };
 }
 
 export type CoverageStatus = 'present' | 'drift' | 'negated' | 'missing' | 'unknown';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
-import type { Channel, SourceEntry } from '../spec/types.js';
+import type { Channel, FeedEntry, SourceEntry } from '../spec/types.js';
 
 export interface SourceRef {
   /** Path relative to the spec's folder (forward slashes), or the URL. */
@@ -15,7 +15,11 @@ export interface SourceRef {
   file?: string;
   url?: string;
   selector?: string;
+  /** CSS selectors whose elements are not copy. */
+  exclude?: string[];
   column?: string;
+  /** A social account read through its API. */
+  feed?: FeedEntry;
 }
 
 /** A source entry that resolved to nothing: reported as a source-error under the entry's own text. */
@@ -49,6 +53,7 @@ async function resolveEntry(
   base: Pick<SourceRef, 'channel' | 'kind' | 'language'>,
 ): Promise<Array<SourceRef | Unresolved>> {
   if (entry.type === 'url') return [{ ...base, id: entry.url, url: entry.url, selector: entry.selector }];
+  if (entry.type !== 'glob') return [{ ...base, id: entry.type === 'feed' ? `${entry.platform}:${entry.account}` : entry.sitemap, reason: 'not supported yet' }];
   const pattern = toPosix(entry.pattern);
   let files: string[];
   try {

@@ -30,3 +30,28 @@ export class SourceError extends Error {
     this.name = 'SourceError';
   }
 }
+
+/** One HTTP response body, decoded from gzip/brotli, with what readers need to decode text. */
+export interface Fetched {
+  bytes: Uint8Array;
+  contentType?: string;
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  /** Served from the on-disk cache (fresh, revalidated, or --offline). */
+  fromCache: boolean;
+}
+
+export interface FetchInit {
+  /** Extra request headers, e.g. authorization for an API (never cached, never logged). */
+  headers?: Record<string, string>;
+  accept?: string;
+}
+
+/**
+ * Fetches http(s) URLs for every source of a run: one shared concurrency limit, retries,
+ * cache. Every failure is a SourceError with a one-line reason naming the cause.
+ */
+export interface Fetcher {
+  fetch(url: string, init?: FetchInit): Promise<Fetched>;
+}

@@ -123,6 +123,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
     channels,
     messages,
     facts,
+    exceptions: [],
     terms,
     rules: {
       minSimilarity,

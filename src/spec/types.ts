@@ -11,9 +11,49 @@ export interface SpecPosition {
   column: number;
 }
 
+/** Options every source form may carry. */
+export interface SourceOptions {
+  /** CSS selector scoping web body copy (page metadata is still read). */
+  selector?: string;
+  /** CSS selectors whose elements are not copy (nav, footer, cookie banners). */
+  exclude?: string[];
+  /** Overrides the channel's language; "auto" detects it from the copy. */
+  language?: string;
+  at?: SpecPosition;
+}
+
+/** A public social account read through its platform's API (no scraping). */
+export interface FeedEntry extends SourceOptions {
+  type: 'feed';
+  platform: 'mastodon' | 'bluesky' | 'x';
+  /** "@name@instance" (mastodon), a handle (bluesky), a username without @ (x). */
+  account: string;
+  /** Most recent posts to read. */
+  limit: number;
+  /** ISO date (YYYY-MM-DD) or timestamp: older posts are not read. */
+  since?: string;
+  /** API root, for self-hosted instances and tests (default: the platform's public API). */
+  baseUrl?: string;
+  /** x only: name of the environment variable holding the bearer token (never printed). */
+  tokenEnv?: string;
+}
+
+/** A sitemap (URL or file) expanded into the pages it lists. */
+export interface SitemapEntry extends SourceOptions {
+  type: 'sitemap';
+  sitemap: string;
+  /** URL globs (picomatch, matched against the URL without scheme): keep only these. */
+  include: string[];
+  /** URL globs to drop. */
+  excludeUrls: string[];
+  limit?: number;
+}
+
 export type SourceEntry =
-  | { type: 'url'; url: string; selector?: string; at?: SpecPosition }
-  | { type: 'glob'; pattern: string; selector?: string; column?: string; at?: SpecPosition };
+  | ({ type: 'url'; url: string } & SourceOptions)
+  | ({ type: 'glob'; pattern: string; column?: string } & SourceOptions)
+  | SitemapEntry
+  | FeedEntry;
 
 export interface Channel {
   name: string;
@@ -53,6 +93,20 @@ export type Term =
   | { kind: 'avoid'; avoid: string[]; channels: string[]; severity?: Severity }
   | { kind: 'require'; require: string; channels: string[]; severity?: Severity };
 
+/** An accepted, known drift: its findings are reported as suppressed info, never failing. */
+export interface Exception {
+  rule: string;
+  channel: string;
+  /** The finding's subject (message/fact id, term, post id); absent: any subject. */
+  subject?: string;
+  /** Source id (path or URL); absent: any source of the channel. */
+  source?: string;
+  reason: string;
+  /** ISO date after which the exception no longer applies. */
+  expires?: string;
+  at?: SpecPosition;
+}
+
 export interface Rules {
   minSimilarity: number;
   failOn: FailOn;
@@ -70,5 +124,6 @@ export interface Spec {
   messages: Message[];
   facts: Fact[];
   terms: Term[];
+  exceptions: Exception[];
   rules: Rules;
 }
