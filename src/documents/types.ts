@@ -45,6 +45,12 @@ export interface Part {
   /** Groups parts of one unit of copy: a social post's id (or `#3`), an mbox message. */
   unit?: string;
   /**
+   * How the platform presents this unit when it is not plain copy of its own: 'repost'
+   * (someone else's post shared), 'reply', 'thread' (a reply continuing the author's own
+   * post), 'forward' (a forwarded message inside an email).
+   */
+  label?: 'repost' | 'reply' | 'thread' | 'forward';
+  /**
    * Ranges [start, end) of `text` that are shown but not stated: struck-through prices
    * (<s>, <del>, <strike>). Values found inside are not statements of a fact.
    */

@@ -12,6 +12,8 @@ export interface SourceInput {
   contentType?: string;
   /** CSS selector scoping web body copy (page metadata is still read). */
   selector?: string;
+  /** CSS selectors whose elements are not copy (nav, footer, cookie banners). */
+  exclude?: string[];
   /** CSV column holding the post text. */
   column?: string;
 }
