@@ -1,7 +1,7 @@
 // From schema-valid YAML data to the Spec the checks read: the checks a schema cannot
 // express (references between items, unique ids, platforms), then every default applied.
 import { didYouMean, type Segment, type SpecLocator } from './errors.js';
-import type { Channel, Fact, FailOn, Message, Severity, SourceEntry, Spec, Term } from './types.js';
+import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, Term } from './types.js';
 
 /** Post length limits of the platforms storefront knows (SPEC.md §7 Lengths), lower case. */
 export const PLATFORM_MAX_LENGTH: Readonly<Record<string, number>> = Object.freeze(
@@ -23,7 +23,32 @@ export const DEFAULT_MIN_SIMILARITY = 0.75;
 
 // The YAML data as the schema guarantees it, in the spec file's own key names.
 type ChannelList = 'all' | string[];
-type RawSource = string | { file?: string; url?: string; selector?: string; column?: string };
+interface RawSourceObject {
+  file?: string;
+  url?: string;
+  sitemap?: string;
+  mastodon?: string;
+  bluesky?: string;
+  x?: string;
+  selector?: string;
+  exclude?: string[];
+  include?: string[];
+  limit?: number;
+  since?: string;
+  base_url?: string;
+  token_env?: string;
+  language?: string;
+  column?: string;
+}
+type RawSource = string | RawSourceObject;
+interface RawException {
+  rule: string;
+  channel: string;
+  subject?: string;
+  source?: string;
+  reason: string;
+  expires?: string;
+}
 interface RawChannel {
   kind: Channel['kind'];
   sources: RawSource[];
@@ -65,6 +90,7 @@ export interface RawSpec {
   messages?: RawMessage[];
   facts?: RawFact[];
   terms?: RawTerm[];
+  exceptions?: RawException[];
   rules?: { min_similarity?: number; fail_on?: FailOn; cross_channel?: boolean };
 }
 
@@ -123,7 +149,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
     channels,
     messages,
     facts,
-    exceptions: [],
+    exceptions: resolveExceptions(raw.exceptions ?? [], names, at),
     terms,
     rules: {
       minSimilarity,
@@ -157,12 +183,51 @@ function resolveChannel(name: string, raw: RawChannel, specLanguage: string, at:
   };
 }
 
+/** Posts read from a social account when the spec gives no limit. */
+export const DEFAULT_FEED_LIMIT = 40;
+
 function resolveSource(raw: RawSource, channelSelector: string | undefined, position: SourceEntry['at']): SourceEntry {
-  const entry = typeof raw === 'string' ? (/^https?:\/\//i.test(raw) ? { url: raw } : { file: raw }) : raw;
+  const entry: RawSourceObject = typeof raw === 'string' ? (/^https?:\/\//i.test(raw) ? { url: raw } : { file: raw }) : raw;
   const selector = entry.selector ?? channelSelector;
-  const extras = { ...(selector !== undefined ? { selector } : {}), ...(position ? { at: position } : {}) };
-  if (entry.url !== undefined) return { type: 'url', url: entry.url, ...extras };
-  return { type: 'glob', pattern: entry.file ?? '', ...(entry.column !== undefined ? { column: entry.column } : {}), ...extras };
+  const options = {
+    ...(selector !== undefined ? { selector } : {}),
+    ...(entry.language !== undefined ? { language: entry.language } : {}),
+    ...(position ? { at: position } : {}),
+  };
+  // For a sitemap `exclude` names pages (URL globs); for a page it names elements (CSS).
+  if (entry.sitemap !== undefined) {
+    return {
+      type: 'sitemap',
+      sitemap: entry.sitemap,
+      include: entry.include ?? [],
+      excludeUrls: entry.exclude ?? [],
+      ...(entry.limit !== undefined ? { limit: entry.limit } : {}),
+      ...options,
+    };
+  }
+  const feed = feedOf(entry);
+  if (feed) {
+    return {
+      type: 'feed',
+      ...feed,
+      limit: entry.limit ?? DEFAULT_FEED_LIMIT,
+      ...(entry.since !== undefined ? { since: entry.since } : {}),
+      ...(entry.base_url !== undefined ? { baseUrl: entry.base_url.replace(/\/+$/, '') } : {}),
+      ...(entry.token_env !== undefined ? { tokenEnv: entry.token_env } : {}),
+      ...options,
+    };
+  }
+  const page = { ...options, ...(entry.exclude !== undefined ? { exclude: entry.exclude } : {}) };
+  if (entry.url !== undefined) return { type: 'url', url: entry.url, ...page };
+  return { type: 'glob', pattern: entry.file ?? '', ...(entry.column !== undefined ? { column: entry.column } : {}), ...page };
+}
+
+// Accounts are stored in one canonical spelling so ids in reports do not depend on an "@".
+function feedOf(entry: RawSourceObject): Pick<FeedEntry, 'platform' | 'account'> | undefined {
+  if (entry.mastodon !== undefined) return { platform: 'mastodon', account: `@${entry.mastodon.replace(/^@/, '')}` };
+  if (entry.bluesky !== undefined) return { platform: 'bluesky', account: entry.bluesky.replace(/^@/, '') };
+  if (entry.x !== undefined) return { platform: 'x', account: entry.x.replace(/^@/, '') };
+  return undefined;
 }
 
 /** Resolves "all" / a list of names, refusing names the spec does not define. Absent: undefined. */
@@ -174,8 +239,7 @@ function channelListResolver(names: string[], at: SpecLocator) {
     list.forEach((name, i) => {
       if (defined.has(name)) return;
       if (name === 'all') throw at.error([...where, i], `"all" stands alone: write ${String(where[where.length - 1])}: all, not a list`);
-      const near = didYouMean(name, names);
-      throw at.error([...where, i], `unknown channel "${name}" (the spec defines ${names.join(', ')})${near ? `; did you mean "${near}"?` : ''}`);
+      throw at.error([...where, i], unknownChannel(name, names));
     });
     const wanted = new Set(list);
     return names.filter((n) => wanted.has(n));
@@ -196,4 +260,36 @@ class UniqueIds {
     }
     this.seen.set(id, this.at.position(where)?.line);
   }
+}
+
+function resolveExceptions(raw: RawException[], channels: string[], at: SpecLocator): Exception[] {
+  return raw.map((e, i) => {
+    if (!channels.includes(e.channel)) {
+      throw at.error(['exceptions', i, 'channel'], unknownChannel(e.channel, channels));
+    }
+    if (e.expires !== undefined && !isRealDate(e.expires)) {
+      throw at.error(['exceptions', i, 'expires'], `expected a real date such as 2026-12-31, got "${e.expires}"`);
+    }
+    const position = at.position(['exceptions', i]);
+    return {
+      rule: e.rule,
+      channel: e.channel,
+      ...(e.subject !== undefined ? { subject: e.subject } : {}),
+      ...(e.source !== undefined ? { source: e.source } : {}),
+      reason: e.reason,
+      ...(e.expires !== undefined ? { expires: e.expires } : {}),
+      ...(position ? { at: position } : {}),
+    };
+  });
+}
+
+function unknownChannel(name: string, names: string[]): string {
+  const near = didYouMean(name, names);
+  return `unknown channel "${name}" (the spec defines ${names.join(', ')})${near ? `; did you mean "${near}"?` : ''}`;
+}
+
+// The schema checks the shape; the calendar checks the day (2027-02-30 is not one).
+function isRealDate(iso: string): boolean {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === iso;
 }
