@@ -7,6 +7,7 @@ import { messagesCheck } from './checks/messages.js';
 import { termsCheck } from './checks/terms.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './checks/types.js';
 import type { Document } from './documents/types.js';
+import { applyExceptions } from './findings/exceptions.js';
 import { sortFindings } from './findings/sort.js';
 import { summarize } from './findings/summary.js';
 import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
@@ -27,6 +28,8 @@ export interface CheckOptions {
   failOn?: FailOn;
   /** Where relative paths are shown from (default process.cwd()). */
   cwd?: string;
+  /** Today as YYYY-MM-DD, for exceptions' expiry (default: the clock's UTC date). */
+  today?: string;
   /** Human-facing progress lines (the CLI sends them to stderr). */
   onProgress?: (line: string) => void;
 }
@@ -132,7 +135,12 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   const { coverage } = checkDocuments(spec, docs, channels, findings);
 
   const failOn = options.failOn ?? spec.rules.failOn;
-  const sorted = sortFindings(findings, channels);
+  const accepted = applyExceptions(findings, spec.exceptions, {
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    channels,
+    specSource: path.basename(spec.file),
+  });
+  const sorted = sortFindings(accepted, channels);
   return {
     version: 1,
     campaign: spec.campaign,

@@ -66,6 +66,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings accepted by a spec exception (counted in infos too); they never fail. */
+  suppressed?: number;
   sources: number;
   failedSources: number;
   passed: boolean;

@@ -19,7 +19,7 @@ function put(target: JsonObject, key: string, value: Json | undefined): void {
 }
 
 function summaryJson(s: Summary): JsonObject {
-  return {
+  const out: JsonObject = {
     errors: s.errors,
     warnings: s.warnings,
     infos: s.infos,
@@ -27,6 +27,9 @@ function summaryJson(s: Summary): JsonObject {
     failedSources: s.failedSources,
     passed: s.passed,
   };
+  // Additive to the contract, and only when there is something to say.
+  if (s.suppressed) out.suppressed = s.suppressed;
+  return out;
 }
 
 function sourceJson(s: SourceSummary): JsonObject {
@@ -51,6 +54,7 @@ function findingJson(f: Finding): JsonObject {
   put(out, 'excerpt', f.excerpt);
   put(out, 'location', f.location && locationJson(f.location));
   out.message = f.message;
+  if (f.suppressed) out.suppressed = { reason: f.suppressed.reason, severity: f.suppressed.severity };
   return out;
 }
 
