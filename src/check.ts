@@ -24,6 +24,10 @@ export interface CheckOptions {
   channels?: string[];
   /** Never touch the network: URL sources become source errors. */
   offline?: boolean;
+  /** Pages fetched at once (default 8). */
+  concurrency?: number;
+  /** Absolute folder of the HTTP cache; with offline, URLs are served from it. */
+  cacheDir?: string;
   /** Overrides the spec's rules.fail_on. */
   failOn?: FailOn;
   /** Where relative paths are shown from (default process.cwd()). */

@@ -1,11 +1,12 @@
 // The command line: parse arguments, call the library, format, write, choose the exit code.
 // Nothing here knows how checking works.
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { check, UsageError } from './check.js';
 import { formatReport, formatters } from './reports/index.js';
 import { SpecError } from './spec/errors.js';
+import type { Report } from './findings/types.js';
 import type { FailOn } from './spec/types.js';
 
 export interface Io {
@@ -45,11 +46,38 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 interface CheckFlags {
-  format: string;
-  output?: string;
+  format: string[];
+  output: string[];
   failOn?: FailOn;
   channel: string[];
   offline?: boolean;
+  concurrency?: number;
+  cacheDir?: string;
+}
+
+const collect = (value: string, all: string[]) => [...all, value];
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+/** Where each report goes: --format and --output pair up in order; a format without an output goes to stdout. */
+export interface Destination {
+  format: string;
+  output?: string;
+}
+
+export function destinations(formats: string[], outputs: string[]): Destination[] {
+  const wanted = formats.length ? formats : ['pretty'];
+  for (const format of wanted) {
+    if (!Object.hasOwn(formatters, format)) throw new UsageError(`unknown format "${format}" (expected one of ${Object.keys(formatters).join(', ')})`);
+  }
+  if (outputs.length > wanted.length) throw new UsageError(`--output "${outputs[wanted.length]}" has no --format of its own: give one --format per --output`);
+  const pairs = wanted.map((format, i) => ({ format, ...(outputs[i] !== undefined ? { output: outputs[i] } : {}) }));
+  if (pairs.filter((p) => p.output === undefined).length > 1) throw new UsageError('only one report can go to stdout: give each further --format an --output');
+  return pairs;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -64,11 +92,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('check')
     .description('check every channel of the campaign against the spec')
     .argument('[spec]', 'the spec file', 'storefront.yaml')
-    .addOption(new Option('--format <format>', 'report format').choices(Object.keys(formatters)).default('pretty'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--format <format>', `report format, repeatable: ${Object.keys(formatters).join(', ')} (default: pretty)`, collect, [])
+    .option('--output <file>', 'write the report of the matching --format to a file instead of stdout (repeatable)', collect, [])
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
-    .option('--channel <name>', 'check only this channel (repeatable)', (value: string, all: string[]) => [...all, value], [])
-    .option('--offline', 'never touch the network')
+    .option('--channel <name>', 'check only this channel (repeatable)', collect, [])
+    .option('--offline', 'never touch the network: URLs come from the cache, if any')
+    .option('--concurrency <n>', 'pages fetched at once (default 8)', positiveInteger)
+    .option('--cache-dir <dir>', 'keep fetched pages here and revalidate them on the next run (ETag / Last-Modified)')
     .action(async (spec: string, flags: CheckFlags) => {
       exitCode = await runCheck(spec, flags, io);
     });
@@ -93,11 +123,15 @@ function oneLine(error: unknown): string {
 async function runCheck(specPath: string, flags: CheckFlags, io: Io): Promise<number> {
   const progress = (line: string) => io.stderr(`storefront: ${line}\n`);
   let report;
+  let targets: Destination[];
   try {
+    targets = destinations(flags.format, flags.output);
     report = await check(specPath, {
       channels: flags.channel,
       offline: flags.offline,
       failOn: flags.failOn,
+      concurrency: flags.concurrency,
+      cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir),
       cwd: io.cwd,
       onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
     });
@@ -108,18 +142,33 @@ async function runCheck(specPath: string, flags: CheckFlags, io: Io): Promise<nu
     }
     throw error;
   }
-  const text = formatReport(flags.format, report, { color: useColor(io, Boolean(flags.output)) });
-  if (flags.output) {
-    const target = path.resolve(io.cwd, flags.output);
+  // Every report is formatted before any is written: one failure leaves no partial set.
+  const texts = targets.map((t) => formatReport(t.format, report, { color: useColor(io, t.output !== undefined) }));
+  for (const [i, target] of targets.entries()) {
+    if (target.output === undefined) {
+      io.stdout(texts[i]);
+      continue;
+    }
     try {
-      await writeAtomic(target, text);
+      await writeAtomic(path.resolve(io.cwd, target.output), texts[i]);
     } catch (error) {
-      io.stderr(`storefront: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
+      io.stderr(`storefront: cannot write ${target.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
       return 2;
     }
-    progress(`report written to ${flags.output}`);
-  } else {
-    io.stdout(text);
+    progress(`${target.format} report written to ${target.output}`);
   }
+  if (targets.some((t) => t.format === 'github')) await writeStepSummary(report, io, progress);
   return report.summary.passed ? 0 : 1;
+}
+
+// A workflow step shows at most 10 annotations of each level: the whole story goes to the
+// job summary page, which GitHub renders from this file.
+async function writeStepSummary(report: Report, io: Io, progress: (line: string) => void): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file || !Object.hasOwn(formatters, 'markdown')) return;
+  try {
+    await appendFile(file, formatReport('markdown', report, { color: false }));
+  } catch (error) {
+    progress(`cannot write the step summary: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}`);
+  }
 }

@@ -106,6 +106,30 @@ describe('storefront check on the example campaign', () => {
   });
 });
 
+describe('several reports from one run', () => {
+  it('pairs each --format with the --output in the same position; the one left over goes to stdout', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storefront-out-'));
+    const run = cli(['check', example, '--format', 'json', '--output', path.join(dir, 'r.json'), '--format', 'pretty']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^RunFast Spring Sale 2026/);
+    expect(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')).findings).toHaveLength(8);
+    expect(run.stderr).toContain(`storefront: json report written to ${path.join(dir, 'r.json')}`);
+  });
+
+  it.each([
+    [['--output', 'a.json', '--output', 'b.json'], 'storefront: --output "b.json" has no --format of its own: give one --format per --output\n'],
+    [['--format', 'json', '--format', 'pretty'], 'storefront: only one report can go to stdout: give each further --format an --output\n'],
+    [['--format', 'yaml'], /^storefront: unknown format "yaml" \(expected one of pretty, json/],
+    [['--concurrency', '0'], /^error: option '--concurrency <n>' argument '0' is invalid. expected a positive integer/],
+  ])('refuses %j with exit code 2 before checking anything', (args, message) => {
+    const run = cli(['check', example, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    if (typeof message === 'string') expect(run.stderr).toBe(message);
+    else expect(run.stderr).toMatch(message);
+  });
+});
+
 describe('bad input never stops the run and never prints a stack trace', () => {
   it('reports unreadable sources as source-error findings and still checks the rest', () => {
     const { code, report, stderr } = json(['test/fixtures/e2e/broken/storefront.yaml', '--offline']);
@@ -117,7 +141,7 @@ describe('bad input never stops the run and never prints a stack trace', () => {
       'site/missing.html': 'file not found',
       'site/*.nope': 'the pattern matches no file',
       'email/broken.eml': 'not an email: the file does not start with a header block ("Name: value" lines)',
-      'https://social.example/feed.json': 'not fetched: --offline',
+      'https://social.example/feed.json': 'not in the cache (--offline)',
     });
     // The readable page is still checked.
     expect(report.findings.find((f) => f.rule === 'fact-mismatch')).toMatchObject({ source: 'site/good.html', found: '59.99 USD' });
