@@ -1,0 +1,69 @@
+// `storefront extract`: one source as the checks see it — parts with roles and places in
+// the file, sentences, values and language — so a user can find out why something was or
+// was not matched without reading the code.
+import { locate, type Part, type Position } from '../documents/types.js';
+import { normalizeDocument, type NormalizedDocument, type NormalizedPart } from '../normalize/index.js';
+import { rawSpan } from '../normalize/fold.js';
+import { adhocRef, type AdhocOptions } from '../sources/adhoc.js';
+import { readSource, type ReadOptions } from '../sources/read.js';
+import { SourceError } from '../sources/types.js';
+
+export interface ExtractedValue {
+  type: string;
+  raw: string;
+  key: string;
+  /** A former or reference price: shown, not stated. */
+  reference?: boolean;
+  at?: Position;
+}
+
+export interface ExtractedPart {
+  role: Part['role'];
+  unit?: string;
+  label?: Part['label'];
+  href?: string;
+  at?: Position;
+  text: string;
+  sentences: string[];
+  values: ExtractedValue[];
+}
+
+export interface Extraction {
+  source: string;
+  kind: string;
+  language: string;
+  parts: ExtractedPart[];
+}
+
+function extractedPart(p: NormalizedPart): ExtractedPart {
+  const { part, folded } = p;
+  const anchor = part.anchors[0];
+  return {
+    role: part.role,
+    ...(part.unit !== undefined ? { unit: part.unit } : {}),
+    ...(part.label !== undefined ? { label: part.label } : {}),
+    ...(part.href !== undefined ? { href: part.href } : {}),
+    ...(anchor ? { at: { line: anchor.line, column: anchor.column } } : {}),
+    text: part.text,
+    sentences: p.sentences.map((s) => folded.text.slice(s.start, s.end).trim()).filter(Boolean),
+    values: p.values.map((v) => {
+      const at = locate(part, rawSpan(folded, v.start, v.end)[0]);
+      return { type: v.type, raw: v.raw, key: v.key, ...(v.reference ? { reference: true } : {}), ...(at ? { at } : {}) };
+    }),
+  };
+}
+
+export function describeDocument(normalized: NormalizedDocument): Extraction {
+  const { doc } = normalized;
+  const language = (normalized as { language?: string }).language ?? doc.language;
+  return { source: doc.source, kind: doc.kind, language, parts: normalized.parts.map(extractedPart) };
+}
+
+/** Reads and normalizes one source; a source that cannot be read is a SourceError. */
+export async function extractSource(source: string, options: AdhocOptions & ReadOptions & { year?: number }): Promise<Extraction> {
+  const ref = adhocRef(source, options);
+  if (typeof ref === 'string') throw new SourceError(ref);
+  const doc = await readSource(ref, options);
+  if (doc instanceof SourceError) throw doc;
+  return describeDocument(normalizeDocument(doc, { year: options.year }));
+}
