@@ -6,6 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { check, UsageError } from './check.js';
 import type { ChannelKind } from './documents/types.js';
 import { extractSource } from './extract/index.js';
+import { exists, initSpec } from './init/index.js';
+import { SKELETON } from './init/skeleton.js';
 import { formatExtractionJson, formatExtractionPretty } from './extract/format.js';
 import { createFetcher } from './sources/fetch.js';
 import { SourceError } from './sources/types.js';
@@ -109,6 +111,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
 
   program
+    .command('init')
+    .description('draft a storefront.yaml from existing copy: the first source is the truth, every source a channel')
+    .argument('[sources...]', 'files or http(s) URLs: a page, an email, a social export')
+    .option('--output <file>', 'where to write the spec ("-" for stdout)', 'storefront.yaml')
+    .option('--force', 'overwrite an existing spec file')
+    .option('--language <tag>', 'language of the copy', 'en')
+    .option('--year <yyyy>', 'year of dates written without one (default: this year)', positiveInteger)
+    .option('--offline', 'never touch the network: URLs come from the cache, if any')
+    .option('--cache-dir <dir>', 'HTTP cache folder, as for check')
+    .action(async (sources: string[], flags: InitFlags) => {
+      exitCode = await runInit(sources, flags, io);
+    });
+
+  program
     .command('extract')
     .description('print one source as storefront sees it: parts, sentences, values, language')
     .argument('<source>', 'a file or an http(s) URL')
@@ -134,6 +150,54 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(`storefront: ${oneLine(error)}\n`);
     return 2;
   }
+}
+
+interface InitFlags {
+  output: string;
+  force?: boolean;
+  language: string;
+  year?: number;
+  offline?: boolean;
+  cacheDir?: string;
+}
+
+async function runInit(sources: string[], flags: InitFlags, io: Io): Promise<number> {
+  const toStdout = flags.output === '-';
+  const target = path.resolve(io.cwd, toStdout ? 'storefront.yaml' : flags.output);
+  if (!toStdout && !flags.force && (await exists(target))) {
+    io.stderr(`storefront: ${flags.output} already exists: give --force to overwrite it, or --output another file\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = sources.length
+      ? await initSpec(sources, {
+          cwd: io.cwd,
+          specDir: path.dirname(target),
+          language: flags.language,
+          year: flags.year ?? new Date().getUTCFullYear(),
+          fetcher: createFetcher({ offline: flags.offline, cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir) }),
+        })
+      : SKELETON;
+  } catch (error) {
+    if (error instanceof SourceError) {
+      io.stderr(`storefront: ${oneLine(error)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (toStdout) {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    await writeAtomic(target, text);
+  } catch (error) {
+    io.stderr(`storefront: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
+    return 2;
+  }
+  io.stderr(`storefront: drafted ${flags.output}: review it, then run storefront check ${flags.output}\n`);
+  return 0;
 }
 
 interface ExtractFlags {
