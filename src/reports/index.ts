@@ -1,8 +1,14 @@
 // Report formats: pure functions from a Report to text, one module each. No IO here:
 // the CLI decides colour and where the text goes.
 import type { Report } from '../findings/types.js';
+import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
 import { formatPretty } from './pretty.js';
+import { formatRdjson } from './rdjson.js';
+import { formatSarif } from './sarif.js';
 
 export interface FormatOptions {
   color: boolean;
@@ -13,6 +19,13 @@ export type Formatter = (report: Report, options: FormatOptions) => string;
 export const formatters: Readonly<Record<string, Formatter>> = Object.freeze({
   pretty: formatPretty,
   json: formatJson,
+  // SPEC.md §3's order; formats the contract does not name come last.
+  sarif: formatSarif,
+  junit: formatJunit,
+  markdown: formatMarkdown,
+  github: formatGithub,
+  html: formatHtml,
+  rdjson: formatRdjson,
 });
 
 export function formatReport(name: string, report: Report, options: FormatOptions): string {

@@ -218,12 +218,12 @@ describe('json report', () => {
 
 describe('formatReport', () => {
   it('names the formats it has', () => {
-    expect(Object.keys(formatters)).toEqual(['pretty', 'json']);
+    expect(Object.keys(formatters)).toEqual(['pretty', 'json', 'sarif', 'junit', 'markdown', 'github', 'html', 'rdjson']);
     expect(formatReport('json', contractReport(), { color: true })).toBe(formatJson(contractReport()));
   });
 
   it('refuses an unknown format with the list of known ones', () => {
-    expect(() => formatReport('nope', contractReport(), { color: false })).toThrow(new Error('unknown format "nope" (expected one of pretty, json)'));
+    expect(() => formatReport('nope', contractReport(), { color: false })).toThrow(new Error('unknown format "nope" (expected one of pretty, json, sarif, junit, markdown, github, html, rdjson)'));
     // Inherited object keys are not formats.
     expect(() => formatReport('toString', contractReport(), { color: false })).toThrow('unknown format "toString"');
   });
