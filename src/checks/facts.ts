@@ -82,9 +82,11 @@ function urlMentions(np: NormalizedPart, key: string, language: string): Mention
     .filter((v) => v.type === 'url' && onHost(v.key) && !UTILITY_LINK.test(v.key))
     .map((v) => ({ np, ...v }));
   const { href, role, text } = np.part;
-  if (href && role === 'cta' && !UTILITY_LINK.test(href) && !UTILITY_LINK.test(text)) {
+  // A call to action's target, and a post's link (a link column, or the full address behind a
+  // link the app shows shortened), are URLs the copy states.
+  if (href && (role === 'cta' || role === 'post') && !UTILITY_LINK.test(href) && !UTILITY_LINK.test(text)) {
     const hrefKey = factKey('url', href, { language });
-    if (hrefKey && onHost(hrefKey)) out.push({ np, start: 0, end: np.folded.text.length, raw: href, key: hrefKey });
+    if (hrefKey && onHost(hrefKey) && !out.some((m) => m.key === hrefKey)) out.push({ np, start: 0, end: np.folded.text.length, raw: href, key: hrefKey });
   }
   return out;
 }
