@@ -1,6 +1,7 @@
 // Where the copy postal-mime decoded lies in the raw .eml, and the charset mistakes real
 // mail makes. A light scan of the MIME structure, not a second parser: postal-mime decodes,
 // this only finds each leaf's headers and body lines so anchors can point into the file.
+import { decodeWords } from 'postal-mime';
 import type { Anchor, LineIndex } from '../documents/types.js';
 
 /** One leaf of the MIME tree as found in the raw message: enough to place its decoded text. */
@@ -261,4 +262,27 @@ function singleByteTable(charset: string): Map<number, number> | undefined {
   }
   singleByteTables.set(charset, table);
   return table;
+}
+
+/**
+ * Re-decodes a raw header whose encoded words split a character between two base64 words
+ * that each carry padding (=?utf-8?B?0JHRi9GB0Y=?= =?utf-8?B?...?=): postal-mime joins only
+ * unpadded words, so it decodes each half alone into U+FFFD. Adjacent B words of one charset
+ * are joined as bytes, as RFC 2047 decoders that keep bytes per charset do, then decoded.
+ */
+export function decodeSplitWords(header: string): string {
+  const unfolded = header.replace(/\r?\n[ \t]+/g, ' ');
+  const joined = unfolded.replace(/(?:=\?([^?\s]+)\?[Bb]\?[A-Za-z0-9+/=]*\?=\s*)+/g, (run) => {
+    const words = [...run.matchAll(/=\?([^?\s]+)\?[Bb]\?([A-Za-z0-9+/=]*)\?=/g)];
+    const trailing = /\s*$/.exec(run)![0];
+    let out = '';
+    for (let i = 0; i < words.length; ) {
+      const charset = words[i][1].toLowerCase();
+      const bytes: Buffer[] = [];
+      for (; i < words.length && words[i][1].toLowerCase() === charset; i++) bytes.push(Buffer.from(words[i][2], 'base64'));
+      out += `=?${charset}?B?${Buffer.concat(bytes).toString('base64')}?=`;
+    }
+    return out + trailing;
+  });
+  return decodeWords(joined);
 }

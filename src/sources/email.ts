@@ -1,13 +1,14 @@
 // Email copy: .eml through postal-mime (FACTS.md: no dependencies, typed, fast), saved HTML
-// mails and plain-text mails; MJML templates are read in mjml.ts. Subject and preheader are
-// parts of their own; attachments and headers such as List-Unsubscribe are not copy.
+// mails and plain-text mails; MJML templates are read in mjml.ts, mailboxes in mbox.ts (each
+// message through readMessage here). Subject and preheader are parts of their own; forwarded
+// messages are copy labelled 'forward'; attachments and headers such as List-Unsubscribe are not.
 import PostalMime, { type Email } from 'postal-mime';
-import { LineIndex, locate, type Part, type Role } from '../documents/types.js';
+import { LineIndex, locate, type Anchor, type Part, type Role } from '../documents/types.js';
 import { decodeText } from './decode.js';
 import { decodeHtml } from './web.js';
 import { htmlToParts } from './html.js';
 import { blankPlaceholders } from './mjml.js';
-import { anchorMap, fixC1, fixCharset, scanMime, type MimeLeaf } from './email-mime.js';
+import { anchorMap, decodeSplitWords, fixC1, fixCharset, scanMime, type MimeLeaf } from './email-mime.js';
 import { SourceError, type SourceInput } from './types.js';
 
 export { readMjml } from './mjml.js';
@@ -17,11 +18,33 @@ const MAIL_HEADERS = new Set(['from', 'subject', 'content-type', 'mime-version']
 const HEADER_LINE = /^[!-9;-~]+:/;
 
 export async function readEml(input: SourceInput): Promise<Part[]> {
-  const raw = Buffer.from(input.bytes).toString('latin1');
+  return (await readMessage(input.bytes)).parts;
+}
+
+/** One mail as storefront reads it: its copy, and what identifies it in a mailbox. */
+export interface Message {
+  parts: Part[];
+  /** Message-ID without its angle brackets. */
+  messageId?: string;
+  /** Date header as ISO 8601, when it parses. */
+  date?: string;
+}
+
+/** Forwards inside forwards are read this deep; deeper ones are not copy anyone reviews. */
+const MAX_FORWARD_DEPTH = 8;
+
+/**
+ * The copy of one message: subject, preheader, HTML and text parts, then each message it
+ * forwards (message/rfc822 parts, attached or inline), labelled 'forward'. Throws a
+ * SourceError when the bytes are not a mail or it has no copy at all.
+ */
+export async function readMessage(bytes: Uint8Array, depth = 0): Promise<Message> {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const headerStart = checkLooksLikeMail(raw);
   let mail: Email;
   try {
-    mail = await PostalMime.parse(input.bytes);
+    // Forwarded messages stay apart from the body, so their copy can be labelled and anchored.
+    mail = await PostalMime.parse(bytes, { forceRfc822Attachments: true });
   } catch (error) {
     throw new SourceError(`not an email: ${oneLine(error)}`);
   }
@@ -32,8 +55,10 @@ export async function readEml(input: SourceInput): Promise<Part[]> {
   const leaves = scanMime(raw, headerStart);
   const parts: Part[] = [];
 
-  const subject = collapse(fixC1(mail.subject ?? ''));
-  if (subject) parts.push({ role: 'subject', text: subject, anchors: subjectAnchor(raw, headerStart, lines) });
+  const header = subjectHeader(raw, headerStart);
+  const decoded = mail.subject?.includes('\uFFFD') && header ? decodeSplitWords(header.value) : mail.subject;
+  const subject = collapse(fixC1(decoded ?? ''));
+  if (subject) parts.push({ role: 'subject', text: subject, anchors: header ? [{ at: 0, ...lines.position(header.start) }] : [] });
 
   const html = bodyOf('text/html', mail.html, leaves, raw, lines);
   const htmlParts = html ? htmlCopy(html.text).map(html.place) : [];
@@ -42,14 +67,68 @@ export async function readEml(input: SourceInput): Promise<Part[]> {
   const text = bodyOf('text/plain', mail.text, leaves, raw, lines);
   if (text) parts.push(...withoutRepeats(paragraphs(text.text, 'body').map(text.place), htmlParts));
 
+  if (depth < MAX_FORWARD_DEPTH) parts.push(...(await forwardedParts(mail, leaves, raw, lines, depth)));
+
   if (!parts.length) throw new SourceError('no copy: the message has no subject and no text in its HTML or text part');
+  const date = mail.date && !Number.isNaN(Date.parse(mail.date)) ? new Date(mail.date).toISOString() : undefined;
+  const messageId = mail.messageId?.replace(/^\s*<|>\s*$/g, '').trim() || undefined;
+  return { parts, messageId, date };
+}
+
+/**
+ * The copy of forwarded messages, labelled 'forward'. A forward kept as it was sent (7bit,
+ * 8bit) lies byte for byte in this file, so its anchors move down to where it starts; one
+ * re-encoded (base64, quoted-printable) keeps no lines of this file, so its anchors are dropped.
+ */
+async function forwardedParts(mail: Email, leaves: MimeLeaf[], raw: string, lines: LineIndex, depth: number): Promise<Part[]> {
+  const forwards = mail.attachments.filter((a) => a.mimeType === 'message/rfc822');
+  const forwardLeaves = leaves.filter((l) => l.type === 'message/rfc822');
+  const parts: Part[] = [];
+  for (const [i, forward] of forwards.entries()) {
+    const bytes = typeof forward.content === 'string' ? Buffer.from(forward.content, 'latin1') : new Uint8Array(forward.content);
+    let message: Message;
+    try {
+      message = await readMessage(bytes, depth + 1);
+    } catch (error) {
+      if (error instanceof SourceError) continue; // a forward without copy adds nothing
+      throw error;
+    }
+    const leaf = forwardLeaves.length === forwards.length ? forwardLeaves[i] : undefined;
+    const inPlace = leaf && sameText(raw.slice(leaf.bodyStart, leaf.bodyEnd), Buffer.from(bytes).toString('latin1'));
+    const shift = inPlace ? lines.position(leaf.bodyStart).line - 1 : undefined;
+    for (const part of message.parts) {
+      const anchors = shift === undefined ? [] : moveAnchors(part.anchors, shift);
+      parts.push({ ...part, anchors, label: 'forward' });
+    }
+  }
   return parts;
 }
 
+const sameText = (a: string, b: string) => a.replace(/(?:\r?\n)+$/, '') === b.replace(/(?:\r?\n)+$/, '');
+
+/**
+ * Anchors of a message that starts at the beginning of line `shift + 1` of a bigger file (an
+ * mbox, a forward). `widened` lines had one character less in the message than in the file
+ * (mboxrd's ">From " quoting, undone before reading): their columns move right by one.
+ */
+export function moveAnchors(anchors: Anchor[], shift: number, widened?: ReadonlySet<number>): Anchor[] {
+  return anchors.map((a) => ({ ...a, line: a.line + shift, column: widened?.has(a.line) ? a.column + 1 : a.column }));
+}
+
+/**
+ * HTML mail saved as a file, often a newsletter's web view saved from the browser: its <title>
+ * is the subject (ESPs write the subject there) and the hidden first text its preheader. Page
+ * metadata (description, Open Graph, JSON-LD) repeats those and is not copy of a mail.
+ */
 export function readEmailHtml(input: SourceInput): Part[] {
-  // Saved HTML mail is decoded exactly like a web page (BOM, header, <meta charset>, windows-1252 fallback).
-  const parts = htmlToParts(fixC1(blankPlaceholders(decodeHtml(input.bytes, input.contentType))), { metadata: false, preheader: true });
-  if (!parts.length) throw new SourceError('no copy: the HTML has no visible text');
+  // Decoded exactly like a web page (BOM, header, <meta charset>, windows-1252 fallback).
+  const html = fixC1(blankPlaceholders(decodeHtml(input.bytes, input.contentType)));
+  const parts: Part[] = [];
+  for (const part of htmlToParts(html, { preheader: true })) {
+    if (part.role === 'title' && !parts.some((p) => p.role === 'subject')) parts.push({ ...part, role: 'subject' });
+    else if (part.role !== 'title' && part.role !== 'description' && part.role !== 'og' && part.role !== 'offer') parts.push(part);
+  }
+  if (!parts.some((p) => p.role !== 'subject')) throw new SourceError('no copy: the HTML has no visible text');
   return parts;
 }
 
@@ -118,11 +197,13 @@ function checkLooksLikeMail(raw: string): number {
   return start;
 }
 
-function subjectAnchor(raw: string, headerStart: number, lines: LineIndex): Part['anchors'] {
+/** The raw Subject header's value (folded as in the file) and where it starts. */
+function subjectHeader(raw: string, headerStart: number): { value: string; start: number } | undefined {
   const blank = /\r?\n\r?\n/.exec(raw.slice(headerStart));
   const headers = raw.slice(headerStart, blank ? headerStart + blank.index : raw.length);
-  const header = /^subject:[ \t]*(?:\r?\n[ \t]+)?/im.exec(headers);
-  return header ? [{ at: 0, ...lines.position(headerStart + header.index + header[0].length) }] : [];
+  const header = /^subject:[ \t]*(?:\r?\n[ \t]+)?((?:.*)(?:\r?\n[ \t].*)*)/im.exec(headers);
+  if (!header) return undefined;
+  return { value: header[1], start: headerStart + header.index + header[0].length - header[1].length };
 }
 
 // ---- Which body postal-mime gave, and where it lies in the file ------------------------------
@@ -144,8 +225,9 @@ function bodyOf(type: string, decoded: string | undefined, leaves: MimeLeaf[], r
   const { text, utf8 } = fixCharset(decoded, charsets.size === 1 ? own[0].charset : '');
   // Anchors only when the body is exactly one leaf: postal-mime joins several leaves (and
   // renders groups lacking this form from the other one), which no simple map follows.
-  const groups = new Set(leaves.filter((l) => !l.attachment && /^(text\/(plain|html)|message\/rfc822)$/.test(l.type)).map((l) => l.group));
-  const single = own.length === 1 && groups.size === 1 && !leaves.some((l) => l.type === 'message/rfc822' && !l.attachment);
+  // Forwarded messages are read apart (forwardedParts), so they do not join the body.
+  const groups = new Set(leaves.filter((l) => !l.attachment && /^text\/(plain|html)$/.test(l.type)).map((l) => l.group));
+  const single = own.length === 1 && groups.size === 1;
   const toFile = single ? anchorMap(raw, own[0], lines, utf8, text) : undefined;
   if (!toFile) return { text, place: (part) => ({ ...part, anchors: [] }) };
   return { text, place: (part) => ({ ...part, anchors: toFile(part.anchors, part.text.length) }) };

@@ -300,9 +300,12 @@ describe('readEmailText', () => {
 });
 
 describe('readEmailHtml', () => {
-  it('decodes the meta charset, reads the preheader, skips the title and merge tags', () => {
-    const parts = readEmailHtml(input(fixture('launch.html')));
-    expect(parts[0]).toMatchObject({ role: 'preheader', text: 'Spring Sale starts today' });
+  it('decodes the meta charset, reads the title as subject and the preheader, skips page metadata and merge tags', () => {
+    const file = fixture('launch.html');
+    const parts = readEmailHtml(input(file));
+    expect(parts[0]).toMatchObject({ role: 'subject', text: 'RunFast Spring Sale: 30% off' });
+    expect(fileAt(file, parts[0].anchors[0])).toMatch(/^RunFast Spring Sale: 30% off<\/title>/);
+    expect(parts[1]).toMatchObject({ role: 'preheader', text: 'Spring Sale starts today' });
     one(parts, 'save 30% on running shoes');
     one(parts, 'Shoes from €49.99 until April 30.');
     expect(parts.find((p) => p.text === 'Shop the sale')?.href).toBe('https://runfast.example/spring');
@@ -385,5 +388,150 @@ describe('readMjml', () => {
     const error = await sourceError(() => readMjml(input('page.mjml', Buffer.from('<html><body><p>Hi</p></body></html>'))));
     expect(error.message).toMatch(/no <mjml> root/);
     await sourceError(() => readMjml(input('empty.mjml', Buffer.from('<mjml><mj-body></mj-body></mjml>'))));
+  });
+});
+
+describe('readEml on the generated shapes (test/fixtures/email/make-fixtures.mjs)', () => {
+  const rows = (parts: Part[]) => parts.map((p) => [p.role, p.label, p.text]);
+
+  it('reads multipart/alternative with a multipart/related HTML part, UTF-8 quoted-printable', async () => {
+    const file = fixture('polish-related-qp.eml');
+    const parts = await eml(file);
+    expect(parts.map((p) => [p.role, p.text, p.href])).toEqual([
+      ['subject', 'Wiosenna wyprzedaż: 30% rabatu na buty do biegania', undefined],
+      // The Litmus spacer (&#847;&zwnj;&nbsp; repeated) in its own hidden div is not copy.
+      ['preheader', 'Darmowa dostawa przy zamówieniach powyżej 200 zł', undefined],
+      ['alt', 'Buty do biegania w promocji', undefined],
+      ['heading', 'Wiosenna wyprzedaż: 30% rabatu na wszystkie buty do biegania', undefined],
+      ['body', 'Kod WIOSNA30 działa do 30 kwietnia. Żółte, zielone i różowe modele już czekają na Ciebie w sklepie RunFast.', undefined],
+      ['cta', 'Kupuję teraz', 'https://runfast.example/pl/wiosna'],
+      // Said only in the text part: kept, anchored in the text part's QP lines.
+      ['body', 'Odpowiedz STOP, aby zrezygnować z wiadomości SMS.', undefined],
+    ]);
+    expect(fileAt(file, parts[1].anchors[0])).toMatch(/^Darmowa do=$/);
+    expect(fileAt(file, parts[3].anchors[0])).toMatch(/^Wiosenna wyprzeda=C5=BC: 30% rabatu na wszystkie/);
+    expect(fileAt(file, positionOf(parts[4], 'zielone'))).toMatch(/^zielone i=$/);
+    expect(fileAt(file, parts[6].anchors[0])).toMatch(/^Odpowiedz STOP/);
+    for (const part of parts) expect(part.text).not.toMatch(/[\u034f\u200c\u00a0]|iVBOR|buty\.png/);
+  });
+
+  it('reads nested forwards (message/rfc822 inside message/rfc822) as copy labelled "forward", anchored in the outer file', async () => {
+    const file = fixture('forward-nested.eml');
+    const parts = await eml(file);
+    expect(rows(parts)).toEqual([
+      ['subject', undefined, 'Fwd: מבצע אביב: 30% הנחה'],
+      ['body', undefined, 'Przesyłam dalej wersję hebrajską do sprawdzenia przed wysyłką.'],
+      // windows-1255: base64 text part and QP HTML part say the same; ₪ is byte 0xA4.
+      ['subject', 'forward', 'מבצע אביב: 30% הנחה'],
+      ['heading', 'forward', 'מבצע אביב: 30% הנחה על כל נעלי הריצה'],
+      ['body', 'forward', 'משלוח חינם בהזמנה מעל 200 ₪. המבצע בתוקף עד 30.4'],
+      // koi8-r, 8bit, attached to the forwarded message as original.eml.
+      ['subject', 'forward', 'Быстрее вкладывайте в золото!'],
+      ['body', 'forward', 'Профессионалы.ru - ведущая деловая сеть России и СНГ для поиска специалистов, работы, партнеров по бизнесу и клиентов, идей, компетенций и экспертизы.'],
+      ['body', 'forward', '© 2008-2017, Профессионалы.ru, Все права защищены'],
+    ]);
+    // Forwards kept 8bit lie in the file as they were: their anchors are the file's lines.
+    expect(fileAt(file, parts[2].anchors[0])).toMatch(/^=\?windows-1255\?B\?/);
+    expect(fileAt(file, parts[3].anchors[0])).toMatch(/^=EE=E1=F6=F2 =E0=E1=E9=E1: 30%/);
+    expect(fileAt(file, parts[5].anchors[0])).toMatch(/^=\?koi8-r\?Q\?/);
+    expect(fileAt(file, positionOf(parts[6], 'ru - '))).toMatch(/^ru - /);
+    expect(parts[7].anchors[0]).toMatchObject({ line: parts[6].anchors[0].line + 2, column: 1 });
+  });
+
+  it('reads a base64-encoded forward too, without anchors (it keeps no lines of the file)', async () => {
+    const inner = readFileSync(fixture('encoded-words/koi8-r-b.eml'));
+    const outer = `From: a@example.com\nSubject: FYI\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nSee below.\n--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n${inner.toString('base64').replace(/.{76}/g, '$&\n')}\n--b--\n`;
+    const parts = await fromString(outer);
+    expect(rows(parts)).toEqual([
+      ['subject', undefined, 'FYI'],
+      ['body', undefined, 'See below.'],
+      ['subject', 'forward', 'Быстрее вкладывайте в золото!'],
+      ['body', 'forward', 'Профессионалы.ru - ведущая деловая сеть России и СНГ для поиска специалистов, работы, партнеров по бизнесу и клиентов, идей, компетенций и экспертизы.'],
+    ]);
+    expect(parts.slice(2).map((p) => p.anchors)).toEqual([[], []]);
+  });
+
+  it.each([
+    ['encoded-words/iso-8859-2-q.eml', 'Darmowa dostawa przy zamówieniach powyżej 200 zł', 'Kod WIOSNA30 działa do 30 kwietnia. Żółte, zielone i różowe modele już czekają na Ciebie w sklepie RunFast.'],
+    ['encoded-words/windows-1250-b.eml', 'Jarní výprodej: sleva 30 % na běžecké boty', 'Doprava zdarma při nákupu nad 1 000 Kč.'],
+    ['encoded-words/windows-1255-q.eml', 'מבצע אביב: 30% הנחה', 'משלוח חינם בהזמנה מעל 200 ₪. המבצע בתוקף עד 30.4'],
+    ['encoded-words/koi8-r-b.eml', 'Быстрее вкладывайте в золото!', 'Профессионалы.ru - ведущая деловая сеть России и СНГ для поиска специалистов, работы, партнеров по бизнесу и клиентов, идей, компетенций и экспертизы.'],
+    // A UTF-8 character split between two padded base64 words: joined as bytes, not two U+FFFD.
+    ['encoded-words/utf-8-split-b.eml', 'Быстрее вкладывайте в золото!', '© 2008-2017, Профессионалы.ru, Все права защищены'],
+    // windows-1252 0x80-0x9F, which Node 20's TextDecoder leaves as C1 controls.
+    ['windows-1252-qp.eml', 'Spring Sale – €30 off “Pro” shoes', 'Save €30 on “Pro” shoes — the sale ends April 30.'],
+  ])('decodes the encoded-word subject and QP body of %s', async (file, subject, body) => {
+    const parts = await eml(fixture(file));
+    expect(parts.map((p) => [p.role, p.text])).toEqual([
+      ['subject', subject],
+      ['body', body],
+    ]);
+    expect(parts[0].anchors).toEqual([{ at: 0, line: 2, column: 10 }]);
+  });
+});
+
+describe('preheaders as ESPs write them', () => {
+  const html = (body: string) => readEmailHtml(input('mail.html', Buffer.from(`<html><head><title>Spring Sale</title></head><body>${body}<p>Visible copy</p></body></html>`)));
+  const roles = (parts: Part[]) => parts.map((p) => [p.role, p.text]);
+
+  it.each([
+    ['Mailchimp', '<!--[if !gte mso 9]><!----><span class="mcnPreviewText" style="display:none; font-size:0px; line-height:0px; max-height:0px; max-width:0px; opacity:0; overflow:hidden; visibility:hidden; mso-hide:all;">Thirty percent off every pair</span><!--<![endif]-->'],
+    ['Klaviyo (spacer in the same div)', '<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">Thirty percent off every pair&nbsp;&zwnj;&nbsp;&zwnj;&nbsp;&zwnj;&nbsp;&zwnj;&nbsp;&zwnj;</div>'],
+    ['Litmus (spacer in its own div)', '<div style="display: none; max-height: 0px; overflow: hidden;">Thirty percent off every pair</div><div style="display: none; max-height: 0px; overflow: hidden;">&#847; &zwnj; &nbsp; &#8199; &#65279; &#847; &zwnj; &nbsp; &#8199; &#65279; &#847; &zwnj; &nbsp; &#8199; &#65279;</div>'],
+    ['HubSpot', '<div id="preview_text" style="display:none!important;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">Thirty percent off every pair&#8204;&nbsp;&#8204;&nbsp;&#847;&#173;</div>'],
+    ['a class only (kept visible but tiny)', '<span class="preheader" style="font-size:1px;color:#fefefe">Thirty percent off every pair</span>'],
+  ])('%s: the preheader is its own part, padding stripped', (_, body) => {
+    expect(roles(html(body))).toEqual([
+      ['subject', 'Spring Sale'],
+      ['preheader', 'Thirty percent off every pair'],
+      ['body', 'Visible copy'],
+    ]);
+  });
+
+  it('takes only the first hidden text: hidden text after visible copy is not copy', () => {
+    expect(roles(html('<p>First</p><div style="display:none">Hidden later</div>'))).toEqual([
+      ['subject', 'Spring Sale'],
+      ['body', 'First'],
+      ['body', 'Visible copy'],
+    ]);
+  });
+});
+
+describe('readEmailHtml on a newsletter saved from the browser', () => {
+  it("reads mail_test_13's Mailchimp web view: <title> as subject, preheader, copy anchored in the saved file", () => {
+    const file = fixture('saved-newsletter.html');
+    const parts = readEmailHtml(input(file));
+    expect(parts.slice(0, 4).map((p) => [p.role, p.text])).toEqual([
+      ['subject', 'New Webinar: So, You Have A Disaster... Now What?'],
+      ['preheader', 'Upcoming Webinar – So, You Have A Disaster... Now What?'],
+      ['link', 'View this email in your browser'],
+      ['body', 'Register Today for This FREE Essential Webinar!'],
+    ]);
+    expect(fileAt(file, parts[0].anchors[0], 'utf8')).toMatch(/^New Webinar: So, You Have A Disaster\.\.\. Now What\?<\/title>/);
+    expect(fileAt(file, parts[1].anchors[0], 'utf8')).toMatch(/^Upcoming Webinar – So/);
+    one(parts, 'As continuity professionals, we’re always waiting for a disaster to occur.');
+    expect(fileAt(file, positionOf(one(parts, '2:00 p.m. ET'), '2:00'), 'utf8')).toMatch(/^2:00 p\.m\. ET/);
+    // The same copy as the .eml it was sent as, apart from the subject's source.
+    expect(parts.filter((p) => p.role === 'subject')).toHaveLength(1);
+    expect(texts(parts).join('\n')).not.toMatch(/mcnPreviewText|font-family|og:|\*\|/);
+  });
+
+  it('has no subject when the title is empty or a merge tag', () => {
+    const parts = readEmailHtml(input('x.html', Buffer.from('<html><head><title>*|MC:SUBJECT|*</title></head><body><p>Copy</p></body></html>')));
+    expect(parts.map((p) => [p.role, p.text])).toEqual([['body', 'Copy']]);
+    return sourceError(() => readEmailHtml(input('y.html', Buffer.from('<html><head><title>Only a title</title></head><body></body></html>'))));
+  });
+});
+
+describe('one decoder for text, MJML and HTML mail', () => {
+  it('reads an undeclared windows-1252 .txt as a browser would, with the € of byte 0x80', () => {
+    const parts = readEmailText(input('menu.txt', Buffer.from('Subject: Caf\xe9 week\n\nCaf\xe9 cr\xe8me for 2 \x80 \x96 every morning.\n', 'latin1')));
+    expect(texts(parts)).toEqual(['Café week', 'Café crème for 2 € – every morning.']);
+  });
+
+  it('names what the file should have been when it is binary', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect((await sourceError(() => readMjml(input('logo.mjml', png)))).message).toBe('not MJML: looks like binary data');
+    expect((await sourceError(() => readEmailText(input('logo.txt', png)))).message).toBe('not text: looks like binary data');
   });
 });
