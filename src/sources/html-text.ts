@@ -3,6 +3,7 @@
 import { DomHandler, isTag, isText, type ChildNode, type DomHandlerOptions, type Document, type Element, type Text } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import type { Anchor, Position } from '../documents/types.js';
+import { BLOCK, NOT_COPY } from './html-elements.js';
 
 /**
  * One piece of a text node as the parser produced it. htmlparser2 decodes entities while it
@@ -243,17 +244,27 @@ function attributePattern(name: string): RegExp {
   return pattern;
 }
 
-/** Collapsed text of an element's subtree, for values (microdata) rather than copy. */
+/**
+ * Text of an element's subtree, for values (microdata) rather than copy: whitespace collapsed
+ * within blocks, blocks on lines of their own so a caller can take the first.
+ */
 export function textContent(element: Element): string {
   let text = '';
-  const stack: ChildNode[] = [...element.children].reverse();
+  const stack: Array<ChildNode | '\n'> = [...element.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (isText(node)) text += node.data;
-    else if (isTag(node) && node.name !== 'script' && node.name !== 'style') {
+    if (node === '\n') text += '\n';
+    else if (isText(node)) text += node.data;
+    else if (isTag(node) && !NOT_COPY.has(node.name)) {
+      const block = BLOCK.has(node.name);
+      if (block) stack.push('\n');
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-      if (node.name === 'br' || node.name === 'p' || node.name === 'div' || node.name === 'li') text += ' ';
+      if (block) text += '\n';
     }
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .split(/[^\S\n]*\n\s*/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }

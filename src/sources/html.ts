@@ -12,6 +12,8 @@ import { SourceError } from './types.js';
 export interface HtmlOptions {
   /** CSS selector scoping body copy; page metadata (title, meta, og, JSON-LD) is still read. A selector that matches nothing -> SourceError naming the selector. */
   selector?: string;
+  /** CSS selectors whose elements (and everything inside) are not copy: body, links, alt and microdata offers. Title and meta are still read. An invalid one -> SourceError naming it. */
+  exclude?: string[];
   /** Where `html` starts inside the file (HTML embedded in an .mjml or .eml); default {line:1,column:1}. Anchors are shifted by it. */
   origin?: { line: number; column: number };
   /** Read page metadata: <title>, meta description, Open Graph / Twitter card, JSON-LD/microdata offers. Default true. */
@@ -28,24 +30,34 @@ export function htmlToParts(html: string, options: HtmlOptions = {}): Part[] {
     const { line, column } = lines.position(offset);
     return line === 1 ? { line: origin.line, column: origin.column + column - 1 } : { line: origin.line + line - 1, column };
   };
-  const scope = options.selector === undefined ? undefined : selectScope(document, options.selector);
-  const walker = new Walker(html, chunks, position, scope, options);
+  const select = selectorsOf(document);
+  let scope: Set<Element> | undefined;
+  if (options.selector !== undefined) {
+    scope = select(options.selector, 'selector');
+    if (scope.size === 0) throw new SourceError(`selector "${options.selector}" matches nothing`);
+  }
+  // An exclude that matches nothing is fine: one list of nav/footer/banner selectors serves many pages.
+  const excluded = new Set<Element>();
+  for (const selector of options.exclude ?? []) for (const el of select(selector, 'exclude selector')) excluded.add(el);
+  const walker = new Walker(html, chunks, position, scope, excluded, options);
   walker.walk(document);
   const parts = walker.parts;
-  if (options.metadata !== false) parts.push(...offerParts(document, position));
+  if (options.metadata !== false) parts.push(...offerParts(document, position, excluded));
   return inDocumentOrder(parts);
 }
 
-function selectScope(document: Document, selector: string): Set<Element> {
-  let selected: Element[];
-  try {
-    selected = load(document)(selector).toArray().filter(isTag);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new SourceError(`invalid selector "${selector}": ${reason}`);
-  }
-  if (selected.length === 0) throw new SourceError(`selector "${selector}" matches nothing`);
-  return new Set(selected);
+/** The one way selectors (scope and exclude alike) pick elements; a bad one is a SourceError naming it. */
+function selectorsOf(document: Document): (selector: string, what: string) => Set<Element> {
+  let $: ReturnType<typeof load> | undefined;
+  return (selector, what) => {
+    try {
+      $ ??= load(document);
+      return new Set($(selector).toArray().filter(isTag));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new SourceError(`invalid ${what} "${selector}": ${reason}`);
+    }
+  };
 }
 
 interface LinkCollector {
@@ -53,7 +65,10 @@ interface LinkCollector {
   element: Element;
   role: Role;
   href?: string;
+  /** Alt texts of images inside, held back: an image-only link says them as its own text. */
   alts: TextBuilder[];
+  /** A block boundary fell inside the link (a card wrapping a heading and a paragraph). */
+  spansBlocks: boolean;
 }
 
 // What entering an element changed, so leaving it can undo exactly that.
@@ -76,6 +91,12 @@ class Walker {
   private blockHasOwnText = false;
   private readonly roles: Role[] = ['body'];
   private readonly links: LinkCollector[] = [];
+  /**
+   * Link parts closed inside the running block. Their text is also the block's text, so they
+   * become parts only if the block does not (a nav bar, a list of links); otherwise a term or
+   * value inside an inline link would be said twice.
+   */
+  private inlineLinks: Part[] = [];
   private muted = 0;
   private nav = 0;
   private scopeDepth = 0;
@@ -91,6 +112,7 @@ class Walker {
     private readonly chunks: Map<Text, TextChunk[]>,
     private readonly position: (offset: number) => Position,
     private readonly scope: Set<Element> | undefined,
+    private readonly excluded: Set<Element>,
     private readonly options: HtmlOptions,
   ) {
     this.preheaderDone = !options.preheader;
@@ -138,6 +160,7 @@ class Walker {
       return F_HEAD;
     }
     if (this.head > 0) return 0; // <link>, <base>…: nothing in head but title and meta is copy
+    if (this.excluded.has(el)) return null;
     if (isHidden(el)) return this.startPreheader(el) ? F_PREHEADER : null;
     if (!this.seenVisibleText && this.options.preheader && isPreheaderClass(el) && this.startPreheader(el)) return F_PREHEADER;
 
@@ -155,7 +178,10 @@ class Walker {
       flags |= F_BLOCK;
     }
     const isButton = name === 'button' || (name !== 'a' && el.attribs.role?.trim().toLowerCase() === 'button');
-    if (isButton && !(flags & F_BLOCK)) {
+    // A button-like link stands apart from the text around it, as it looks: its words are said
+    // once, by its cta part (with its target), not also inside the paragraph it sits in.
+    const isButtonLink = name === 'a' && this.inScope && isButtonLike(el);
+    if ((isButton || isButtonLink) && !(flags & F_BLOCK)) {
       this.boundary();
       flags |= F_BLOCK;
     }
@@ -174,10 +200,10 @@ class Walker {
       flags |= F_NAV;
     }
     if (SOFT_EDGE.has(name)) this.softBreak();
-    if (name === 'a' && this.inScope && (el.attribs.href !== undefined || isButtonLike(el))) {
-      const role: Role = isButtonLike(el) ? 'cta' : this.nav > 0 ? 'nav' : 'link';
+    if (name === 'a' && this.inScope && (el.attribs.href !== undefined || isButtonLink)) {
+      const role: Role = isButtonLink ? 'cta' : this.nav > 0 ? 'nav' : 'link';
       const href = el.attribs.href?.trim();
-      this.links.push({ builder: new TextBuilder(this.position), element: el, role, href, alts: [] });
+      this.links.push({ builder: new TextBuilder(this.position), element: el, role, href, alts: [], spansBlocks: false });
       flags |= F_LINK;
     }
     if (name === 'img' && this.inScope) this.image(el);
@@ -219,9 +245,8 @@ class Walker {
         this.seenVisibleText = true;
         if (this.links.length === 0) this.blockHasOwnText = true;
       }
-      // Deliberate duplication: link text stays in its paragraph's body text AND becomes a
-      // link/nav/cta part of its own (with href), so URL checks see targets. A block made only
-      // of links (`<li><a>Home</a></li>`, a nav bar) is not emitted: its link parts say it all.
+      // Link text stays in its paragraph; the link's own part is kept only where the paragraph
+      // is not emitted (see inlineLinks).
       for (const link of this.links) link.builder.addText(data, src, inStep, muted);
     });
   }
@@ -234,33 +259,48 @@ class Walker {
   /** A block starts or ends: the running block becomes a part; links spanning it get a space. */
   private boundary(): void {
     this.flush();
-    for (const link of this.links) link.builder.addBreak();
+    for (const link of this.links) {
+      link.builder.addBreak();
+      link.spansBlocks = true;
+    }
   }
 
   private flush(): void {
     const role = this.roles[this.roles.length - 1];
-    if (this.block && (this.blockHasOwnText || (role !== 'body' && role !== 'cta'))) this.emit(role, this.block);
+    // A block with no text of its own is said by the links it is made of (a nav bar, a linked
+    // heading); without links, a heading or button's text is still copy.
+    const emitted = this.block !== undefined && (this.blockHasOwnText || (this.inlineLinks.length === 0 && role !== 'body' && role !== 'cta'));
+    if (emitted) this.emit(role, this.block!);
+    else this.parts.push(...this.inlineLinks);
+    this.inlineLinks = [];
     this.block = undefined;
     this.blockHasOwnText = false;
   }
 
-  private emit(role: Role, builder: TextBuilder, href?: string): void {
+  private emit(role: Role, builder: TextBuilder, href?: string, into: Part[] = this.parts): void {
     if (builder.isEmpty) return;
     const part: Part = { role, text: builder.text, anchors: builder.anchors };
     if (href !== undefined) part.href = href;
     if (builder.muted.length > 0) part.muted = builder.muted;
-    this.parts.push(part);
+    into.push(part);
   }
 
   private closeLink(): void {
     const link = this.links.pop()!;
+    const outer = this.links[this.links.length - 1];
     if (link.builder.isEmpty) {
       // An image banner or icon link: its label is the best text it has, and its target matters.
       const labelled = ['aria-label', 'title'].find((name) => link.element.attribs[name]?.trim());
       if (labelled) this.attributeText(link.builder, link.element, labelled);
-      else for (const alt of link.alts) link.builder.addBuilder(alt);
+      else for (const alt of link.alts.splice(0)) link.builder.addBuilder(alt);
+      this.emit(link.role, link.builder, link.href);
+    } else {
+      const inline = !link.spansBlocks && this.block !== undefined;
+      this.emit(link.role, link.builder, link.href, inline ? this.inlineLinks : this.parts);
     }
-    this.emit(link.role, link.builder, link.href);
+    // Alts the link did not say as its text are still copy: an enclosing link may need them.
+    if (outer) outer.alts.push(...link.alts);
+    else for (const alt of link.alts) this.emit('alt', alt);
   }
 
   private meta(el: Element): void {
@@ -276,8 +316,9 @@ class Walker {
     if (!el.attribs.alt?.trim()) return;
     const builder = new TextBuilder(this.position);
     this.attributeText(builder, el, 'alt');
-    this.emit('alt', builder);
-    for (const link of this.links) link.alts.push(builder);
+    const link = this.links[this.links.length - 1];
+    if (link) link.alts.push(builder);
+    else this.emit('alt', builder);
   }
 
   private input(el: Element): void {

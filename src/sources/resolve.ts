@@ -1,9 +1,15 @@
-// Expands a channel's source entries into concrete sources: a glob into the files it
-// matches (sorted, so runs are reproducible), a URL into itself.
+// Expands a channel's source entries into concrete sources: a glob into the files it matches,
+// a folder into every file below it the channel can read, a sitemap into the pages it lists
+// (sorted or in the sitemap's order, so runs are reproducible), a URL or social feed into itself.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
-import type { Channel, FeedEntry, SourceEntry } from '../spec/types.js';
+import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
+import { createFetcher } from './fetch.js';
+import { readSitemap, sitemapLocation } from './sitemap.js';
+import type { Fetcher } from './types.js';
 
 export interface SourceRef {
   /** Path relative to the spec's folder (forward slashes), or the URL. */
@@ -31,14 +37,35 @@ export interface Unresolved {
   reason: string;
 }
 
-const toPosix = (p: string) => p.split(path.sep).join('/');
+export interface ResolveOptions {
+  /** Reads sitemaps at URLs; the run's fetcher, so its cache and concurrency limit are shared. */
+  fetcher?: Fetcher;
+  /** Without a fetcher, URL sitemaps are not read: "not fetched: --offline". */
+  offline?: boolean;
+}
 
-export async function resolveSources(channel: Channel, specDir: string): Promise<Array<SourceRef | Unresolved>> {
+/** What a folder entry picks up for each channel kind: the files that kind's readers read. */
+export const FOLDER_EXTENSIONS: Record<ChannelKind, string[]> = {
+  web: ['html', 'htm', 'xhtml'],
+  email: ['eml', 'mbox', 'mjml', 'html', 'htm', 'txt'],
+  social: ['json', 'yaml', 'yml', 'csv', 'txt', 'js'],
+};
+
+// "Save page as… complete" keeps a page's assets (scripts, ad iframes saved as .html) in a
+// sibling "<page>_files" folder: those are not pages of the campaign.
+const SAVED_PAGE_ASSETS = ['**/*_files/**', '**/*_archivos/**', '**/*-Dateien/**', '**/*_fichiers/**'];
+
+type Base = Pick<SourceRef, 'channel' | 'kind' | 'language'>;
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export async function resolveSources(channel: Channel, specDir: string, options: ResolveOptions = {}): Promise<Array<SourceRef | Unresolved>> {
   const out: Array<SourceRef | Unresolved> = [];
   const seen = new Set<string>();
-  const base = { channel: channel.name, kind: channel.kind, language: channel.language };
   for (const entry of channel.sources) {
-    for (const resolved of await resolveEntry(entry, specDir, base)) {
+    const base: Base = { channel: channel.name, kind: channel.kind, language: entry.language ?? channel.language };
+    for (const resolved of await resolveEntry(entry, specDir, base, options)) {
       if (seen.has(resolved.id)) continue;
       seen.add(resolved.id);
       out.push(resolved);
@@ -47,33 +74,102 @@ export async function resolveSources(channel: Channel, specDir: string): Promise
   return out;
 }
 
-async function resolveEntry(
-  entry: SourceEntry,
-  specDir: string,
-  base: Pick<SourceRef, 'channel' | 'kind' | 'language'>,
-): Promise<Array<SourceRef | Unresolved>> {
-  if (entry.type === 'url') return [{ ...base, id: entry.url, url: entry.url, selector: entry.selector }];
-  if (entry.type !== 'glob') return [{ ...base, id: entry.type === 'feed' ? `${entry.platform}:${entry.account}` : entry.sitemap, reason: 'not supported yet' }];
-  const pattern = toPosix(entry.pattern);
+async function resolveEntry(entry: SourceEntry, specDir: string, base: Base, options: ResolveOptions): Promise<Array<SourceRef | Unresolved>> {
+  const shared = withOptions(base, entry);
+  switch (entry.type) {
+    case 'url':
+      return [{ ...shared, id: entry.url, url: entry.url }];
+    case 'feed':
+      return [{ ...shared, id: `${entry.platform}:${entry.account}`, feed: entry }];
+    case 'sitemap':
+      return resolveSitemap(entry, specDir, shared, options);
+    case 'glob':
+      return resolveGlob(entry.pattern, entry.column, specDir, shared);
+  }
+}
+
+/** Per-source options every ref of an entry carries. */
+function withOptions(base: Base, entry: SourceEntry): Base & Pick<SourceRef, 'selector' | 'exclude'> {
+  const out: Base & Pick<SourceRef, 'selector' | 'exclude'> = { ...base };
+  if (entry.selector !== undefined) out.selector = entry.selector;
+  if (entry.exclude !== undefined && entry.exclude.length > 0) out.exclude = entry.exclude;
+  return out;
+}
+
+async function resolveGlob(written: string, column: string | undefined, specDir: string, shared: Base): Promise<Array<SourceRef | Unresolved>> {
+  const pattern = toPosix(written);
+  const literal = !/[*?[\]{}]/.test(pattern);
+  const folder = literal && (await isFolder(path.resolve(specDir, pattern)));
+  const extensions = FOLDER_EXTENSIONS[shared.kind];
+  const effective = folder ? `${pattern.replace(/\/+$/, '')}/**/*.{${extensions.join(',')}}` : pattern;
   let files: string[];
   try {
-    files = await glob(pattern, { cwd: specDir, absolute: true, onlyFiles: true, dot: false, expandDirectories: false });
+    files = await glob(effective, {
+      cwd: specDir,
+      absolute: true,
+      onlyFiles: true,
+      dot: false,
+      expandDirectories: false,
+      caseSensitiveMatch: !folder, // a folder takes Page.HTML as well as page.html
+      ignore: folder ? SAVED_PAGE_ASSETS : [],
+    });
   } catch (error) {
-    return [{ ...base, id: pattern, reason: `invalid file pattern: ${(error as Error).message}` }];
+    return [{ ...shared, id: pattern, reason: `invalid file pattern: ${(error as Error).message}` }];
   }
   if (!files.length) {
-    const literal = !/[*?[\]{}]/.test(pattern);
-    return [{ ...base, id: pattern, reason: literal ? 'file not found' : 'the pattern matches no file' }];
+    const reason = folder
+      ? `the folder holds no ${extensions.map((e) => `.${e}`).join(', ')} file`
+      : literal
+        ? 'file not found'
+        : 'the pattern matches no file';
+    return [{ ...shared, id: pattern, reason }];
   }
-  return files
-    .map((file) => ({
-      ...base,
-      id: toPosix(path.relative(specDir, file)),
-      file,
-      selector: entry.selector,
-      column: entry.column,
-    }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return files.map((file) => fileRef(file, specDir, shared, column)).sort(byId);
+}
+
+function fileRef(file: string, specDir: string, shared: Base, column?: string): SourceRef {
+  const ref: SourceRef = { ...shared, id: toPosix(path.relative(specDir, file)), file };
+  if (column !== undefined) ref.column = column;
+  return ref;
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function resolveSitemap(entry: SitemapEntry, specDir: string, shared: Base, options: ResolveOptions): Promise<Array<SourceRef | Unresolved>> {
+  let location: URL;
+  try {
+    location = sitemapLocation(entry.sitemap, specDir);
+  } catch {
+    return [{ ...shared, id: entry.sitemap, reason: 'invalid sitemap URL' }];
+  }
+  const fetcher = options.fetcher ?? (options.offline || location.protocol === 'file:' ? undefined : createFetcher());
+  const { pages, failures } = await readSitemap(location, {
+    fetcher,
+    offline: options.offline,
+    include: entry.include,
+    exclude: entry.excludeUrls,
+    limit: entry.limit,
+    baseDir: specDir,
+  });
+  const out: Array<SourceRef | Unresolved> = failures.map(({ sitemap, reason }) => ({
+    ...shared,
+    // The sitemap as the spec wrote it, or a nested one by its URL (or path, for local ones).
+    id: sitemap.href === location.href ? entry.sitemap : sitemap.protocol === 'file:' ? toPosix(path.relative(specDir, fileURLToPath(sitemap))) : sitemap.href,
+    reason,
+  }));
+  if (pages.length === 0 && failures.length === 0) {
+    const filtered = entry.include.length > 0 || entry.excludeUrls.length > 0;
+    out.push({ ...shared, id: entry.sitemap, reason: filtered ? 'the sitemap lists no page that include/exclude keep' : 'the sitemap lists no page' });
+  }
+  // A local sitemap's relative entries are saved pages next to it: read as files.
+  for (const page of pages) out.push(page.protocol === 'file:' ? fileRef(fileURLToPath(page), specDir, shared) : { ...shared, id: page.href, url: page.href });
+  return out;
 }
 
 export function isUnresolved(ref: SourceRef | Unresolved): ref is Unresolved {

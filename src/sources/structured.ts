@@ -1,12 +1,14 @@
 // Offers a page states in structured data (JSON-LD, microdata, Open Graph product tags), as
-// `offer` parts whose text is a sentence the value extractor reads like copy:
-// "Parallels Desktop for Mac: 79.99 USD until 2019-10-01".
+// `offer` parts whose text is a sentence the value extractor reads like copy, with the
+// product's name and description as context for `near` words:
+// "Parallels Desktop for Mac – Run Windows on Mac…: 79.99 USD, valid until 2019-10-01".
 import { isTag, isText, type ChildNode, type Document, type Element } from 'domhandler';
 import type { Part, Position } from '../documents/types.js';
 import { textContent } from './html-text.js';
 
 interface OfferFields {
   name?: string;
+  description?: string;
   price?: string;
   lowPrice?: string;
   highPrice?: string;
@@ -15,7 +17,7 @@ interface OfferFields {
 }
 
 /** One `offer` part per priced offer in the page's JSON-LD, microdata and OG product tags. */
-export function offerParts(document: Document, position: (offset: number) => Position): Part[] {
+export function offerParts(document: Document, position: (offset: number) => Position, excluded: ReadonlySet<Element> = new Set()): Part[] {
   const parts: Part[] = [];
   const emit = (fields: OfferFields, offset: number | null | undefined) => {
     const text = offerText(fields);
@@ -24,7 +26,7 @@ export function offerParts(document: Document, position: (offset: number) => Pos
   };
   const items: MicrodataItem[] = [];
   const metas: Element[] = [];
-  collectStructure(document, items, metas, (script) => {
+  collectStructure(document, excluded, items, metas, (script) => {
     for (const fields of jsonLdOffers(scriptText(script))) emit(fields, script.startIndex);
   });
   for (const item of items) {
@@ -49,8 +51,10 @@ function offerText(fields: OfferFields): string | undefined {
   else if (low) stated = `from ${amount(low)}`;
   else if (high) stated = `up to ${amount(high)}`;
   if (!stated) return undefined;
-  let text = fields.name ? `${fields.name}: ${stated}` : stated;
-  if (fields.validUntil) text += ` until ${/^\d{4}-\d\d-\d\d/.exec(fields.validUntil)?.[0] ?? fields.validUntil}`;
+  const description = briefly(fields.description)?.replace(/[.!?]$/, '');
+  const context = [fields.name, description && description !== fields.name ? description : undefined].filter(Boolean).join(' – ');
+  let text = context ? `${context}: ${stated}` : stated;
+  if (fields.validUntil) text += `, valid until ${/^\d{4}-\d\d-\d\d/.exec(fields.validUntil)?.[0] ?? fields.validUntil}`;
   return text;
 }
 
@@ -61,7 +65,7 @@ function clean(value: unknown): string | undefined {
   return text || undefined;
 }
 
-/** A description is context only when there is no name: keep its first sentence, briefly. */
+/** A description is context, not copy to check in full: its first sentence, briefly. */
 function briefly(description: string | undefined): string | undefined {
   if (!description) return undefined;
   const sentence = /^.*?[.!?](?=\s|$)/.exec(description)?.[0] ?? description;
@@ -80,11 +84,12 @@ interface MicrodataItem {
 
 const LD_JSON = /^\s*application\/ld\+json\s*(;|$)/i;
 
-function collectStructure(document: Document, items: MicrodataItem[], metas: Element[], onJsonLd: (script: Element) => void): void {
+function collectStructure(document: Document, excluded: ReadonlySet<Element>, items: MicrodataItem[], metas: Element[], onJsonLd: (script: Element) => void): void {
   const stack: Array<[ChildNode, MicrodataItem | undefined]> = document.children.map((node) => [node, undefined] as [ChildNode, undefined]).reverse();
   while (stack.length > 0) {
     const [node, item] = stack.pop()!;
-    if (!isTag(node)) continue;
+    // Excluded elements are not the page's copy, offers included ("related products" carousels).
+    if (!isTag(node) || excluded.has(node)) continue;
     if (node.name === 'script') {
       if (LD_JSON.test(node.attribs.type ?? '')) onJsonLd(node);
       continue;
@@ -135,7 +140,9 @@ function jsonLdOffers(source: string): OfferFields[] {
     return [];
   }
   const offers: OfferFields[] = [];
-  visitJson(data, undefined, false, offers, 0);
+  const visit: Visit = { offers, index: new Map(), referenced: new Set(), visited: new Set() };
+  indexIds(data, visit, 0);
+  visitJson(data, {}, false, visit, 0);
   return offers;
 }
 
@@ -152,26 +159,73 @@ function nameOf(node: Json | undefined): string | undefined {
   return isObject(node) ? (clean(node.name) ?? clean(node.headline)) : undefined;
 }
 
-function visitJson(node: Json, context: string | undefined, underOffers: boolean, out: OfferFields[], depth: number): void {
-  if (depth > 64) return; // deeper than any real page: a cycle-shaped mistake, not data
+/** What an offer is an offer of: the nearest named node above it (its Product). */
+interface Context {
+  name?: string;
+  description?: string;
+}
+
+interface Visit {
+  offers: OfferFields[];
+  /** Nodes by @id, so `"offers": {"@id": "#offer"}` in a @graph reaches the node it names. */
+  index: Map<string, JsonObject>;
+  /** @ids that some node's `offers` points at. */
+  referenced: Set<string>;
+  /** Nodes already read, so a node reached by reference and in place is read once, and cycles end. */
+  visited: Set<JsonObject>;
+}
+
+const MAX_DEPTH = 64; // deeper than any real page: a cycle-shaped mistake, not data
+
+function indexIds(node: Json, visit: Visit, depth: number): void {
+  if (depth > MAX_DEPTH || typeof node !== 'object' || node === null) return;
   if (Array.isArray(node)) {
-    for (const child of node) visitJson(child, context, underOffers, out, depth + 1);
+    for (const child of node) indexIds(child, visit, depth + 1);
     return;
   }
-  if (!isObject(node)) return;
+  const id = referenceId(node) ? undefined : node['@id'];
+  if (typeof id === 'string' && !visit.index.has(id)) visit.index.set(id, node);
+  for (const offer of Array.isArray(node.offers) ? node.offers : [node.offers]) {
+    const ref = isObject(offer) ? referenceId(offer) : undefined;
+    if (ref) visit.referenced.add(ref);
+  }
+  for (const value of Object.values(node)) indexIds(value, visit, depth + 1);
+}
+
+/** The @id a bare `{"@id": …}` points at; such an object is a reference, not a node. */
+function referenceId(node: JsonObject): string | undefined {
+  const id = node['@id'];
+  return typeof id === 'string' && Object.keys(node).length === 1 ? id : undefined;
+}
+
+function visitJson(value: Json, context: Context, underOffers: boolean, visit: Visit, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  if (Array.isArray(value)) {
+    for (const child of value) visitJson(child, context, underOffers, visit, depth + 1);
+    return;
+  }
+  if (!isObject(value)) return;
+  const ref = referenceId(value);
+  const node = ref ? visit.index.get(ref) : value;
+  if (!node || visit.visited.has(node)) return;
+  // An offer its product points at by @id is read from there, with the product as context;
+  // met in place (a @graph's top level) it would have none, so it waits for its product.
+  if (!ref && typeof node['@id'] === 'string' && visit.referenced.has(node['@id'])) return;
+  visit.visited.add(node);
   const nodeTypes = types(node);
   if (underOffers || nodeTypes.includes('Offer') || nodeTypes.includes('AggregateOffer')) {
     const fields = jsonLdOffer(node, context);
-    if (fields) out.push(fields);
+    if (fields) visit.offers.push(fields);
   }
-  const name = nameOf(node) ?? context;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'offers') visitJson(value, name, true, out, depth + 1);
-    else if (typeof value === 'object' && value !== null) visitJson(value, name, false, out, depth + 1);
+  const name = nameOf(node);
+  const inner: Context = name ? { name, description: clean(node.description) } : context;
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'offers') visitJson(child, inner, true, visit, depth + 1);
+    else if (typeof child === 'object' && child !== null) visitJson(child, inner, false, visit, depth + 1);
   }
 }
 
-function jsonLdOffer(node: JsonObject, context: string | undefined): OfferFields | undefined {
+function jsonLdOffer(node: JsonObject, context: Context): OfferFields | undefined {
   let price = clean(node.price);
   let currency = clean(node.priceCurrency);
   const specs = node.priceSpecification;
@@ -183,8 +237,10 @@ function jsonLdOffer(node: JsonObject, context: string | undefined): OfferFields
   const lowPrice = clean(node.lowPrice);
   const highPrice = clean(node.highPrice);
   if (!price && !lowPrice && !highPrice) return undefined;
-  const name = nameOf(node) ?? nameOf(node.itemOffered) ?? context;
-  return { name, price, lowPrice, highPrice, currency, validUntil: clean(node.priceValidUntil) };
+  const offered = isObject(node.itemOffered) ? node.itemOffered : undefined;
+  const name = nameOf(node) ?? nameOf(offered) ?? context.name;
+  const description = clean(offered?.description) ?? context.description;
+  return { name, description, price, lowPrice, highPrice, currency, validUntil: clean(node.priceValidUntil) };
 }
 
 // ---------------------------------------------------------------- microdata
@@ -199,6 +255,13 @@ function propText(item: MicrodataItem | undefined, name: string): string | undef
   return clean(attribute ?? textContent(value));
 }
 
+/** A description's first block: a bold product line, not the care instructions below it. */
+function descriptionText(item: MicrodataItem | undefined): string | undefined {
+  const value = item?.props.get('description')?.[0];
+  if (!value || 'props' in value) return undefined;
+  return clean(value.attribs.content ?? textContent(value).split('\n')[0]);
+}
+
 function microdataOffer(item: MicrodataItem): OfferFields | undefined {
   const isOffer = item.types.includes('Offer') || item.types.includes('AggregateOffer');
   if (!isOffer && !item.props.has('price') && !item.props.has('lowPrice')) return undefined;
@@ -206,10 +269,10 @@ function microdataOffer(item: MicrodataItem): OfferFields | undefined {
   const lowPrice = propText(item, 'lowPrice') ?? propText(item, 'lowprice');
   const highPrice = propText(item, 'highPrice') ?? propText(item, 'highprice');
   if (!price && !lowPrice && !highPrice) return undefined;
-  const name =
-    propText(item, 'name') ?? propText(item, 'itemOffered') ?? propText(item.owner, 'name') ?? briefly(propText(item.owner, 'description') ?? propText(item, 'description'));
+  const name = propText(item, 'name') ?? propText(item, 'itemOffered') ?? propText(item.owner, 'name');
+  const description = descriptionText(item.owner) ?? descriptionText(item);
   const currency = propText(item, 'priceCurrency') ?? propText(item, 'pricecurrency');
-  return { name, price, lowPrice, highPrice, currency, validUntil: propText(item, 'priceValidUntil') };
+  return { name, description, price, lowPrice, highPrice, currency, validUntil: propText(item, 'priceValidUntil') ?? propText(item, 'pricevaliduntil') };
 }
 
 // ---------------------------------------------------------------- Open Graph product tags

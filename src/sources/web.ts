@@ -4,7 +4,7 @@ import { htmlToParts } from './html.js';
 import { SourceError, type SourceInput } from './types.js';
 
 export function readHtml(input: SourceInput): Part[] {
-  return htmlToParts(decodeHtml(input.bytes, input.contentType), { selector: input.selector });
+  return htmlToParts(decodeHtml(input.bytes, input.contentType), { selector: input.selector, exclude: input.exclude });
 }
 
 const NOT_HTML_TYPES = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.)/i;

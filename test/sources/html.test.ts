@@ -48,19 +48,23 @@ describe('htmlToParts: roles on a hand-written sale page', () => {
     expect(parts.filter((p) => p.role === 'nav').map((p) => [p.text, p.href])).toEqual([
       ['Home', '/'],
       ['Shoes', '/shoes'],
-      ['Unsubscribe', '/unsubscribe'],
     ]);
-    expect(texts(parts, 'alt')).toEqual(['RunFast Pro running shoe', 'Spring Sale banner']);
-    // An image-only link takes its image's alt as text, so its target is still seen.
-    expect(parts.find((p) => p.role === 'link' && p.href === 'https://runfast.example/banner')?.text).toBe('Spring Sale banner');
+    expect(texts(parts, 'alt')).toEqual(['RunFast Pro running shoe']);
+    // An image-only link says its image's alt as its own text (once), so its target is still seen.
+    expect(only(parts, 'Spring Sale banner')).toMatchObject({ role: 'link', href: 'https://runfast.example/banner' });
   });
 
-  it('keeps link text in its paragraph and adds a link part, but does not repeat a block made only of links', () => {
+  it('says every word once: an inline link only in its paragraph, a block made only of links only by its link parts', () => {
     expect(only(parts, 'Read the terms before you buy.').role).toBe('body');
-    expect(only(parts, 'terms')).toMatchObject({ role: 'link', href: '/terms' });
+    expect(parts.some((p) => p.text === 'terms')).toBe(false);
     expect(only(parts, 'Returns')).toMatchObject({ role: 'link', href: '/returns' });
     expect(parts.some((p) => p.text === 'Home Shoes')).toBe(false);
     expect(only(parts, '© 2026 RunFast. Unsubscribe').role).toBe('body');
+    expect(parts.some((p) => p.text === 'Unsubscribe')).toBe(false);
+    for (const word of ['terms', 'Returns', 'Home', 'Shoes', 'Unsubscribe', 'Shop now', 'banner']) {
+      const said = parts.flatMap((p) => p.text.match(new RegExp(`\\b${word}\\b`, 'g')) ?? []);
+      expect(said, word).toHaveLength(1);
+    }
   });
 
   it('breaks parts at block elements and <br>, never gluing words across them', () => {
@@ -98,7 +102,7 @@ describe('htmlToParts: roles on a hand-written sale page', () => {
   });
 
   it('reads JSON-LD offers from @graph, nested offers, AggregateOffer and priceSpecification, skipping invalid JSON', () => {
-    expect(texts(parts, 'offer')).toEqual(['RunFast Pro: 49.99 USD until 2026-04-30', 'RunFast Trail: from 59 USD to 89.00 USD', 'RunFast Trail GTX: 89 USD']);
+    expect(texts(parts, 'offer')).toEqual(['RunFast Pro: 49.99 USD, valid until 2026-04-30', 'RunFast Trail: from 59 USD to 89.00 USD', 'RunFast Trail GTX: 89 USD']);
     const offer = parts.find((p) => p.role === 'offer')!;
     expect(offer.anchors[0]).toMatchObject(positionOf(html, '<script type="application/ld+json">'));
   });
@@ -180,7 +184,7 @@ describe('htmlToParts: text details', () => {
 
   it('separates adjacent link chips but keeps punctuation after a link attached', () => {
     const parts = htmlToParts('<p><a href="/a">survey</a><a href="/b">DevSecOps</a></p><p>Read <a href="/m">more</a>.</p>');
-    expect(parts.map((p) => p.text)).toEqual(['survey', 'DevSecOps', 'Read more.', 'more']);
+    expect(parts.map((p) => p.text)).toEqual(['survey', 'DevSecOps', 'Read more.']);
   });
 
   it('treats elements with role=button as calls to action, and a link around a button as one', () => {
@@ -217,9 +221,10 @@ describe('htmlToParts: real pages', () => {
     const parts = htmlToParts(corpus('extruct/microdata-with-description.html'));
     const offers = texts(parts, 'offer');
     expect(offers).toEqual([
-      'Johnsons 4 Fleas Cats & Kittens Tablets: from 5.29 GBP to 9.56 GBP',
-      'Johnsons 4 Fleas Cats & Kittens Tablets 6 Treatment Pack: 9.56 GBP',
-      'Johnsons 4 Fleas Cats & Kittens Tablets 3 Treatment Pack: 5.29 GBP',
+      // The product's description (its first block) is context for near words, like its name.
+      'Johnsons 4 Fleas Cats & Kittens Tablets – Johnsons 4 Fleas Cats & Kittens - 3 Treatment Pack, 6 Treatment Pack: from 5.29 GBP to 9.56 GBP',
+      'Johnsons 4 Fleas Cats & Kittens Tablets 6 Treatment Pack – Johnsons 4 Fleas Cats & Kittens - 3 Treatment Pack, 6 Treatment Pack: 9.56 GBP',
+      'Johnsons 4 Fleas Cats & Kittens Tablets 3 Treatment Pack – Johnsons 4 Fleas Cats & Kittens - 3 Treatment Pack, 6 Treatment Pack: 5.29 GBP',
     ]);
     // A hidden <p> of tracking JSON sits in the body.
     expect(parts.some((p) => p.text.includes('ecomm_prodid'))).toBe(false);
@@ -228,7 +233,9 @@ describe('htmlToParts: real pages', () => {
   it('reads the JSON-LD offer that the Parallels page never states in its copy', () => {
     const html = corpus('trafilatura/parallels.com.desktop.html');
     const parts = htmlToParts(html);
-    expect(texts(parts, 'offer')).toEqual(['Parallels Desktop for Mac: 79.99 USD until 2019-10-01']);
+    expect(texts(parts, 'offer')).toEqual([
+      'Parallels Desktop for Mac – Run Windows on Mac with Parallels Desktop for Mac, the #1 choice of Mac users worldwide: 79.99 USD, valid until 2019-10-01',
+    ]);
     expect(parts.find((p) => p.role === 'offer')?.anchors[0]).toMatchObject(positionOf(html, '<script type="application/ld+json">'));
     expect(parts.filter((p) => p.role !== 'offer').some((p) => p.text.includes('79.99'))).toBe(false);
   });
@@ -269,5 +276,94 @@ describe('htmlToParts: real pages', () => {
     expect(locate(paragraph, paragraph.text.indexOf('bookmarks'))).toEqual({ line: 220, column: 124 });
     expect(locate(paragraph, paragraph.text.indexOf('Learn more'))).toEqual(positionOf(html, 'class="more">Learn more</a>', 'Learn'));
     expect(positionOf(html, 'class="more">Learn more</a>', 'Learn').line).toBe(221);
+  });
+});
+
+describe('htmlToParts: exclude', () => {
+  const page = `<!DOCTYPE html><html><head><title>RunFast Spring Sale</title><meta name="description" content="30% off running shoes"></head><body>
+<nav><a href="/">Home</a> <a href="/sale">Sale</a></nav>
+<div class="cookie-banner"><p>We use cookies.</p><a class="btn" href="/accept">Accept all</a></div>
+<main><h1>Spring Sale</h1><p>RunFast Pro for <b>$49.99</b>, read the <a href="/terms">terms</a>.</p><img src="a.jpg" alt="RunFast Pro shoe">
+<aside class="related"><img src="b.jpg" alt="RunFast Trail shoe"><div itemscope itemtype="https://schema.org/Product"><span itemprop="name">RunFast Trail</span>
+<div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price" content="59.99">$59.99</span><meta itemprop="priceCurrency" content="USD"></div></div></aside></main>
+<footer><p>© RunFast <a href="/unsubscribe">Unsubscribe</a></p></footer></body></html>`;
+
+  it('drops excluded elements and everything inside from body, links, buttons, alt and microdata, but still reads title and meta', () => {
+    const all = htmlToParts(page);
+    expect(all.map((p) => p.text)).toEqual(expect.arrayContaining(['Home', 'We use cookies.', 'Accept all', 'RunFast Trail shoe', 'RunFast Trail: 59.99 USD', '© RunFast Unsubscribe']));
+    const parts = htmlToParts(page, { exclude: ['nav', 'footer', '.cookie-banner', 'aside.related'] });
+    expect(parts.map((p) => [p.role, p.text])).toEqual([
+      ['title', 'RunFast Spring Sale'],
+      ['description', '30% off running shoes'],
+      ['heading', 'Spring Sale'],
+      ['body', 'RunFast Pro for $49.99, read the terms.'],
+      ['alt', 'RunFast Pro shoe'],
+    ]);
+  });
+
+  it('combines with a selector, and matching nothing is not an error', () => {
+    const parts = htmlToParts(page, { selector: 'main', exclude: ['.related', '.nothing-like-this'] });
+    expect(texts(parts, 'body')).toEqual(['RunFast Pro for $49.99, read the terms.']);
+    expect(texts(parts, 'title')).toEqual(['RunFast Spring Sale']);
+  });
+
+  it('refuses an invalid exclude selector with a SourceError naming it', () => {
+    expect(() => htmlToParts(page, { exclude: ['nav', 'div[[class'] })).toThrow(SourceError);
+    expect(() => htmlToParts(page, { exclude: ['nav', 'div[[class'] })).toThrow(/^invalid exclude selector "div\[\[class": /);
+  });
+});
+
+describe('htmlToParts: each word said once', () => {
+  it('says a button-like link inside a paragraph only as its cta part, and a linked heading only as its link', () => {
+    const parts = htmlToParts('<p>Use SPRING30 at checkout. <a class="button" href="https://runfast.example/spring">Shop the sale</a></p><h2><a href="/pro">RunFast Pro</a></h2>');
+    expect(parts.map((p) => [p.role, p.text, p.href])).toEqual([
+      ['body', 'Use SPRING30 at checkout.', undefined],
+      ['cta', 'Shop the sale', 'https://runfast.example/spring'],
+      ['link', 'RunFast Pro', '/pro'],
+    ]);
+  });
+
+  it('keeps alt text inside a labelled link as alt, and an image-only link says its alt once', () => {
+    const parts = htmlToParts('<div><a href="/a" aria-label="Spring deals"><img alt="30% off"></a><a href="/b"><img alt="Free shipping"></a></div>');
+    expect(parts.map((p) => [p.role, p.text, p.href])).toEqual([
+      ['link', 'Spring deals', '/a'],
+      ['alt', '30% off', undefined],
+      ['link', 'Free shipping', '/b'],
+    ]);
+  });
+});
+
+describe('htmlToParts: structured offers', () => {
+  const ld = (json: unknown) => `<script type="application/ld+json">${typeof json === 'string' ? json : JSON.stringify(json)}</script>`;
+
+  it('reads a Product with an offers array, an ItemList of Products and offers referenced by @id, with the product as context', () => {
+    const html = [
+      ld({ '@type': 'Product', name: 'RunFast Pro', description: 'Our lightest road shoe. Made in Portugal.', offers: [{ '@type': 'Offer', price: 49.99, priceCurrency: 'USD', priceValidUntil: '2026-04-30' }, { '@type': 'Offer', price: '45.00', priceCurrency: 'EUR' }] }),
+      ld({ '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', position: 1, item: { '@type': 'Product', name: 'RunFast Trail', offers: { '@type': 'AggregateOffer', lowPrice: 59, highPrice: 89, priceCurrency: 'USD' } } }] }),
+      ld({ '@context': 'https://schema.org', '@graph': [{ '@id': '#o1', '@type': 'Offer', price: '19', priceCurrency: 'GBP' }, { '@type': 'Product', name: 'RunFast Socks', offers: { '@id': '#o1' } }] }),
+      ld('{"@type": "Product", "name": "Broken", "offers": {"price": "1.00",}'),
+      ld('not json at all'),
+    ].join('\n');
+    expect(texts(htmlToParts(html), 'offer')).toEqual([
+      'RunFast Pro – Our lightest road shoe: 49.99 USD, valid until 2026-04-30',
+      'RunFast Pro – Our lightest road shoe: 45.00 EUR',
+      'RunFast Trail: from 59 USD to 89 USD',
+      'RunFast Socks: 19 GBP',
+    ]);
+  });
+
+  it('reads microdata prices from the content attribute or the text, with currency and valid-until', () => {
+    const html = `<div itemscope itemtype="https://schema.org/Product"><h2 itemprop="name">RunFast Pro</h2>
+<div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price" content="49.99">$49.99</span><meta itemprop="priceCurrency" content="USD"><time itemprop="priceValidUntil" datetime="2026-04-30">April 30</time></div>
+<div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><span itemprop="price">€45,00</span></div></div>`;
+    expect(texts(htmlToParts(html), 'offer')).toEqual(['RunFast Pro: 49.99 USD, valid until 2026-04-30', 'RunFast Pro: €45,00']);
+  });
+
+  it('states the structured price as a fact mention: a wrong JSON-LD price is a fact-mismatch in the offer part', async () => {
+    const { doc, makeSpec, run } = await import('../helpers.js');
+    const html = `<title>RunFast</title>${ld({ '@type': 'Product', name: 'RunFast Pro', offers: { price: '59.99', priceCurrency: 'USD' } })}<p>The new RunFast shoes are here.</p>`;
+    const spec = makeSpec({ channels: [{ name: 'site', kind: 'web' }], facts: [{ id: 'pro-price', type: 'money', value: '49.99 USD', near: ['Pro'] }] });
+    const findings = run(spec, [doc('site', 'page.html', htmlToParts(html))]).findings;
+    expect(findings.map((f) => [f.rule, f.subject, f.found, f.location?.part])).toEqual([['fact-mismatch', 'pro-price', '59.99 USD', 'offer']]);
   });
 });

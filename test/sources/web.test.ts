@@ -160,3 +160,24 @@ describe('readHtml: bytes to text', () => {
     expect(() => readHtml(input(new TextEncoder().encode('<p>hi</p>'), { contentType: 'image/png' }))).toThrow(SourceError);
   });
 });
+
+describe('readHtml: exclude', () => {
+  const page = new URL('mozilla-readability/mozilla-1/source.html', CORPUS);
+  const chrome = ['nav', 'header', 'footer', '[role=navigation]', '[role=banner]', '[role=contentinfo]', '[role=menubar]'];
+
+  it('drops the page chrome the source excludes, keeping title, meta and the rest of the copy unchanged', () => {
+    const full = readPage(page);
+    const trimmed = readPage(page, { exclude: chrome });
+    expect(texts(full, 'nav').length).toBeGreaterThan(5);
+    expect(texts(trimmed, 'nav')).toEqual([]);
+    expect(trimmed.length).toBeLessThan(full.length);
+    for (const role of ['title', 'description', 'og'] as const) expect(texts(trimmed, role)).toEqual(texts(full, role));
+    const kept = new Set(full.map((p) => `${p.role}\u0000${p.text}`));
+    for (const part of trimmed) expect(kept.has(`${part.role}\u0000${part.text}`), part.text).toBe(true);
+  });
+
+  it('names an invalid exclude selector in a SourceError', () => {
+    expect(() => readPage(page, { exclude: ['footer[[x'] })).toThrow(SourceError);
+    expect(() => readPage(page, { exclude: ['footer[[x'] })).toThrow(/invalid exclude selector "footer\[\[x"/);
+  });
+});
