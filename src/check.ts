@@ -12,6 +12,8 @@ import { sortFindings } from './findings/sort.js';
 import { summarize } from './findings/summary.js';
 import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
 import { normalizeDocument, type NormalizedDocument } from './normalize/index.js';
+import { createFetcher } from './sources/fetch.js';
+import type { Fetcher } from './sources/types.js';
 import { readSource } from './sources/read.js';
 import { isUnresolved, resolveSources } from './sources/resolve.js';
 import { loadSpec } from './spec/load.js';
@@ -26,6 +28,8 @@ export interface CheckOptions {
   offline?: boolean;
   /** Pages fetched at once (default 8). */
   concurrency?: number;
+  /** A fetcher of the caller's (tests, embedders); default: one built from the options above. */
+  fetcher?: Fetcher;
   /** Absolute folder of the HTTP cache; with offline, URLs are served from it. */
   cacheDir?: string;
   /** Overrides the spec's rules.fail_on. */
@@ -84,7 +88,9 @@ export function checkDocuments(
   findings: Finding[] = [],
 ): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>> } {
   const year = yearOf(spec);
-  const normalized: NormalizedDocument[] = docs.map((doc) => normalizeDocument(doc, { year }));
+  // A repost is someone else's words shared: shown in extract, never held to the spec.
+  const own = docs.map((doc) => (doc.parts.some((p) => p.label === 'repost') ? { ...doc, parts: doc.parts.filter((p) => p.label !== 'repost') } : doc));
+  const normalized: NormalizedDocument[] = own.map((doc) => normalizeDocument(doc, { year }));
   const coverage: Record<string, Record<string, CoverageEntry>> = {};
   const context: CheckContext = {
     spec,
@@ -107,11 +113,14 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   const sources: SourceSummary[] = [];
   const docs: Document[] = [];
 
+  // One fetcher for the whole run: one concurrency limit and one cache for every URL.
+  const fetcher = options.fetcher ?? createFetcher({ offline: options.offline, cacheDir: options.cacheDir, concurrency: options.concurrency });
   const refs = (
-    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir)))
+    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline })))
   ).flat();
   progress(`reading ${refs.length} source${refs.length === 1 ? '' : 's'}`);
-  const read = await mapLimited(refs, READ_CONCURRENCY, async (ref) => (isUnresolved(ref) ? ref : await readSource(ref, options)));
+  // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
+  const read = await mapLimited(refs, Math.max(READ_CONCURRENCY, options.concurrency ?? 0), async (ref) => (isUnresolved(ref) ? ref : await readSource(ref, { fetcher })));
   refs.forEach((ref, i) => {
     const result = read[i];
     const summary = { id: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language };
