@@ -124,24 +124,28 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   refs.forEach((ref, i) => {
     const result = read[i];
     const summary = { id: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language };
+    const sourceError = (reason: string, line?: number, column?: number) => {
+      const where = line ? `:${line}${column ? `:${column}` : ''}` : '';
+      progress(`source error: ${ref.id}${where}: ${reason}`);
+      findings.push({
+        rule: 'source-error',
+        severity: DEFAULT_SEVERITY['source-error'],
+        channel: ref.channel,
+        source: ref.id,
+        found: reason,
+        message: `Cannot read ${ref.id}${where}: ${reason}`,
+        ...(line ? { location: { part: 'file', line, ...(column ? { column } : {}) } } : {}),
+      });
+    };
     if ('parts' in result) {
       docs.push(result);
       sources.push({ ...summary, status: 'ok' });
+      for (const problem of result.problems ?? []) sourceError(problem.reason, problem.line, problem.column);
       return;
     }
-    const reason = 'reason' in result ? result.reason : result.message;
-    const where = !('reason' in result) && result.line ? `:${result.line}${result.column ? `:${result.column}` : ''}` : '';
-    progress(`source error: ${ref.id}${where}: ${reason}`);
-    sources.push({ ...summary, status: 'error', error: reason });
-    findings.push({
-      rule: 'source-error',
-      severity: DEFAULT_SEVERITY['source-error'],
-      channel: ref.channel,
-      source: ref.id,
-      found: reason,
-      message: `Cannot read ${ref.id}${where}: ${reason}`,
-      ...(where ? { location: { part: 'file', line: (result as { line?: number }).line, column: (result as { column?: number }).column } } : {}),
-    });
+    if ('reason' in result) sourceError(result.reason);
+    else sourceError(result.message, result.line, result.column);
+    sources.push({ ...summary, status: 'error', error: 'reason' in result ? result.reason : result.message });
   });
 
   progress(`checking ${docs.length} document${docs.length === 1 ? '' : 's'}`);

@@ -65,6 +65,8 @@ export interface Document {
   /** BCP 47 tag, from the source, its channel or the spec. */
   language: string;
   parts: Part[];
+  /** Units of the source that could not be read (a broken message in an mbox). */
+  problems?: Array<{ reason: string; line?: number; column?: number }>;
 }
 
 /** Where an offset inside a part lies in the file, from the part's anchors. */

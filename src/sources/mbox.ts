@@ -99,7 +99,10 @@ export async function readMboxMessages(bytes: Uint8Array): Promise<{ messages: M
  */
 export const readMbox: Reader = async (input) => {
   const { messages, problems } = await readMboxMessages(input.bytes);
-  if (messages.length) return messages.flatMap((m) => m.parts);
+  if (messages.length) {
+    // One bad message loses nothing else: it is reported on its own, the others are read.
+    return { parts: messages.flatMap((m) => m.parts), problems: problems.map((p) => new SourceError(`message ${p.unit}: ${p.reason}`, p.line)) };
+  }
   const reasons = problems.slice(0, 3).map((p) => `${p.unit} (line ${p.line}): ${p.reason}`);
   if (problems.length > 3) reasons.push(`${problems.length - 3} more`);
   throw new SourceError(`no readable message in the mbox: ${reasons.join('; ')}`, problems[0]?.line);

@@ -3,7 +3,7 @@
 // source never stops the run.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Document, Part } from '../documents/types.js';
+import type { Document } from '../documents/types.js';
 import { readEml, readEmailHtml, readEmailText, readMjml } from './email.js';
 import { readFeed } from './feeds/index.js';
 import { readMbox } from './mbox.js';
@@ -88,8 +88,10 @@ export async function readSource(ref: SourceRef, options: ReadOptions = {}): Pro
     const fetcher = options.fetcher ?? defaultFetcher(options.offline ?? false);
     if (ref.feed) return { ...documentOf(ref), parts: await readFeed(ref.feed, fetcher) };
     const { input, fetched } = await load(ref, { ...options, fetcher });
-    const parts: Part[] = await readerFor(ref.kind, input, fetched)(input);
-    return { ...documentOf(ref), parts };
+    const read = await readerFor(ref.kind, input, fetched)(input);
+    if (Array.isArray(read)) return { ...documentOf(ref), parts: read };
+    const problems = read.problems.map((p) => ({ reason: p.message, ...(p.line ? { line: p.line } : {}), ...(p.column ? { column: p.column } : {}) }));
+    return { ...documentOf(ref), parts: read.parts, ...(problems.length ? { problems } : {}) };
   } catch (error) {
     if (error instanceof SourceError) return error;
     // A reader bug or a parser's own exception: still one line, and the run goes on.

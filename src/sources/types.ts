@@ -18,8 +18,15 @@ export interface SourceInput {
   column?: string;
 }
 
+/** What a reader of many units (an mbox) returns when some units could not be read. */
+export interface ReadResult {
+  parts: Part[];
+  /** One per unreadable unit: reported as source errors while the rest is checked. */
+  problems: SourceError[];
+}
+
 /** A reader turns bytes into parts, or throws a SourceError with a one-line reason. */
-export type Reader = (input: SourceInput) => Promise<Part[]> | Part[];
+export type Reader = (input: SourceInput) => Promise<Part[] | ReadResult> | Part[] | ReadResult;
 
 /** A source that cannot be read: becomes a `source-error` finding, never stops the run. */
 export class SourceError extends Error {

@@ -3,12 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Part } from '../../src/documents/types.js';
 import { readEml } from '../../src/sources/email.js';
+import { checkSpec } from '../../src/check.js';
 import { readMbox, readMboxMessages, splitMbox } from '../../src/sources/mbox.js';
+import { makeSpec } from '../helpers.js';
 import { SourceError, type SourceInput } from '../../src/sources/types.js';
 
 const fixture = (file: string) => fileURLToPath(new URL(`../fixtures/email/${file}`, import.meta.url));
 const input = (name: string, bytes: Uint8Array): SourceInput => ({ id: name, name, bytes, kind: 'email' });
-const mbox = (file: string) => readMbox(input(file, readFileSync(fixture(file)))) as Promise<Part[]>;
+const mbox = async (file: string): Promise<Part[]> => {
+  const read = await readMbox(input(file, readFileSync(fixture(file))));
+  return Array.isArray(read) ? read : read.parts;
+};
 const rows = (parts: Part[]) => parts.map((p) => [p.unit, p.role, p.text]);
 
 /** The mbox's own text at an anchor (latin1: one character per byte, as 8bit single-byte lines count). */
@@ -93,8 +98,22 @@ describe('readMbox', () => {
 
   it('names a message by its place when its Message-ID was already seen', async () => {
     const one = readFileSync(fixture('campaign.mbox'), 'latin1').split('\n').slice(0, 14).join('\n');
-    const parts = await readMbox(input('twice.mbox', Buffer.from(`${one}\n\n${one}\n`, 'latin1')));
+    const read = await readMbox(input('twice.mbox', Buffer.from(`${one}\n\n${one}\n`, 'latin1')));
+    const parts = Array.isArray(read) ? read : read.parts;
     expect([...new Set(parts.map((p) => p.unit))]).toEqual(['launch-2026@runfast.example', '#2']);
+  });
+});
+
+describe('an mbox in a campaign', () => {
+  it('reports a broken message as its own source-error at its line, and checks every other message', async () => {
+    const spec = makeSpec({ channels: [{ name: 'newsletter', kind: 'email', sources: [{ type: 'glob', pattern: fixture('campaign.mbox') }] }] });
+    const report = await checkSpec({ ...spec, messages: [] }, { offline: true });
+    expect(report.sources).toEqual([expect.objectContaining({ status: 'ok' })]);
+    const errors = report.findings.filter((f) => f.rule === 'source-error');
+    expect(errors.map((f) => [f.found, f.location?.line])).toEqual([
+      ['message #3: not an email: the file does not start with a header block ("Name: value" lines)', 29],
+    ]);
+    expect(report.summary.passed).toBe(false);
   });
 });
 
