@@ -116,6 +116,10 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
     };
   });
 
+  const positionOf = (where: Segment[]) => {
+    const position = at.position(where);
+    return position ? { at: position } : {};
+  };
   const factIds = new UniqueIds('fact', at);
   const facts: Fact[] = (raw.facts ?? []).map((f, i) => {
     factIds.add(f.id, ['facts', i, 'id']);
@@ -127,6 +131,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       near: f.near ?? [],
       required: channelsOf(f.required, ['facts', i, 'required']) ?? [],
       ...(f.severity ? { severity: f.severity } : {}),
+      ...positionOf(['facts', i, 'value']),
     };
   });
 

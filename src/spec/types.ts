@@ -86,6 +86,8 @@ export interface Fact {
   /** Channels that must state it. */
   required: string[];
   severity?: Severity;
+  /** Where the value is written, for an error about it. */
+  at?: SpecPosition;
 }
 
 export type Term =

@@ -155,6 +155,7 @@ describe('bad input never stops the run and never prints a stack trace', () => {
   it.each([
     ['test/fixtures/e2e/spec-errors/unknown-key.yaml', /^storefront: test\/fixtures\/e2e\/spec-errors\/unknown-key\.yaml:6:5: channels\.site: unknown key "sourcs" .*did you mean "sources"\?\n$/],
     ['test/fixtures/e2e/spec-errors/bad-yaml.yaml', /^storefront: test\/fixtures\/e2e\/spec-errors\/bad-yaml\.yaml:\d+:\d+: invalid YAML: .+\n$/],
+    ['test/fixtures/e2e/spec-errors/bad-fact-value.yaml', /^storefront: test\/fixtures\/e2e\/spec-errors\/bad-fact-value\.yaml:10:12: facts\[0\]\.value: expected an amount with its currency, such as "49\.99 USD" or "€49,90" for a money fact, got "forty-nine"\n$/],
     ['test/fixtures/e2e/spec-errors/nope.yaml', /^storefront: test\/fixtures\/e2e\/spec-errors\/nope\.yaml: spec file not found\n$/],
   ])('refuses the spec %s with exit code 2 and one line', (spec, message) => {
     const run = cli(['check', spec]);
