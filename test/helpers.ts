@@ -3,6 +3,8 @@ import { checkDocuments } from '../src/check.js';
 import type { Document, Part, Role } from '../src/documents/types.js';
 import type { Finding, RuleId } from '../src/findings/types.js';
 import type { Channel, Fact, Message, Spec, Term } from '../src/spec/types.js';
+import { SourceError } from '../src/sources/types.js';
+import { expect } from 'vitest';
 
 type ChannelInput = Partial<Channel> & Pick<Channel, 'name' | 'kind'>;
 
@@ -62,4 +64,16 @@ export function run(spec: Spec, docs: Document[]) {
 export function findings(spec: Spec, docs: Document[], rule?: RuleId): Finding[] {
   const all = run(spec, docs).findings;
   return rule ? all.filter((f) => f.rule === rule) : all;
+}
+
+/** The one-line SourceError a reader throws, failing the test if it throws anything else. */
+export async function sourceError(read: () => unknown): Promise<SourceError> {
+  try {
+    await read();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).not.toContain('\n');
+    return error as SourceError;
+  }
+  throw new Error('expected a SourceError');
 }

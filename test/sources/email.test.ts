@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { locate, type Part, type Position } from '../../src/documents/types.js';
 import { readEml, readEmailHtml, readEmailText, readMjml } from '../../src/sources/email.js';
 import { SourceError, type SourceInput } from '../../src/sources/types.js';
+import { sourceError } from '../helpers.js';
 
 const corpusDir = fileURLToPath(new URL('../../../shared/corpus/email/', import.meta.url));
 const corpus = (file: string) => path.join(corpusDir, file);
@@ -29,16 +30,6 @@ function fileAt(file: string, position: Position | undefined, encoding: BufferEn
   return line.slice(position!.column - 1);
 }
 const positionOf = (part: Part, text: string) => locate(part, part.text.indexOf(text));
-async function sourceError(read: () => unknown): Promise<SourceError> {
-  try {
-    await read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SourceError);
-    expect((error as Error).message).not.toContain('\n');
-    return error as SourceError;
-  }
-  throw new Error('expected a SourceError');
-}
 
 function filesUnder(dir: string, ext: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

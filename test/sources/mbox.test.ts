@@ -5,7 +5,7 @@ import type { Part } from '../../src/documents/types.js';
 import { readEml } from '../../src/sources/email.js';
 import { checkSpec } from '../../src/check.js';
 import { readMbox, readMboxMessages, splitMbox } from '../../src/sources/mbox.js';
-import { makeSpec } from '../helpers.js';
+import { makeSpec, sourceError } from '../helpers.js';
 import { SourceError, type SourceInput } from '../../src/sources/types.js';
 
 const fixture = (file: string) => fileURLToPath(new URL(`../fixtures/email/${file}`, import.meta.url));
@@ -21,16 +21,6 @@ function fileAt(file: string, line: number, column: number): string {
   return readFileSync(fixture(file), 'latin1').split(/\r?\n/)[line - 1].slice(column - 1);
 }
 
-async function sourceError(read: () => unknown): Promise<SourceError> {
-  try {
-    await read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SourceError);
-    expect((error as Error).message).not.toContain('\n');
-    return error as SourceError;
-  }
-  throw new Error('expected a SourceError');
-}
 
 const CAMPAIGN = [
   ['launch-2026@runfast.example', 'subject', 'Spring Sale: 30% off all running shoes'],
