@@ -1,7 +1,10 @@
 // Finds where a key message is said in one part: any window of up to three consecutive
 // sentences, including a stretch inside a longer sentence, scored with Dice similarity
-// on two keys (surface words; content lemmas) and read for polarity.
-import { foldText } from '../normalize/fold.js';
+// on two keys (surface words; content lemmas) and read for polarity. The same keys without
+// diacritics give a second score, so copy typed without Polish letters ("darmowa dostawa
+// przy zamowieniach powyzej 200 zl") is recognised; the messages check never lets that
+// score make it "present": at best it is drift, with a note saying why.
+import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
 import { bigrams, dice, type Bigrams } from './similarity.js';
 
@@ -10,6 +13,9 @@ export interface Wording {
   language: string;
   surface: Bigrams;
   content: Bigrams;
+  /** The two keys without diacritics; absent when the wording has none to lose. */
+  bare?: { surface: Bigrams; content: Bigrams };
+  /** Content lemmas without diacritics (polarity looks for these after a cue). */
   contentLemmas: ReadonlySet<string>;
   /** Rough stems of the content words: the cheap first test of a sentence group. */
   contentStems: ReadonlySet<string>;
@@ -18,7 +24,13 @@ export interface Wording {
 }
 
 export interface MessageMatch {
+  /** Similarity as written. */
   score: number;
+  /**
+   * Similarity once diacritics are ignored, set when the copy has none where the wording
+   * does and that scores higher: the copy was typed without them ("zamowieniach", "zl").
+   */
+  bareScore?: number;
   negated: boolean;
   /** Folded offsets of the matched window in the part. */
   start: number;
@@ -39,14 +51,32 @@ function keys(tokens: readonly Token[]): { surface: string; content: string } {
   };
 }
 
+/** The ranking score of a match: as written, or ignoring diacritics. */
+export function bestScore(match: MessageMatch): number {
+  return Math.max(match.score, match.bareScore ?? 0);
+}
+
 export function prepareWording(text: string, language: string): Wording {
   const folded = foldText(text).text;
   const tokens = tokenize(folded, language);
   const { surface, content } = keys(tokens);
-  const contentLemmas = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.lemma));
+  const bareSurface = stripDiacritics(surface);
+  const bareContent = stripDiacritics(content);
+  const hasMarks = bareSurface !== surface || bareContent !== content;
+  const contentLemmas = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.bareLemma));
   const contentStems = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.stem));
   const negated = polarity(tokens, 0, tokens.length, contentLemmas);
-  return { text, language, surface: bigrams(surface), content: bigrams(content), contentLemmas, contentStems, tokenCount: tokens.length, negated };
+  return {
+    text,
+    language,
+    surface: bigrams(surface),
+    content: bigrams(content),
+    ...(hasMarks ? { bare: { surface: bigrams(bareSurface), content: bigrams(bareContent) } } : {}),
+    contentLemmas,
+    contentStems,
+    tokenCount: tokens.length,
+    negated,
+  };
 }
 
 /** Odd number of cues that point at message words (or at availability) = negated. */
@@ -55,7 +85,7 @@ function polarity(tokens: readonly Token[], from: number, to: number, contentLem
   for (let i = Math.max(0, from - CUE_REACH); i < to; i++) {
     if (!tokens[i].negation) continue;
     for (let k = i + 1; k <= Math.min(tokens.length - 1, i + CUE_REACH); k++) {
-      if (contentLemmas.has(tokens[k].lemma) || AVAILABILITY.has(tokens[k].norm)) {
+      if (contentLemmas.has(tokens[k].bareLemma) || AVAILABILITY.has(tokens[k].norm)) {
         cues++;
         break;
       }
@@ -69,6 +99,17 @@ function overlap(tokens: readonly Token[], stems: ReadonlySet<string>): number {
   for (const t of tokens) if (stems.has(t.stem)) seen.add(t.stem);
   return seen.size;
 }
+
+/** The Dice score of the two keys once diacritics are dropped on both sides. */
+function scoreBare(wording: Wording, window: readonly Token[]): number {
+  const target = wording.bare ?? { surface: wording.surface, content: wording.content };
+  const kept = window.filter((t) => !t.negation);
+  const surface = kept.map((t) => t.bare).join(' ');
+  const content = kept.filter((t) => !t.stop).map((t) => t.bareLemma).join(' ');
+  return Math.max(dice(target.surface, bigrams(surface)), dice(target.content, bigrams(content)));
+}
+
+const hasDiacritics = (window: readonly Token[]) => window.some((t) => t.bare !== t.norm);
 
 /**
  * The best window in this part for the wording, preferring a window of the wording's own
@@ -89,11 +130,19 @@ export function matchInPart(np: NormalizedPart, wording: Wording): { plain?: Mes
       for (let j = i + shortest; j <= Math.min(group.length, i + longest); j++) {
         const window = group.slice(i, j);
         const { surface, content } = keys(window);
-        const score = Math.max(dice(wording.surface, bigrams(surface)), dice(wording.content, bigrams(content)));
+        let score = Math.max(dice(wording.surface, bigrams(surface)), dice(wording.content, bigrams(content)));
+        let bareScore = 0;
+        // Copy typed without any diacritics against a wording that has them: recognisable,
+        // but kept apart so it is never taken as said. A wording typed without them (the
+        // spec's slip) against correct copy: the copy is right, so the folded score counts.
+        if (score < 1 && wording.bare && !hasDiacritics(window)) bareScore = scoreBare(wording, window);
+        else if (score < 1 && !wording.bare && hasDiacritics(window)) score = Math.max(score, scoreBare(wording, window));
         const negated = polarity(group, i, j, wording.contentLemmas) !== wording.negated;
         const best = negated ? opposite : plain;
-        if (!best || score > best.score) {
-          const match = { score, negated, start: window[0].start, end: window[window.length - 1].end, wording };
+        const rank = Math.max(score, bareScore);
+        if (!best || rank > bestScore(best)) {
+          const match: MessageMatch = { score, negated, start: window[0].start, end: window[window.length - 1].end, wording };
+          if (bareScore > score) match.bareScore = bareScore;
           if (negated) opposite = match;
           else plain = match;
         }

@@ -4,7 +4,8 @@ import type { CoverageEntry } from '../findings/types.js';
 import type { NormalizedDocument } from '../normalize/index.js';
 import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
-import { matchInPart, prepareWording, type MessageMatch, type Wording } from './match-message.js';
+import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
+import { bestScore, matchInPart, prepareWording, type MessageMatch, type Wording } from './match-message.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
 
 /**
@@ -16,46 +17,100 @@ export function driftFloor(minSimilarity: number): number {
   return Math.max(0.4, minSimilarity - 0.35);
 }
 
-function primary(language: string): string {
-  return language.toLowerCase().split('-')[0];
+const wordingCache = new WeakMap<Message, Map<string, Wording[]>>();
+// One Wording object per text and language, whichever tag asked for it ("pl" or "pl-PL"):
+// matching compares wordings by identity.
+const preparedCache = new WeakMap<Message, Map<string, Wording>>();
+
+function prepared(message: Message, text: string, language: string): Wording {
+  let byKey = preparedCache.get(message);
+  if (!byKey) preparedCache.set(message, (byKey = new Map()));
+  const key = `${language}\u0000${text}`;
+  let wording = byKey.get(key);
+  if (!wording) byKey.set(key, (wording = prepareWording(text, language)));
+  return wording;
+}
+const specLanguages = new WeakMap<Spec, string>();
+
+/** The language the spec's messages are written in; with `language: auto`, detected on them. */
+export function specLanguage(spec: Spec): string {
+  if (!isAuto(spec.language)) return spec.language;
+  let language = specLanguages.get(spec);
+  if (!language) {
+    language = detectLanguage(spec.messages.flatMap((m) => [m.text, ...m.aliases]).join('\n'), 'en').language;
+    specLanguages.set(spec, language);
+  }
+  return language;
 }
 
-const wordingCache = new WeakMap<Message, Map<string, Wording[]>>();
+/** The translation for a language: an exact tag first ("pt-BR"), else the same primary language ("pl" for "pl-PL"). */
+function translationFor(message: Message, language: string): Array<[string, string]> {
+  const entries = Object.entries(message.translations);
+  const exact = entries.filter(([tag]) => tag.toLowerCase() === language.toLowerCase());
+  return exact.length ? exact : entries.filter(([tag]) => sameLanguage(tag, language));
+}
 
-/** The text and aliases, plus the translation for the channel's language when there is one. */
+/**
+ * The wordings a copy in `language` is held against: the text and aliases when that is the
+ * spec's language, and the translation into it. Empty: the message has no wording in that
+ * language, and copy in it cannot be judged for drift.
+ */
 export function wordingsFor(message: Message, spec: Spec, language: string): Wording[] {
   let byLanguage = wordingCache.get(message);
   if (!byLanguage) wordingCache.set(message, (byLanguage = new Map()));
   let wordings = byLanguage.get(language);
   if (!wordings) {
-    wordings = [message.text, ...message.aliases].map((text) => prepareWording(text, spec.language));
-    for (const [lang, text] of Object.entries(message.translations)) {
-      if (primary(lang) === primary(language)) wordings.push(prepareWording(text, lang));
-    }
+    const base = specLanguage(spec);
+    wordings = sameLanguage(base, language) ? [message.text, ...message.aliases].map((text) => prepared(message, text, base)) : [];
+    for (const [tag, text] of translationFor(message, language)) wordings.push(prepared(message, text, tag));
     byLanguage.set(language, wordings);
   }
   return wordings;
 }
 
+/** Every wording in every language: saying the message in any of them counts (SPEC §7). */
+function allWordings(message: Message, spec: Spec): Wording[] {
+  const base = specLanguage(spec);
+  const seen = new Set<Wording>(wordingsFor(message, spec, base));
+  for (const tag of Object.keys(message.translations)) for (const w of wordingsFor(message, spec, tag)) seen.add(w);
+  return [...seen];
+}
+
+type PartMatch = MessageMatch & { partIndex: number };
+
 interface SourceMatch {
   doc: NormalizedDocument;
-  plain?: MessageMatch & { partIndex: number };
-  opposite?: MessageMatch & { partIndex: number };
+  /** Best window against any wording, as written: decides "present". */
+  plain?: PartMatch;
+  /** Best window against a wording in the part's own language: decides "drift". */
+  local?: PartMatch;
+  opposite?: PartMatch;
+  /** Languages of parts that have no wording in their language (primary subtags). */
+  untranslated: Set<string>;
 }
 
-function better<T extends { score: number }>(a: T | undefined, b: T | undefined): T | undefined {
+function better<T extends MessageMatch>(a: T | undefined, b: T | undefined, rank: (m: MessageMatch) => number): T | undefined {
   if (!a) return b;
   if (!b) return a;
-  return b.score > a.score ? b : a;
+  return rank(b) > rank(a) ? b : a;
 }
 
+const asWritten = (m: MessageMatch) => m.score;
+const typedBare = (m: MessageMatch) => (m.bareScore ?? 0) > m.score;
+
 export function matchMessageInDocument(message: Message, spec: Spec, doc: NormalizedDocument): SourceMatch {
-  const result: SourceMatch = { doc };
-  for (const wording of wordingsFor(message, spec, doc.doc.language)) {
-    for (const np of doc.parts) {
+  const result: SourceMatch = { doc, untranslated: new Set() };
+  const every = allWordings(message, spec);
+  for (const np of doc.parts) {
+    const own = new Set(wordingsFor(message, spec, np.language));
+    if (own.size === 0) result.untranslated.add(primaryLanguage(np.language));
+    for (const wording of every) {
       const { plain, opposite } = matchInPart(np, wording);
-      result.plain = better(result.plain, plain && { ...plain, partIndex: np.index });
-      result.opposite = better(result.opposite, opposite && { ...opposite, partIndex: np.index });
+      const at = <T extends MessageMatch>(m: T | undefined) => m && { ...m, partIndex: np.index };
+      // Copy typed without diacritics can only ever be drift: it never competes to be "said".
+      if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);
+      if (own.has(wording)) result.local = better(result.local, at(plain), bestScore);
+      result.opposite = better(result.opposite, at(opposite), bestScore);
     }
   }
   return result;
@@ -74,65 +129,104 @@ function runMessage(message: Message, context: CheckContext): void {
   const floor = driftFloor(message.minSimilarity);
   const row: Record<string, CoverageEntry> = (context.coverage[message.id] = {});
   const severity = (rule: 'message-missing' | 'message-drift' | 'message-negated') => message.severity ?? DEFAULT_SEVERITY[rule];
+  const said = (m: SourceMatch) => !!m.plain && saidBy(m.plain, m.opposite, message.minSimilarity);
+  const contradicted = (m: SourceMatch) => !!m.opposite && bestScore(m.opposite) >= floor && !said(m);
 
   for (const channel of context.channels) {
     const required = message.channels.includes(channel);
     const matches = context.docs.filter((d) => d.doc.channel === channel).map((d) => matchMessageInDocument(message, context.spec, d));
     // A contradiction is worth saying wherever it is, even beside a correct statement elsewhere.
-    for (const m of matches) {
-      const said = m.plain && m.plain.score >= message.minSimilarity;
-      if (m.opposite && m.opposite.score >= floor && !said) {
-        const np = m.doc.parts[m.opposite.partIndex];
-        const q = quote(np, m.opposite.start, m.opposite.end);
-        context.report({
-          rule: 'message-negated',
-          severity: severity('message-negated'),
-          channel,
-          source: m.doc.doc.source,
-          subject: message.id,
-          expected: message.text,
-          found: np.folded.text.slice(m.opposite.start, m.opposite.end),
-          ...q,
-          message: `Key message "${message.id}" is contradicted (said with the opposite polarity)`,
-        });
-      }
+    for (const m of matches.filter(contradicted)) {
+      const np = m.doc.parts[m.opposite!.partIndex];
+      context.report({
+        rule: 'message-negated',
+        severity: severity('message-negated'),
+        channel,
+        source: m.doc.doc.source,
+        subject: message.id,
+        expected: m.opposite!.wording.text,
+        found: np.folded.text.slice(m.opposite!.start, m.opposite!.end),
+        ...quote(np, m.opposite!.start, m.opposite!.end),
+        message: `Key message "${message.id}" is contradicted (said with the opposite polarity)`,
+      });
     }
     if (!required) continue;
     if (!context.readable.has(channel)) {
       row[channel] = { status: 'unknown' };
       continue;
     }
-    const best = matches.reduce<SourceMatch | undefined>((a, b) => ((b.plain?.score ?? -1) > (a?.plain?.score ?? -1) ? b : a), undefined);
-    const negated = matches.find((m) => m.opposite && m.opposite.score >= floor && !(m.plain && m.plain.score >= message.minSimilarity));
-    const score = best?.plain?.score ?? 0;
-    if (best?.plain && score >= message.minSimilarity) {
-      row[channel] = { status: 'present', score: round(score), source: best.doc.doc.source };
+    const present = pick(matches.filter(said), (m) => m.plain, asWritten);
+    const negated = matches.find(contradicted);
+    const local = pick(matches, (m) => m.local, bestScore);
+    if (present?.plain) {
+      row[channel] = { status: 'present', score: round(present.plain.score), source: present.doc.doc.source };
     } else if (negated?.opposite) {
-      row[channel] = { status: 'negated', score: round(negated.opposite.score), source: negated.doc.doc.source };
-    } else if (best?.plain && score >= floor) {
-      row[channel] = { status: 'drift', score: round(score), source: best.doc.doc.source };
-      const np = best.doc.parts[best.plain.partIndex];
+      row[channel] = { status: 'negated', score: round(bestScore(negated.opposite)), source: negated.doc.doc.source };
+    } else if (local?.local && bestScore(local.local) >= floor) {
+      const match = local.local;
+      // Copy typed without diacritics shows its score as written: 1.00 would read as "fine".
+      const score = typedBare(match) ? match.score : bestScore(match);
+      row[channel] = { status: 'drift', score: round(score), source: local.doc.doc.source };
+      const np = local.doc.parts[match.partIndex];
       context.report({
         rule: 'message-drift',
         severity: severity('message-drift'),
         channel,
-        source: best.doc.doc.source,
+        source: local.doc.doc.source,
         subject: message.id,
-        expected: best.plain.wording.text,
-        found: np.folded.text.slice(best.plain.start, best.plain.end),
-        ...quote(np, best.plain.start, best.plain.end),
-        message: `Key message "${message.id}" is reworded (similarity ${round(score).toFixed(2)}, needs ${message.minSimilarity})`,
+        expected: match.wording.text,
+        found: np.folded.text.slice(match.start, match.end),
+        ...quote(np, match.start, match.end),
+        message: driftMessage(message, match),
       });
     } else {
+      const score = Math.max(present?.plain?.score ?? 0, local?.local ? bestScore(local.local) : 0);
       row[channel] = { status: 'missing', ...(score > 0 ? { score: round(score) } : {}) };
+      const untranslated = [...new Set(matches.flatMap((m) => [...m.untranslated]))].sort();
+      const expected = untranslated.length ? message.text : (wordingsFor(message, context.spec, channelLanguage(matches))[0]?.text ?? message.text);
       context.report({
         rule: 'message-missing',
         severity: severity('message-missing'),
         channel,
         subject: message.id,
-        expected: message.text,
-        message: `Key message "${message.id}" is not said in channel "${channel}"`,
+        expected,
+        message: `Key message "${message.id}" is not said in channel "${channel}"${untranslated.map((l) => `; no ${l} translation of this message: add translations.${l} to check this channel`).join('')}`,
       });
     }
   }
+}
+
+/**
+ * A window says the message when it scores as written (not only once diacritics are
+ * dropped), and is not a fragment of a longer negated statement that fits better:
+ * "dostawa nie jest darmowa przy zamówieniach powyżej 200 zł" contains "zamówieniach
+ * powyżej 200 zł", which alone scores 0.75 against the message.
+ */
+function saidBy(plain: PartMatch, opposite: PartMatch | undefined, min: number): boolean {
+  if (plain.score < min || typedBare(plain)) return false;
+  if (!opposite || opposite.partIndex !== plain.partIndex) return true;
+  const overlaps = opposite.start < plain.end && plain.start < opposite.end;
+  return !(overlaps && bestScore(opposite) > plain.score);
+}
+
+function pick(matches: SourceMatch[], get: (m: SourceMatch) => MessageMatch | undefined, rank: (m: MessageMatch) => number): SourceMatch | undefined {
+  let best: SourceMatch | undefined;
+  for (const m of matches) {
+    const match = get(m);
+    if (match && (!best || rank(match) > rank(get(best)!))) best = m;
+  }
+  return best;
+}
+
+/** The language most of a channel's copy is in (for the wording a missing message should take). */
+function channelLanguage(matches: SourceMatch[]): string {
+  return matches[0]?.doc.language ?? 'en';
+}
+
+function driftMessage(message: Message, match: MessageMatch): string {
+  const needs = message.minSimilarity;
+  if (match.bareScore !== undefined && match.bareScore >= needs) {
+    return `Key message "${message.id}" is written without diacritics (similarity ${round(match.bareScore).toFixed(2)} ignoring them, ${round(match.score).toFixed(2)} as written, needs ${needs})`;
+  }
+  return `Key message "${message.id}" is reworded (similarity ${round(bestScore(match)).toFixed(2)}, needs ${needs})`;
 }

@@ -1,7 +1,9 @@
 // Context words of a fact ("off", "ends", "הנחה") found among a scope's tokens.
 // SPEC.md §7: a near word longer than three letters also matches words that start with it
 // (inflection); shorter ones match whole words; Hebrew one-letter prefixes may precede.
-import { foldText } from '../normalize/fold.js';
+// Diacritics are ignored on both sides: copy typed without Polish letters ("wysylka") still
+// has its context word ("wysyłka").
+import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { lowerCase, type Token } from '../normalize/index.js';
 import { splitWords } from '../normalize/segment.js';
 
@@ -13,10 +15,11 @@ export interface NearWord {
 
 export function prepareNear(phrase: string, language: string): NearWord {
   const text = lowerCase(foldText(phrase).text, language);
-  return { words: splitWords(text).map((s) => text.slice(s.start, s.end)) };
+  return { words: splitWords(text).map((s) => stripDiacritics(text.slice(s.start, s.end))) };
 }
 
-function wordMatches(token: string, word: string): boolean {
+function wordMatches(norm: string, word: string): boolean {
+  const token = stripDiacritics(norm);
   const candidates = [token];
   const stripped = token.replace(HEBREW_PREFIX, '');
   if (stripped !== token) candidates.push(stripped);

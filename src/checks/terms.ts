@@ -1,6 +1,6 @@
 // term-variant / term-avoid / term-required (SPEC.md §7 Terms).
 import type { NormalizedPart } from '../normalize/index.js';
-import { foldText } from '../normalize/fold.js';
+import { foldText, stripDiacritics } from '../normalize/fold.js';
 import type { Term } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
@@ -53,10 +53,22 @@ function eachPart(context: CheckContext, term: Term, visit: (np: NormalizedPart,
   }
 }
 
+/**
+ * The listed variants, plus the canonical term typed without its diacritics ("Wyprzedaz" for
+ * "Wyprzedaż", "zl" for "zł"): a keyboard slip, never a different word, so it is a variant
+ * whether or not the spec lists it.
+ */
+function variantsOf(term: Extract<Term, { kind: 'use' }>): Array<{ variant: string; pattern: RegExp; note: string }> {
+  const listed = term.insteadOf.map((variant) => ({ variant, pattern: phrasePattern(variant, true), note: '' }));
+  const bare = stripDiacritics(foldText(term.use).text);
+  if (bare === foldText(term.use).text || term.insteadOf.some((v) => foldText(v).text === bare)) return listed;
+  return [...listed, { variant: bare, pattern: phrasePattern(bare, true), note: ' (typed without diacritics)' }];
+}
+
 function runVariants(term: Extract<Term, { kind: 'use' }>, context: CheckContext): void {
-  const variants = term.insteadOf.map((variant) => ({ variant, pattern: phrasePattern(variant, true) }));
+  const variants = variantsOf(term);
   eachPart(context, term, (np, source, channel) => {
-    for (const { variant, pattern } of variants) {
+    for (const { variant, pattern, note } of variants) {
       for (const [start, end] of occurrences(np, pattern, true)) {
         context.report({
           rule: 'term-variant',
@@ -67,7 +79,7 @@ function runVariants(term: Extract<Term, { kind: 'use' }>, context: CheckContext
           expected: term.use,
           found: np.folded.text.slice(start, end),
           ...quote(np, start, end),
-          message: `Write "${term.use}", not "${variant}"`,
+          message: `Write "${term.use}", not "${variant}"${note}`,
         });
       }
     }

@@ -6,14 +6,21 @@ export interface FoldedText {
   text: string;
   /** toRaw[i] is the offset in the raw text of folded character i; toRaw[text.length] = raw length. */
   toRaw: number[];
+  /** The raw text, so that a span's end can step back over invisible marks. */
+  raw?: string;
 }
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u05F3\u02BC]/;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u05F4\u00AB\u00BB]/;
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
-// Zero-width, bidi controls, soft hyphen, BOM: invisible in copy, but they break matching.
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+// U+05BE is the Hebrew maqaf, the hyphen of Hebrew words.
+const DASHES = /[\u05BE\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+// Zero-width, bidi controls (LRM/RLM/ALM, embeddings, isolates), soft hyphen, BOM: invisible
+// in copy, but they break matching. RTL copy is full of them around numbers and Latin words.
+const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const COMBINING = /\p{M}/u;
+// Hebrew points and cantillation (niqqud, te'amim): optional in modern copy, so "שָׁלוֹם" and
+// "שלום" must compare equal. Only marks: maqaf, paseq and sof pasuq in this block are not.
+const HEBREW_POINT = /[\u0591-\u05C7]/u;
 const SPACE = /\s/;
 
 function foldChar(ch: string): string {
@@ -46,6 +53,7 @@ export function foldText(raw: string): FoldedText {
     const cluster = raw.slice(start, i);
     if (INVISIBLE.test(cluster)) continue;
     for (const ch of cluster.normalize('NFKC')) {
+      if (HEBREW_POINT.test(ch) && COMBINING.test(ch)) continue;
       if (SPACE.test(ch)) {
         if (pendingSpace < 0) pendingSpace = start;
         continue;
@@ -61,7 +69,7 @@ export function foldText(raw: string): FoldedText {
     }
   }
   toRaw.push(raw.length);
-  return { text, toRaw };
+  return { text, toRaw, raw };
 }
 
 /** Raw [start, end) of a folded [start, end). */
@@ -74,6 +82,51 @@ export function rawSpan(folded: FoldedText, start: number, end: number): [number
 
 function nextRawBoundary(folded: FoldedText, last: number): number {
   const at = folded.toRaw[last];
-  for (let k = last + 1; k < folded.toRaw.length; k++) if (folded.toRaw[k] !== at) return folded.toRaw[k];
-  return folded.toRaw[folded.toRaw.length - 1];
+  let end = folded.toRaw[folded.toRaw.length - 1];
+  for (let k = last + 1; k < folded.toRaw.length; k++) {
+    if (folded.toRaw[k] !== at) {
+      end = folded.toRaw[k];
+      break;
+    }
+  }
+  // A bidi mark right after the span ("₪49.90\u2069") was dropped, not folded: leave it out.
+  const raw = folded.raw;
+  if (raw) while (end > at + 1 && INVISIBLE.test(raw[end - 1])) end--;
+  return end;
+}
+
+/**
+ * Lower case by the copy's language: Turkish "İstanbul" is "istanbul" in tr. Elsewhere "İ"
+ * lower-cases to "i" plus a combining dot (U+0307); the dot is dropped so that matching
+ * is unaffected. An unknown tag falls back to the root locale.
+ */
+export function foldCase(text: string, language: string): string {
+  let lower: string;
+  try {
+    lower = text.toLocaleLowerCase(language);
+  } catch {
+    lower = text.toLowerCase();
+  }
+  return lower.includes('\u0307') ? lower.replace(/i\u0307/g, 'i') : lower;
+}
+
+// Letters that carry a diacritic but have no canonical decomposition, so NFD cannot split them.
+const UNDECOMPOSABLE: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ı: 'i', ħ: 'h', ŧ: 't' };
+// Only the combining diacritics of Latin, Greek and Cyrillic: in other scripts (Devanagari,
+// Thai) marks are vowels, not decoration.
+const MARKS = /[\u0300-\u036F]/g;
+const PLAIN = /^[\x00-\x7F]*$/;
+
+/**
+ * The text as typed on a keyboard without diacritics ("zł" -> "zl", "dostawę" -> "dostawe").
+ * Used to recognise copy typed without them, never to match as if they were equal.
+ * Not offset-preserving: only for comparison keys.
+ */
+export function stripDiacritics(text: string): string {
+  if (PLAIN.test(text)) return text;
+  return text
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(/[łŁđĐøØıħŧ]/g, (ch) => UNDECOMPOSABLE[ch])
+    .normalize('NFC');
 }

@@ -1,9 +1,10 @@
 // The normalize stage: each part of a document becomes folded text with sentences, tokens
 // (with lemmas, stop-word and negation flags) and the values it states.
 import type { Document, Part } from '../documents/types.js';
-import { foldText, rawSpan, type FoldedText } from './fold.js';
+import { foldCase, foldText, rawSpan, stripDiacritics, type FoldedText } from './fold.js';
+import { detectLanguage, isAuto, type DetectedLanguage } from './language.js';
 import { isNegationCue } from './negation.js';
-import { lemmatize } from './lemma.js';
+import { hasCheapStems, lemmatize } from './lemma.js';
 import { splitSentences, splitWords } from './segment.js';
 import { isStopword } from './stopwords.js';
 import { extractValues, type Value } from './values/index.js';
@@ -13,16 +14,24 @@ export interface Token {
   end: number;
   /** Lower-cased (locale-aware) surface form. */
   norm: string;
-  /** A cheap suffix-stripped key: enough to tell which sentences may say a message. */
+  /**
+   * A cheap suffix-stripped key without diacritics: enough to tell which sentences may say
+   * a message, including one typed without Polish letters ("zamowienia").
+   */
   stem: string;
   /** The lemma; computed on first use, since lemmatizing every word is the slowest step. */
   readonly lemma: string;
+  /** `norm` and `lemma` without diacritics ("zł" -> "zl"): keys for copy typed without them. */
+  readonly bare: string;
+  readonly bareLemma: string;
   stop: boolean;
   negation: boolean;
 }
 
 class WordToken implements Token {
   private cachedLemma?: string;
+  private cachedBareLemma?: string;
+  private cachedBare?: string;
   readonly stem: string;
   readonly stop: boolean;
   readonly negation: boolean;
@@ -32,12 +41,18 @@ class WordToken implements Token {
     readonly norm: string,
     private readonly language: string,
   ) {
-    this.stem = roughStem(norm);
+    this.stem = stripDiacritics(hasCheapStems(language) ? this.lemma : roughStem(norm));
     this.stop = isStopword(norm, language);
     this.negation = isNegationCue(norm, language);
   }
   get lemma(): string {
     return (this.cachedLemma ??= lemmatize(this.norm, this.language));
+  }
+  get bare(): string {
+    return (this.cachedBare ??= stripDiacritics(this.norm));
+  }
+  get bareLemma(): string {
+    return (this.cachedBareLemma ??= stripDiacritics(this.lemma));
   }
 }
 
@@ -57,6 +72,8 @@ export interface NormalizedPart {
   part: Part;
   /** Index of the part in its document. */
   index: number;
+  /** The language the part was read in: the document's, or its own post's when detected. */
+  language: string;
   folded: FoldedText;
   sentences: Sentence[];
   /** Values stated in the folded text, minus those shown struck-through. */
@@ -65,20 +82,27 @@ export interface NormalizedPart {
 
 export interface NormalizedDocument {
   doc: Document;
+  /**
+   * The document's language as a BCP 47 tag: `doc.language`, or the detected one when that
+   * is "auto" (the fallback's when the copy says too little). Checks and reports use this,
+   * never `doc.language`, which may be "auto".
+   */
+  language: string;
+  /** What detection found, when `doc.language` was "auto"; absent otherwise. */
+  detected?: DetectedLanguage;
   parts: NormalizedPart[];
 }
 
 export interface NormalizeOptions {
   /** Year for dates written without one. */
   year?: number;
+  /** The language when detection cannot tell (`language: auto` on too little copy); default "en". */
+  fallbackLanguage?: string;
 }
 
+/** Locale-aware lower case (see foldCase: Turkish dotted İ). */
 export function lowerCase(text: string, language: string): string {
-  try {
-    return text.toLocaleLowerCase(language);
-  } catch {
-    return text.toLowerCase();
-  }
+  return foldCase(text, language);
 }
 
 export function tokenize(text: string, language: string, start = 0, end = text.length): Token[] {
@@ -94,7 +118,7 @@ export function normalizePart(part: Part, index: number, language: string, optio
   const values = extractValues(folded.text, { language, year: options.year }).filter(
     (value) => !isMuted(part, rawSpan(folded, value.start, value.end)),
   );
-  return { part, index, folded, sentences, values };
+  return { part, index, language, folded, sentences, values };
 }
 
 function isMuted(part: Part, [start, end]: [number, number]): boolean {
@@ -102,5 +126,35 @@ function isMuted(part: Part, [start, end]: [number, number]): boolean {
 }
 
 export function normalizeDocument(doc: Document, options: NormalizeOptions = {}): NormalizedDocument {
-  return { doc, parts: doc.parts.map((part, index) => normalizePart(part, index, doc.language, options)) };
+  if (!isAuto(doc.language)) {
+    return { doc, language: doc.language, parts: doc.parts.map((part, index) => normalizePart(part, index, doc.language, options)) };
+  }
+  const { language, detected, byUnit } = resolveAuto(doc, options.fallbackLanguage ?? 'en');
+  const parts = doc.parts.map((part, index) => normalizePart(part, index, (part.unit && byUnit.get(part.unit)) || language, options));
+  return { doc, language, detected, parts };
+}
+
+/** A post or mail this long is detected on its own; shorter ones take the document's language. */
+const OWN_UNIT_LETTERS = 40;
+
+/**
+ * `language: auto`: the document's language is detected on its copy as a whole. A feed, an
+ * mbox or a social export may mix languages post by post, so each unit (post, message) long
+ * enough to tell is detected on its own as well and read in its own language; a short one
+ * ("Kup teraz!") takes the document's.
+ */
+function resolveAuto(doc: Document, fallback: string): { language: string; detected: DetectedLanguage; byUnit: Map<string, string> } {
+  const detected = detectLanguage(doc.parts.map((p) => p.text).join('\n'), fallback);
+  const byUnit = new Map<string, string>();
+  const units = new Map<string, string[]>();
+  for (const part of doc.parts) if (part.unit) units.set(part.unit, [...(units.get(part.unit) ?? []), part.text]);
+  if (units.size > 1) {
+    for (const [unit, texts] of units) {
+      const text = texts.join('\n');
+      if ((text.match(/\p{L}/gu)?.length ?? 0) < OWN_UNIT_LETTERS) continue;
+      const own = detectLanguage(text, detected.language);
+      if (own.confidence > 0) byUnit.set(unit, own.language);
+    }
+  }
+  return { language: detected.language, detected, byUnit };
 }

@@ -30,8 +30,12 @@ function englishLemma(word: string): string {
 }
 
 // Polish inflects heavily: strip the commonest case endings so "darmową dostawę" meets
-// "darmowa dostawa". A stem, not a lemma; enough for similarity scoring.
-const POLISH_ENDINGS = ['ami', 'ach', 'owi', 'ego', 'emu', 'ymi', 'imi', 'ych', 'ich', 'om', 'ów', 'ą', 'ę', 'y', 'i', 'a', 'e', 'o', 'u'];
+// "darmowa dostawa" and "zamówieniach" meets "zamówienia". A stem, not a lemma; enough
+// for similarity scoring. Longest ending first; the stem keeps at least four letters.
+const POLISH_ENDINGS = [
+  'owie', 'ami', 'ach', 'owi', 'ego', 'emu', 'ymi', 'imi', 'ych', 'ich', 'iem', 'iej',
+  'om', 'ów', 'ie', 'ej', 'em', 'ym', 'im', 'ą', 'ę', 'y', 'i', 'a', 'e', 'o', 'u',
+];
 
 function polishStem(word: string): string {
   if (word.length < 5) return word;
@@ -41,6 +45,29 @@ function polishStem(word: string): string {
   return word;
 }
 
+// Hebrew writes prepositions, the article and conjunctions as one-letter prefixes
+// (ו ה ב ל מ ש כ: "והמשלוח" = "and the shipping"), and plurals as suffixes (ים, ות).
+// Stripping both, greedily and the same way on both sides, lets inflected forms meet:
+// "הנחה" / "ההנחה" / "בהנחות" all become "הנח". Final letter forms are unified so that a
+// stripped stem ends like any other.
+const HEBREW_PREFIXES = new Set('ובהלמשכ');
+const HEBREW_SUFFIXES = ['יים', 'ים', 'ות', 'ה'];
+const FINAL_FORMS: Record<string, string> = { ך: 'כ', ם: 'מ', ן: 'נ', ף: 'פ', ץ: 'צ' };
+const HEBREW_WORD = /^[\u05D0-\u05EA"']+$/;
+
+function hebrewStem(word: string): string {
+  if (!HEBREW_WORD.test(word)) return word;
+  let stem = word;
+  for (const suffix of HEBREW_SUFFIXES) {
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= 3) {
+      stem = stem.slice(0, -suffix.length);
+      break;
+    }
+  }
+  while (stem.length > 3 && HEBREW_PREFIXES.has(stem[0])) stem = stem.slice(1);
+  return stem.replace(/[ךםןףץ]/g, (ch) => FINAL_FORMS[ch]);
+}
+
 /** The lemma (or stem) of a lower-cased word in the given language. */
 export function lemmatize(word: string, language: string): string {
   switch (language.toLowerCase().split('-')[0]) {
@@ -48,7 +75,15 @@ export function lemmatize(word: string, language: string): string {
       return englishLemma(word);
     case 'pl':
       return polishStem(word);
+    case 'he':
+      return hebrewStem(word);
     default:
       return word;
   }
+}
+
+/** Whether lemmatize is cheap for this language (no dictionary lookup). */
+export function hasCheapStems(language: string): boolean {
+  const primary = language.toLowerCase().split('-')[0];
+  return primary === 'pl' || primary === 'he';
 }

@@ -1,5 +1,6 @@
 // Sentences and word tokens for any language. Intl.Segmenter finds sentence ends; a
-// regular expression finds words (faster than the word segmenter and enough for matching).
+// regular expression finds words where spaces separate them (faster than the word
+// segmenter, FACTS.md), and Intl.Segmenter's dictionary does where they do not (Thai, CJK).
 
 export interface Span {
   start: number;
@@ -76,9 +77,23 @@ function trimSpan(text: string) {
 // Hebrew gershayim (folded to ") inside a word belongs to it (ש"ח, צה"ל).
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’.,-]|"(?=\p{L}))[\p{L}\p{M}\p{N}]+)*/gu;
 
+// Scripts written without spaces between words: a regular expression would see a whole
+// sentence as one word.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+let wordSegmenter: Intl.Segmenter | undefined;
+
 export function splitWords(text: string, start = 0, end = text.length): Span[] {
   const out: Span[] = [];
   const slice = text.slice(start, end);
+  if (UNSPACED.test(slice)) {
+    // The root locale's segmenter carries every script's dictionary; the tag adds nothing.
+    wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+    for (const seg of wordSegmenter.segment(slice)) {
+      if (seg.isWordLike) out.push({ start: start + seg.index, end: start + seg.index + seg.segment.length });
+    }
+    return out;
+  }
   for (const match of slice.matchAll(WORD)) {
     out.push({ start: start + match.index, end: start + match.index + match[0].length });
   }

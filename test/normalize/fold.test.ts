@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, rawSpan } from '../../src/normalize/fold.js';
+import { foldCase, foldText, rawSpan, stripDiacritics } from '../../src/normalize/fold.js';
+import { tokenize } from '../../src/normalize/index.js';
 import { splitSentences, splitWords } from '../../src/normalize/segment.js';
 
 describe('foldText', () => {
@@ -16,6 +17,21 @@ describe('foldText', () => {
 
   it('folds Hebrew geresh and gershayim to ASCII quotes', () => {
     expect(foldText('49.90 ש״ח').text).toBe('49.90 ש"ח');
+  });
+
+  it('strips Hebrew niqqud and cantillation, folds the maqaf, and keeps the letters', () => {
+    // "מִבְצַע אָבִיב" with points, a cantillation mark (U+0591) and a maqaf (U+05BE).
+    expect(foldText('מִבְצַע\u0591 אָבִיב ב\u05BE30%').text).toBe('מבצע אביב ב-30%');
+    expect(foldText('הֲנָחָה').text).toBe(foldText('הנחה').text);
+  });
+
+  it('removes bidi marks, isolates and the Arabic letter mark around RTL numbers', () => {
+    const raw = '\u200F30%\u200F הנחה \u2067₪49.90\u2069 \u061Cעכשיו\u202B!\u202C';
+    const folded = foldText(raw);
+    expect(folded.text).toBe('30% הנחה ₪49.90 עכשיו!');
+    const at = folded.text.indexOf('₪49.90');
+    const [start, end] = rawSpan(folded, at, at + 6);
+    expect(raw.slice(start, end)).toBe('₪49.90');
   });
 
   it('maps every folded span back to the raw text it came from', () => {
@@ -59,5 +75,39 @@ describe('segmentation', () => {
   it('keeps decimals, contractions and Hebrew gershayim inside words', () => {
     const text = `Don't pay $49.99 or 49,90 ש"ח today`;
     expect(splitWords(text).map((s) => text.slice(s.start, s.end))).toEqual(["Don't", 'pay', '49.99', 'or', '49,90', 'ש"ח', 'today']);
+  });
+});
+
+describe('foldCase', () => {
+  it('lower-cases Turkish dotted and dotless I by the language', () => {
+    expect(foldCase('İstanbul', 'tr')).toBe('istanbul');
+    expect(foldCase('ISPARTA', 'tr')).toBe('ısparta');
+    const tr = (text: string) => tokenize(text, 'tr').map((t) => t.norm);
+    expect(tr('İstanbul indirimi')).toEqual(tr('istanbul İNDİRİMİ'));
+  });
+
+  it('leaves English as it was: I is i, and a stray İ does not split a word', () => {
+    expect(foldCase('FREE SHIPPING IN IRELAND', 'en')).toBe('free shipping in ireland');
+    expect(foldCase('İstanbul', 'en')).toBe('istanbul');
+    expect(foldCase('İstanbul', 'en')).toHaveLength(8);
+    expect(foldCase('Darmowa DOSTAWA', 'pl')).toBe('darmowa dostawa');
+  });
+
+  it('survives a tag the runtime does not know', () => {
+    expect(foldCase('ABC', 'x-klingon-123')).toBe('abc');
+  });
+});
+
+describe('stripDiacritics', () => {
+  it('types Polish and other Latin text as a keyboard without diacritics would', () => {
+    expect(stripDiacritics('Darmową dostawę przy zamówieniach powyżej 200 zł')).toBe('Darmowa dostawe przy zamowieniach powyzej 200 zl');
+    expect(stripDiacritics('ŁÓDŹ Kraków ąćęłńóśźż')).toBe('LODZ Krakow acelnoszz');
+    expect(stripDiacritics('café déjà vu')).toBe('cafe deja vu');
+  });
+
+  it('leaves scripts whose marks are letters alone', () => {
+    expect(stripDiacritics('מבצע אביב')).toBe('מבצע אביב');
+    expect(stripDiacritics('हिन्दी')).toBe('हिन्दी');
+    expect(stripDiacritics('plain ASCII 30% off')).toBe('plain ASCII 30% off');
   });
 });

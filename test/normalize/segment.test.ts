@@ -1,0 +1,70 @@
+// Sentences and words in any language: Intl.Segmenter where a regular expression cannot see
+// word boundaries, and the light stemmers that let inflected Polish and Hebrew meet.
+import { describe, expect, it } from 'vitest';
+import { foldText } from '../../src/normalize/fold.js';
+import { tokenize } from '../../src/normalize/index.js';
+import { lemmatize } from '../../src/normalize/lemma.js';
+import { splitSentences, splitWords } from '../../src/normalize/segment.js';
+import { isStopword } from '../../src/normalize/stopwords.js';
+
+const words = (text: string) => splitWords(text).map((s) => text.slice(s.start, s.end));
+const sentences = (text: string, language: string) => splitSentences(text, language).map((s) => text.slice(s.start, s.end));
+
+describe('splitWords', () => {
+  it('finds words in scripts written without spaces', () => {
+    expect(words('春のセール30%オフ')).toEqual(['春の', 'セール', '30', 'オフ']);
+    expect(words('ลดราคา 30% วันนี้')).toEqual(['ลด', 'ราคา', '30', 'วัน', 'นี้']);
+  });
+
+  it('keeps Hebrew words with their one-letter prefixes and gershayim', () => {
+    const text = foldText('והמשלוח חינם בהזמנות מעל 200 ש״ח!').text;
+    expect(words(text)).toEqual(['והמשלוח', 'חינם', 'בהזמנות', 'מעל', '200', 'ש"ח']);
+  });
+
+  it('keeps Polish letters and decimal commas inside words', () => {
+    expect(words('Pro już za 49,99 zł — dostawę gratis!')).toEqual(['Pro', 'już', 'za', '49,99', 'zł', 'dostawę', 'gratis']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits Hebrew and Polish copy, not after Polish abbreviations', () => {
+    expect(sentences('המבצע בתוקף עד 30 באפריל. המשלוח חינם! רוצים עוד?', 'he')).toEqual(['המבצע בתוקף עד 30 באפריל.', 'המשלוח חינם!', 'רוצים עוד?']);
+    expect(sentences('Sklep przy ul. Leśnej 5 jest otwarty. Zapraszamy np. w sobotę!', 'pl')).toEqual([
+      'Sklep przy ul. Leśnej 5 jest otwarty.',
+      'Zapraszamy np. w sobotę!',
+    ]);
+  });
+});
+
+describe('light stemming', () => {
+  const stems = (text: string, language: string) => tokenize(foldText(text).text, language).map((t) => t.lemma);
+
+  it('lets inflected Polish meet: darmowa dostawa ≈ darmową dostawę, zamówieniach ≈ zamówienia', () => {
+    expect(stems('darmową dostawę', 'pl')).toEqual(stems('darmowa dostawa', 'pl'));
+    expect(stems('darmowej dostawie', 'pl')).toEqual(stems('darmowa dostawa', 'pl'));
+    expect(lemmatize('zamówieniach', 'pl')).toBe(lemmatize('zamówienia', 'pl'));
+    expect(lemmatize('butów', 'pl')).toBe('butów'); // too short to strip safely
+  });
+
+  it('strips Hebrew one-letter prefixes and plural suffixes the same way on both sides', () => {
+    expect(lemmatize('והמשלוח', 'he')).toBe(lemmatize('משלוח', 'he'));
+    expect(lemmatize('בהזמנות', 'he')).toBe(lemmatize('הזמנה', 'he'));
+    expect(lemmatize('ההנחות', 'he')).toBe(lemmatize('הנחה', 'he'));
+    expect(lemmatize('מחירים', 'he')).toBe(lemmatize('המחיר', 'he'));
+    expect(lemmatize('בחינם', 'he')).toBe(lemmatize('חינם', 'he'));
+    expect(lemmatize('הנחה', 'he')).not.toBe(lemmatize('חינם', 'he'));
+  });
+
+  it('leaves English to compromise and unknown languages untouched', () => {
+    expect(lemmatize('orders', 'en')).toBe('order');
+    expect(lemmatize('zapatos', 'es')).toBe('zapatos');
+  });
+
+  it('knows function words in Polish and Hebrew but never negation cues', () => {
+    expect(isStopword('przy', 'pl')).toBe(true);
+    expect(isStopword('nie', 'pl')).toBe(false);
+    expect(isStopword('של', 'he')).toBe(true);
+    expect(isStopword('לא', 'he')).toBe(false);
+    expect(isStopword('dostawa', 'pl-PL')).toBe(false);
+  });
+});
