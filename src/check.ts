@@ -13,6 +13,7 @@ import { sortFindings } from './findings/sort.js';
 import { summarize } from './findings/summary.js';
 import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
 import { normalizeDocument, type NormalizedDocument } from './normalize/index.js';
+import { isAuto } from './normalize/language.js';
 import { createFetcher } from './sources/fetch.js';
 import type { Fetcher } from './sources/types.js';
 import { readSource } from './sources/read.js';
@@ -87,11 +88,13 @@ export function checkDocuments(
   docs: readonly Document[],
   channels: readonly string[] = spec.channels.map((c) => c.name),
   findings: Finding[] = [],
-): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>> } {
+): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>>; languages: Map<string, string> } {
   const year = yearOf(spec);
+  // With language auto everywhere, copy too short to tell is taken to be English.
+  const fallbackLanguage = isAuto(spec.language) ? 'en' : spec.language;
   // A repost is someone else's words shared: shown in extract, never held to the spec.
   const own = docs.map((doc) => (doc.parts.some((p) => p.label === 'repost') ? { ...doc, parts: doc.parts.filter((p) => p.label !== 'repost') } : doc));
-  const normalized: NormalizedDocument[] = own.map((doc) => normalizeDocument(doc, { year }));
+  const normalized: NormalizedDocument[] = own.map((doc) => normalizeDocument(doc, { year, fallbackLanguage }));
   const coverage: Record<string, Record<string, CoverageEntry>> = {};
   const context: CheckContext = {
     spec,
@@ -102,7 +105,7 @@ export function checkDocuments(
     report: (finding) => findings.push(finding),
   };
   for (const c of CHECKS) c.run(context);
-  return { findings, coverage };
+  return { findings, coverage, languages: new Map(normalized.map((nd) => [nd.doc.source, nd.language])) };
 }
 
 /** The same, for a spec already loaded (tests and embedders). */
@@ -151,7 +154,9 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   });
 
   progress(`checking ${docs.length} document${docs.length === 1 ? '' : 's'}`);
-  const { coverage } = checkDocuments(spec, docs, channels, findings);
+  const { coverage, languages } = checkDocuments(spec, docs, channels, findings);
+  // Report the language each source was read in: the detected one where the spec said auto.
+  for (const source of sources) source.language = languages.get(source.id) ?? source.language;
 
   const failOn = options.failOn ?? spec.rules.failOn;
   const accepted = applyExceptions(findings, spec.exceptions, {

@@ -106,12 +106,12 @@ function textMentions(np: NormalizedPart, key: string): Mention[] {
 
 /** Every mention of the fact in a document, right or wrong. */
 export function findMentions(fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
-  const language = doc.doc.language;
+  // Each part in its own language: a feed or mailbox read with language auto may mix them.
   return doc.parts.flatMap((np) => {
     if (fact.type === 'text') return textMentions(np, key);
-    if (fact.near.length) return nearMentions(np, fact, language);
+    if (fact.near.length) return nearMentions(np, fact, np.language);
     if (fact.type === 'code') return codeMentions(np, key);
-    if (fact.type === 'url') return urlMentions(np, key, language);
+    if (fact.type === 'url') return urlMentions(np, key, np.language);
     // No context to tell this fact's value from any other: only an equal value counts.
     return np.values.filter((v) => v.type === fact.type && v.key === key).map((v) => ({ np, ...v }));
   });

@@ -55,8 +55,7 @@ function extractedPart(p: NormalizedPart): ExtractedPart {
 
 export function describeDocument(normalized: NormalizedDocument): Extraction {
   const { doc } = normalized;
-  const language = (normalized as { language?: string }).language ?? doc.language;
-  return { source: doc.source, kind: doc.kind, language, parts: normalized.parts.map(extractedPart) };
+  return { source: doc.source, kind: doc.kind, language: normalized.language, parts: normalized.parts.map(extractedPart) };
 }
 
 /** Reads and normalizes one source; a source that cannot be read is a SourceError. */
