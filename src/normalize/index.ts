@@ -3,7 +3,7 @@
 import type { Document, Part } from '../documents/types.js';
 import { foldCase, foldText, rawSpan, stripDiacritics, type FoldedText } from './fold.js';
 import { detectLanguage, isAuto, type DetectedLanguage } from './language.js';
-import { isNegationCue } from './negation.js';
+import { negationCues } from './negation.js';
 import { hasCheapStems, lemmatize } from './lemma.js';
 import { splitSentences, splitWords } from './segment.js';
 import { isStopword } from './stopwords.js';
@@ -34,16 +34,16 @@ class WordToken implements Token {
   private cachedBare?: string;
   readonly stem: string;
   readonly stop: boolean;
-  readonly negation: boolean;
   constructor(
     readonly start: number,
     readonly end: number,
     readonly norm: string,
     private readonly language: string,
+    /** Whether this word negates, in context ("not only" does not; "nie ma żadnych" once). */
+    readonly negation: boolean,
   ) {
     this.stem = stripDiacritics(hasCheapStems(language) ? this.lemma : roughStem(norm));
     this.stop = isStopword(norm, language);
-    this.negation = isNegationCue(norm, language);
   }
   get lemma(): string {
     return (this.cachedLemma ??= lemmatize(this.norm, this.language));
@@ -106,7 +106,10 @@ export function lowerCase(text: string, language: string): string {
 }
 
 export function tokenize(text: string, language: string, start = 0, end = text.length): Token[] {
-  return splitWords(text, start, end).map((span) => new WordToken(span.start, span.end, lowerCase(text.slice(span.start, span.end), language), language));
+  const spans = splitWords(text, start, end);
+  const words = spans.map((span) => lowerCase(text.slice(span.start, span.end), language));
+  const negations = negationCues(words, language);
+  return spans.map((span, i) => new WordToken(span.start, span.end, words[i], language, negations[i]));
 }
 
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {

@@ -85,7 +85,9 @@ const cases: Case[] = [
   { label: 'dot thousands in Polish', text: 'ponad 1.200 opinii', language: 'pl', values: [['number', '1200']] },
   { label: 'dot is a decimal point in English', text: 'version 1.299 notes', values: [['number', '1.299']] },
   { label: 'short range gives both ends', text: 'ships in 5-7 days', values: [['number', '5'], ['number', '7']] },
-  { label: 'year alone is a number', text: 'NEWS MARCH 2016', values: [['number', '2016']] },
+  { label: 'a month and year without a day is neither a date nor a number', text: 'NEWS MARCH 2016', values: [] },
+  { label: 'a year in a title is not a number', text: 'Spring Sale 2026!', values: [] },
+  { label: 'a count after "in" is a number', text: 'now in 2000 stores', values: [['number', '2000']] },
   // Dates.
   { label: 'ISO date', text: 'ends 2026-04-30', values: [['date', '2026-04-30']] },
   { label: 'month day, year', text: 'until April 30, 2026', values: [['date', '2026-04-30']] },

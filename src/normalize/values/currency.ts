@@ -6,7 +6,8 @@ const SIGNS: ReadonlyArray<readonly [string, string]> = [
   ['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['円', 'JPY'], ['₪', 'ILS'], ['₽', 'RUB'], ['₹', 'INR'], ['₩', 'KRW'], ['₺', 'TRY'], ['₴', 'UAH'],
   ['zł', 'PLN'], ['Zł', 'PLN'], ['ZŁ', 'PLN'],
   // Hebrew "shekel new" abbreviation, with gershayim folded to '"' or as written.
-  ['ש"ח', 'ILS'], ['ש״ח', 'ILS'], ["ש''ח", 'ILS'],
+  // Writers without a Hebrew keyboard layout type two gereshes or two apostrophes.
+  ['ש"ח', 'ILS'], ['ש״ח', 'ILS'], ["ש''ח", 'ILS'], ['ש׳׳ח', 'ILS'], ['ש’’ח', 'ILS'],
 ];
 
 const CODES = ['USD', 'EUR', 'GBP', 'PLN', 'ILS', 'NIS', 'CHF', 'JPY', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'SEK', 'NOK', 'DKK', 'CZK', 'HUF', 'RON', 'BGN', 'RUB', 'UAH', 'TRY', 'INR', 'CNY', 'KRW', 'BRL', 'MXN', 'ZAR'];
@@ -15,7 +16,7 @@ const CODES = ['USD', 'EUR', 'GBP', 'PLN', 'ILS', 'NIS', 'CHF', 'JPY', 'CAD', 'A
 const NAMES: ReadonlyArray<readonly [string, string]> = [
   ['dollars', 'USD'], ['dollar', 'USD'], ['euros', 'EUR'], ['euro', 'EUR'], ['pounds', 'GBP'], ['pound', 'GBP'],
   ['złotych', 'PLN'], ['złote', 'PLN'], ['złoty', 'PLN'], ['zlotych', 'PLN'], ['zl', 'PLN'],
-  ['shekels', 'ILS'], ['shekel', 'ILS'], ['שקלים', 'ILS'], ['שקל', 'ILS'], ['franken', 'CHF'], ['francs', 'CHF'],
+  ['shekels', 'ILS'], ['shekel', 'ILS'], ['שקלים', 'ILS'], ['שקל', 'ILS'], ['שח', 'ILS'], ['franken', 'CHF'], ['francs', 'CHF'],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

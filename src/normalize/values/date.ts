@@ -5,13 +5,15 @@
 // language (SPEC.md §7): en-US month first, every other language (plain "en" too) day
 // first; a number over 12 fixes the order of its own date, and of the text's other dates
 // when all such evidence in the text agrees.
-import { candidate, RANGE_DASH, type Candidate } from './candidate.js';
+import { candidate, NOT_AFTER_WORD, RANGE_DASH, type Candidate } from './candidate.js';
+import { CURRENCY_AFTER } from './currency.js';
 import { MONTH_NAMES, monthNumber, WEEKDAYS } from './months.js';
-import { primaryLanguage } from './number.js';
+import { primaryLanguage, usesDecimalPoint } from './number.js';
 import type { ExtractOptions } from './types.js';
 
 const ORDINAL = '(?:st|nd|rd|th)?';
-const MONTH = String.raw`(?<![\p{L}])(?:ב)?(${MONTH_NAMES})\.?(?![\p{L}])`;
+// Hebrew writes the month with ב or ל before it: "30 בנובמבר", "ה-30 לנובמבר".
+const MONTH = String.raw`(?<![\p{L}])(?:[בל])?(${MONTH_NAMES})\.?(?![\p{L}])`;
 const YEAR = String.raw`(?:,?\s(?:de\s)?(\d{4})(?!\d))?`;
 
 // April 30, 2026 / Thursday, September 13, 2018 / Apr 30th / Nov. 30 / March 1-31, 2026
@@ -21,11 +23,11 @@ const MONTH_FIRST = new RegExp(
 );
 // 30 April 2026 / 30th of April / 30 listopada 2026 / 12. Juni 2018 / 30 בנובמבר 2026 / 1-30 listopada
 const DAY_FIRST = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(\d{1,2})${ORDINAL}\.?(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:of\s|de\s)?${MONTH}${YEAR}`,
+  String.raw`${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:of\s|de\s)?${MONTH}${YEAR}`,
   'giud',
 );
-// 2026-04-30, 2026/04/30, 2026.04.30
-const ISO = /(?<![\p{L}\p{N}.,/-])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[./-]\d)/gu;
+// 2026-04-30, 2026/04/30, 2026.04.30, "ב-2026-11-30" (a Hebrew prefix and hyphen before it)
+const ISO = /(?<![\p{L}\p{N}.,/]|(?<![\u05D0-\u05EA])-)(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[./-]\d)/gu;
 // 30.11.2026, 30/11/2026, 4/30/2026, 30-11-2026, 30/11/26, 30/11, 30.11. (not en)
 // A hyphen before makes a chain ("555-12/11") unless it follows a Hebrew prefix ("ה-30.11.2026").
 const NUMERIC = /(?<![\p{L}\p{N}.,/:$€£¥₪]|(?<![\u05D0-\u05EA])-)(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\p{N}]|[./:-]\d)/gu;
@@ -105,8 +107,9 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
       if (separator === '-') continue;
       if (separator === '.') {
         // "do 30.11." is a date in Polish or German copy; "2.5" is a number everywhere.
-        if (primaryLanguage(language) === 'en' || second.length !== 2 || text[end] !== '.') continue;
-        end += 1;
+        const closed = primaryLanguage(language) !== 'en' && second.length === 2 && text[end] === '.';
+        if (closed) end += 1;
+        else if (!isShortDottedDate(text, m.index, end, first, second, language)) continue;
       }
       // "24/7" is availability and "1/2" a fraction, not the 24th of July or 1 February.
       if (separator === '/' && (m[0] === '24/7' || (first.length === 1 && second.length === 1))) continue;
@@ -116,6 +119,28 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     add(m.index, end, fullYear(yearWritten), month, day);
   }
   return out;
+}
+
+// Words right before a day that make "30.11" a date rather than a decimal: pl "do", "od",
+// "dnia"; he "עד", "מיום", "בתאריך", and the prefixes ב מ ה ("ב-30.11", "עד ה-30.11").
+const DATE_CUE = /(?:(?<![\p{L}])(?:do|od|dnia|dn\.|until|till|from|through|עד|מיום|מתאריך|בתאריך|תאריך|החל|[בהמ]|עד ה|מה)[\s\-\u05BE]*)$/iu;
+// What makes "12.10" an amount: a percent sign or word, a currency or a unit after it.
+const AMOUNT_AFTER = new RegExp(String.raw`^[\s\u00A0\u202F]?(?:%|${CURRENCY_AFTER}|אחוז|procent|proc\.|kg|km|cm|ml|l\b|GB|GHz)`, 'u');
+
+/**
+ * "30.11" without a year or closing full stop, in a language other than English: a date
+ * when a date cue stands before it ("do 30.11", "עד 30.11", "ב-30.4"), or, in a language
+ * that writes decimals with a comma (pl, de), when its month has two digits. Never when
+ * a unit, currency or percent follows ("12.10 zł"), never two single digits ("2.5").
+ */
+function isShortDottedDate(text: string, start: number, end: number, first: string, second: string, language: string): boolean {
+  const primary = primaryLanguage(language);
+  if (primary === 'en' || (first.length === 1 && second.length === 1)) return false;
+  if (isoDate(2000, Number(second), Number(first)) === undefined) return false;
+  if (AMOUNT_AFTER.test(text.slice(end, end + 12))) return false;
+  if (DATE_CUE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  // Where the decimal separator is a point (he), "30.11" is a date only after a cue.
+  return second.length === 2 && !usesDecimalPoint(primary);
 }
 
 type Order = 'month-first' | 'day-first';

@@ -1,9 +1,11 @@
 // Finds every value stated in a text. Each kind proposes candidates; overlaps are resolved
 // once, by kind first (a URL over the code in its path, a date or money value over the
-// numbers in it, a percent over its number), then longest first.
+// numbers in it, a percent over its number), then longest first. Phone, model and article
+// numbers and years are hidden candidates that only keep their digits from being numbers.
 import type { Candidate } from './candidate.js';
 import { extractCodes } from './code.js';
 import { extractDates } from './date.js';
+import { extractIdentifiers } from './identifiers.js';
 import { extractMoney } from './money.js';
 import { extractNumbers } from './numbers.js';
 import { extractPercents } from './percent.js';
@@ -27,6 +29,7 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
     ...extractMoney(text, language),
     ...extractPercents(text, language),
     ...extractCodes(text),
+    ...extractIdentifiers(text),
     ...extractNumbers(text, language),
   ];
   const kept = resolveOverlaps(found, text.length);
@@ -37,8 +40,9 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
 }
 
 function resolveOverlaps(found: Candidate[], length: number): Value[] {
+  const rank = (c: Candidate) => c.rank ?? PRIORITY[c.type];
   const ranked = found.sort(
-    (a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.end - b.start - (a.end - a.start) || a.start - b.start || Number(!!a.hidden) - Number(!!b.hidden),
+    (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start || Number(!!a.hidden) - Number(!!b.hidden),
   );
   // One flag per character: linear in the text and the candidates' lengths, not quadratic.
   const taken = new Uint8Array(length);

@@ -1,11 +1,11 @@
 // Money: an amount with a currency sign, code or name before or after it, and ranges
 // whose second (or first) end leaves the currency out: "$236–279", "10–20 zł".
-import { candidate, INVISIBLE, RANGE_DASH, type Candidate } from './candidate.js';
+import { candidate, INVISIBLE, NOT_AFTER_WORD, RANGE_DASH, SPACES, type Candidate } from './candidate.js';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, CURRENCY_CODE, currencyCode } from './currency.js';
 import { NUMBER, parseNumber } from './number.js';
 
 // Hebrew copy often carries bidi marks between an amount and its sign.
-const GAP = `${INVISIBLE}[ \\u00A0\\u202F]?${INVISIBLE}`;
+const GAP = `${INVISIBLE}[${SPACES}]?${INVISIBLE}`;
 // "$5k", "$2M", "$1 million", "2 mln zł", "5 tys. zł".
 const MULTIPLIER = String.raw`[kK](?![\p{L}\p{N}])|M(?![\p{L}\p{N}])|bn(?![\p{L}])|\s(?:[mM]illion|[bB]illion|MILLION|BILLION|mln|mld|tys\.)(?![\p{L}])`;
 // The amount must be read whole: never stop inside "49.999" or before a decimal part.
@@ -16,7 +16,7 @@ const BEFORE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${CURRENCY_BEFORE})${GAP}(${NUMBER})${AMOUNT_END}(${MULTIPLIER})?(?:${GAP}(${CURRENCY_CODE}))?`,
   'gu',
 );
-const AFTER = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${NUMBER})${AMOUNT_END}(${MULTIPLIER})?${GAP}(${CURRENCY_AFTER})(?![\p{L}\p{N}])`, 'gu');
+const AFTER = new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(${MULTIPLIER})?${GAP}(${CURRENCY_AFTER})(?![\p{L}\p{N}])`, 'gu');
 // The other end of a range, written without its currency.
 // Group 1 is the amount as written, 2 its number, 3 its multiplier.
 const RANGE_AFTER = new RegExp(String.raw`^${GAP}${RANGE_DASH}${GAP}((${NUMBER})${AMOUNT_END}(${MULTIPLIER})?)(?![\p{L}\p{N}%$€£¥₪])`, 'u');

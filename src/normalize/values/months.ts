@@ -1,22 +1,31 @@
 // Month names as written in dates, by month number. Polish has a nominative ("listopad")
 // and the genitive used in dates ("30 listopada"); Hebrew takes the prefix ב ("בנובמבר"),
-// handled by the date pattern. German, French, Italian and Spanish names are here because
-// real campaign copy in the corpus uses them; a name shared by two languages means the same
-// month in both.
+// or ל ("ה-30 לנובמבר"), handled by the date pattern. Polish three-letter abbreviations are
+// left out: "lip", "sie", "lis" are words ("30 lip balms"). German, French, Italian and
+// Spanish names are here because real campaign copy in the corpus uses them; a name shared
+// by two languages means the same month in both.
+
+/**
+ * A Hebrew abbreviation ("נוב׳") counts only with its geresh, as written or folded to "'":
+ * without it "אפר" is "ash", not April.
+ */
+function hebrewShort(stem: string): string[] {
+  return [`${stem}׳`, `${stem}'`];
+}
 
 const MONTHS: ReadonlyArray<readonly string[]> = [
-  ['january', 'jan', 'stycznia', 'styczeń', 'styczen', 'ינואר', 'januar', 'jänner', 'janvier', 'gennaio', 'enero'],
-  ['february', 'feb', 'lutego', 'luty', 'פברואר', 'februar', 'février', 'fevrier', 'févr', 'febbraio', 'febrero'],
+  ['january', 'jan', 'stycznia', 'styczeń', 'styczen', 'ינואר', ...hebrewShort('ינו'), 'januar', 'jänner', 'janvier', 'gennaio', 'enero'],
+  ['february', 'feb', 'lutego', 'luty', 'פברואר', ...hebrewShort('פבר'), 'februar', 'février', 'fevrier', 'févr', 'febbraio', 'febrero'],
   ['march', 'mar', 'marca', 'marzec', 'מרץ', 'מרס', 'märz', 'maerz', 'mars', 'marzo'],
-  ['april', 'apr', 'kwietnia', 'kwiecień', 'kwiecien', 'אפריל', 'avril', 'aprile', 'abril'],
+  ['april', 'apr', 'kwietnia', 'kwiecień', 'kwiecien', 'אפריל', ...hebrewShort('אפר'), 'avril', 'aprile', 'abril'],
   ['may', 'maja', 'maj', 'מאי', 'mai', 'maggio', 'mayo'],
   ['june', 'jun', 'czerwca', 'czerwiec', 'יוני', 'juni', 'juin', 'giugno', 'junio'],
   ['july', 'jul', 'lipca', 'lipiec', 'יולי', 'juli', 'juillet', 'luglio', 'julio'],
-  ['august', 'aug', 'sierpnia', 'sierpień', 'sierpien', 'אוגוסט', 'août', 'aout', 'agosto'],
-  ['september', 'sep', 'sept', 'września', 'wrzesnia', 'wrzesień', 'wrzesien', 'ספטמבר', 'septembre', 'settembre', 'septiembre', 'setiembre'],
-  ['october', 'oct', 'października', 'pazdziernika', 'październik', 'pazdziernik', 'אוקטובר', 'oktober', 'octobre', 'ottobre', 'octubre'],
-  ['november', 'nov', 'listopada', 'listopad', 'נובמבר', 'novembre', 'noviembre'],
-  ['december', 'dec', 'grudnia', 'grudzień', 'grudzien', 'דצמבר', 'dezember', 'décembre', 'decembre', 'dicembre', 'diciembre'],
+  ['august', 'aug', 'sierpnia', 'sierpień', 'sierpien', 'אוגוסט', ...hebrewShort('אוג'), 'août', 'aout', 'agosto'],
+  ['september', 'sep', 'sept', 'września', 'wrzesnia', 'wrzesień', 'wrzesien', 'ספטמבר', ...hebrewShort('ספט'), 'septembre', 'settembre', 'septiembre', 'setiembre'],
+  ['october', 'oct', 'października', 'pazdziernika', 'październik', 'pazdziernik', 'אוקטובר', ...hebrewShort('אוק'), 'oktober', 'octobre', 'ottobre', 'octubre'],
+  ['november', 'nov', 'listopada', 'listopad', 'נובמבר', ...hebrewShort('נוב'), 'novembre', 'noviembre'],
+  ['december', 'dec', 'grudnia', 'grudzień', 'grudzien', 'דצמבר', ...hebrewShort('דצמ'), 'dezember', 'décembre', 'decembre', 'dicembre', 'diciembre'],
 ];
 
 const MONTH_BY_NAME = new Map(MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));

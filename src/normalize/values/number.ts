@@ -1,8 +1,16 @@
-// Numbers as written in copy: thousands groups with , . space NBSP or narrow NBSP, and a
-// decimal part after , or . — read per language where the separator alone is ambiguous.
+// Numbers as written in copy: thousands groups with , . or a space (NBSP, narrow NBSP and
+// thin space too: the extractor may get raw text), and a decimal part after , or .
+//
+// Separators, deterministically (the same string always gives the same number):
+// - both . and , present: the last one is the decimal separator ("1.299,50", "1,299.50");
+// - a space-like separator is always a thousands group ("1 299,50");
+// - one kind repeated ("1.299.000", "1,299,000"): thousands;
+// - one separator and exactly three digits after it: thousands ("1,299"; "1.299" in pl/he
+//   and every other language but English, where "1.299" is a decimal; in money always
+//   thousands, since money never has three decimals); a leading "0" is never a group;
+// - otherwise a decimal separator ("2,5" and "2.5" are 2.5 in every language).
 
-/** Space-like thousands separators: space, NBSP, narrow NBSP (the caller usually folds them). */
-const SPACES = ' \\u00A0\\u202F';
+import { SPACES } from './candidate.js';
 
 /**
  * A number with optional thousands groups and decimals, as a regex source (no captures).
@@ -27,9 +35,18 @@ export interface ParseOptions {
   money?: boolean;
 }
 
+/** Languages whose decimal separator is a point, so "1.299" is a decimal there. */
+const DECIMAL_POINT = new Set(['en', 'he', 'iw', 'ja', 'zh', 'ko', 'th', 'hi']);
+
+export function usesDecimalPoint(language: string): boolean {
+  return DECIMAL_POINT.has(primaryLanguage(language));
+}
+
+const SPACE_RE = new RegExp(`[${SPACES}]`, 'g');
+
 /** The value of a written number, or undefined when it is not one. */
 export function parseNumber(written: string, language: string, options: ParseOptions = {}): number | undefined {
-  const raw = written.replace(/[ \u00A0\u202F]/g, '');
+  const raw = written.replace(SPACE_RE, '');
   if (!/^\d[\d.,]*$/.test(raw) || /[.,]$/.test(raw)) return undefined;
   const lastDot = raw.lastIndexOf('.');
   const lastComma = raw.lastIndexOf(',');
@@ -45,12 +62,12 @@ export function parseNumber(written: string, language: string, options: ParseOpt
     const separator = lastDot >= 0 ? '.' : ',';
     const pieces = raw.split(separator);
     const tail = pieces[pieces.length - 1];
-    // "1.299" is 1.299 in English prose and 1299 in Polish or German; "1,299" is 1299 in
-    // English and, by the same rule of three digits, 1299 elsewhere (a comma decimal with
-    // three places is rare in copy).
+    // "1.299" is 1.299 in English or Hebrew prose and 1299 in Polish or German; "1,299" is
+    // 1299 in English and, by the same rule of three digits, 1299 elsewhere (a comma decimal
+    // with three places is rare in copy).
     const grouped =
       pieces.length > 2 ||
-      (tail.length === 3 && (options.money || separator === ',' || primaryLanguage(language) !== 'en'));
+      (tail.length === 3 && (options.money || separator === ',' || !usesDecimalPoint(language)));
     if (grouped && pieces.slice(1).some((p) => p.length !== 3)) return undefined;
     // "0,299" has no thousands: a leading zero is never a group.
     if (grouped && pieces[0] === '0') return pieces.length === 2 ? Number(`0.${tail}`) : undefined;
