@@ -24,9 +24,15 @@ export function isHidden(el: Element): boolean {
   return attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style);
 }
 
-/** Preheaders are sometimes kept visible but tiny; their class still says what they are. */
+// Collapsed rather than hidden: what Outlook (mso-hide) and clients that ignore display:none see as nothing.
+const COLLAPSED_STYLE = /(?:^|;)\s*(?:mso-hide\s*:\s*all|opacity\s*:\s*0(?:\.0+)?\s*(?:!important\s*)?(?:;|$)|max-height\s*:\s*0(?:px)?\s*(?:!important\s*)?(?:;|$))/i;
+
+/**
+ * Preheaders are sometimes kept visible but tiny, or only collapsed; their class or style
+ * still says what they are. Asked only at the start of an email body, never of a web page.
+ */
 export function isPreheaderClass(el: Element): boolean {
-  return /\b(?:preheader|pre-header|preview-text)\b/i.test(el.attribs.class ?? '');
+  return /\b(?:preheader|pre-header|preview-text)\b/i.test(el.attribs.class ?? '') || COLLAPSED_STYLE.test(el.attribs.style ?? '');
 }
 
 export function hasText(el: Element): boolean {

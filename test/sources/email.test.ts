@@ -471,6 +471,8 @@ describe('preheaders as ESPs write them', () => {
     ['Litmus (spacer in its own div)', '<div style="display: none; max-height: 0px; overflow: hidden;">Thirty percent off every pair</div><div style="display: none; max-height: 0px; overflow: hidden;">&#847; &zwnj; &nbsp; &#8199; &#65279; &#847; &zwnj; &nbsp; &#8199; &#65279; &#847; &zwnj; &nbsp; &#8199; &#65279;</div>'],
     ['HubSpot', '<div id="preview_text" style="display:none!important;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">Thirty percent off every pair&#8204;&nbsp;&#8204;&nbsp;&#847;&#173;</div>'],
     ['a class only (kept visible but tiny)', '<span class="preheader" style="font-size:1px;color:#fefefe">Thirty percent off every pair</span>'],
+    ['collapsed for Outlook, no display:none', '<div style="mso-hide:all;font-size:0;max-height:0;line-height:0;opacity:0;overflow:hidden">Thirty percent off every pair</div>'],
+    ['transparent and zero height, spacer after', '<span style="color:transparent;opacity:0;height:0;max-height:0;overflow:hidden">Thirty percent off every pair&#847;&zwnj;&nbsp;&#847;&zwnj;&nbsp;</span>'],
   ])('%s: the preheader is its own part, padding stripped', (_, body) => {
     expect(roles(html(body))).toEqual([
       ['subject', 'Spring Sale'],
