@@ -53,8 +53,6 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 interface CheckFlags {
-  format: string[];
-  output: string[];
   failOn?: FailOn;
   channel: string[];
   offline?: boolean;
@@ -70,19 +68,31 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-/** Where each report goes: --format and --output pair up in order; a format without an output goes to stdout. */
+/** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
 export interface Destination {
   format: string;
   output?: string;
 }
 
-export function destinations(formats: string[], outputs: string[]): Destination[] {
-  const wanted = formats.length ? formats : ['pretty'];
-  for (const format of wanted) {
-    if (!Object.hasOwn(formatters, format)) throw new UsageError(`unknown format "${format}" (expected one of ${Object.keys(formatters).join(', ')})`);
+/** `--format`/`--output` as the user wrote them, in order (commander keeps each list apart). */
+export type ReportFlag = ['format' | 'output', string];
+
+export function destinations(flags: readonly ReportFlag[]): Destination[] {
+  const pairs: Destination[] = [];
+  // An --output written before any --format (or alone) is for the first format, or pretty.
+  let early: string | undefined;
+  for (const [flag, value] of flags) {
+    if (flag === 'format') {
+      if (!Object.hasOwn(formatters, value)) throw new UsageError(`unknown format "${value}" (expected one of ${Object.keys(formatters).join(', ')})`);
+      pairs.push({ format: value, ...(early !== undefined && !pairs.length ? { output: early } : {}) });
+      continue;
+    }
+    const last = pairs[pairs.length - 1];
+    if (last && last.output === undefined) last.output = value;
+    else if (!pairs.length && early === undefined) early = value;
+    else throw new UsageError(`--output "${value}" has no --format of its own: write each --output after its --format`);
   }
-  if (outputs.length > wanted.length) throw new UsageError(`--output "${outputs[wanted.length]}" has no --format of its own: give one --format per --output`);
-  const pairs = wanted.map((format, i) => ({ format, ...(outputs[i] !== undefined ? { output: outputs[i] } : {}) }));
+  if (!pairs.length) pairs.push({ format: 'pretty', ...(early !== undefined ? { output: early } : {}) });
   if (pairs.filter((p) => p.output === undefined).length > 1) throw new UsageError('only one report can go to stdout: give each further --format an --output');
   return pairs;
 }
@@ -95,20 +105,23 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run storefront --help for usage)');
 
-  program
+  const reportFlags: ReportFlag[] = [];
+  const check = program
     .command('check')
     .description('check every channel of the campaign against the spec')
     .argument('[spec]', 'the spec file', 'storefront.yaml')
-    .option('--format <format>', `report format, repeatable: ${Object.keys(formatters).join(', ')} (default: pretty)`, collect, [])
-    .option('--output <file>', 'write the report of the matching --format to a file instead of stdout (repeatable)', collect, [])
+    .option('--format <format>', `report format, repeatable: ${Object.keys(formatters).join(', ')} (default: pretty)`)
+    .option('--output <file>', 'write the report of the --format before it to a file instead of stdout (repeatable)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
     .option('--channel <name>', 'check only this channel (repeatable)', collect, [])
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--concurrency <n>', 'pages fetched at once (default 8)', positiveInteger)
     .option('--cache-dir <dir>', 'keep fetched pages here and revalidate them on the next run (ETag / Last-Modified)')
     .action(async (spec: string, flags: CheckFlags) => {
-      exitCode = await runCheck(spec, flags, io);
+      exitCode = await runCheck(spec, flags, reportFlags, io);
     });
+  check.on('option:format', (value: string) => reportFlags.push(['format', value]));
+  check.on('option:output', (value: string) => reportFlags.push(['output', value]));
 
   program
     .command('init')
@@ -235,12 +248,12 @@ function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
-async function runCheck(specPath: string, flags: CheckFlags, io: Io): Promise<number> {
+async function runCheck(specPath: string, flags: CheckFlags, reportFlags: readonly ReportFlag[], io: Io): Promise<number> {
   const progress = (line: string) => io.stderr(`storefront: ${line}\n`);
   let report;
   let targets: Destination[];
   try {
-    targets = destinations(flags.format, flags.output);
+    targets = destinations(reportFlags);
     report = await check(specPath, {
       channels: flags.channel,
       offline: flags.offline,

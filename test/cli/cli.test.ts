@@ -1,7 +1,7 @@
 // The command line end to end: the built bin spawned as a user would, reading its
 // stdout, stderr, JSON report and exit code. `npm test` builds first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,7 +107,7 @@ describe('storefront check on the example campaign', () => {
 });
 
 describe('several reports from one run', () => {
-  it('pairs each --format with the --output in the same position; the one left over goes to stdout', () => {
+  it('gives each --output to the --format before it; the format without one goes to stdout', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'storefront-out-'));
     const run = cli(['check', example, '--format', 'json', '--output', path.join(dir, 'r.json'), '--format', 'pretty']);
     expect(run.code).toBe(1);
@@ -116,8 +116,29 @@ describe('several reports from one run', () => {
     expect(run.stderr).toContain(`storefront: json report written to ${path.join(dir, 'r.json')}`);
   });
 
+  it('writes SARIF and HTML files and GitHub annotations in one run, with the whole summary in $GITHUB_STEP_SUMMARY', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storefront-ci-'));
+    const summary = path.join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const run = cli(
+      ['check', example, '--format', 'github', '--format', 'sarif', '--output', path.join(dir, 'r.sarif'), '--format', 'html', '--output', path.join(dir, 'r.html')],
+      { GITHUB_STEP_SUMMARY: summary },
+    );
+    expect(run.code).toBe(1);
+    const annotations = run.stdout.trim().split('\n');
+    expect(annotations.filter((l) => l.startsWith('::error file=fixtures/example/'))).toHaveLength(4);
+    expect(JSON.parse(readFileSync(path.join(dir, 'r.sarif'), 'utf8')).runs[0].results).toHaveLength(8);
+    expect(readFileSync(path.join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    const written = readFileSync(summary, 'utf8');
+    // Appended, as Actions expects: earlier steps' summaries stay.
+    expect(written.startsWith('# earlier step\n')).toBe(true);
+    expect(written).toContain('RunFast Spring Sale 2026');
+    expect(written).toMatch(/\| headline \|/);
+  });
+
   it.each([
-    [['--output', 'a.json', '--output', 'b.json'], 'storefront: --output "b.json" has no --format of its own: give one --format per --output\n'],
+    [['--output', 'a.json', '--output', 'b.json'], 'storefront: --output "b.json" has no --format of its own: write each --output after its --format\n'],
+    [['--format', 'json', '--output', 'a.json', '--output', 'b.json'], 'storefront: --output "b.json" has no --format of its own: write each --output after its --format\n'],
     [['--format', 'json', '--format', 'pretty'], 'storefront: only one report can go to stdout: give each further --format an --output\n'],
     [['--format', 'yaml'], /^storefront: unknown format "yaml" \(expected one of pretty, json/],
     [['--concurrency', '0'], /^error: option '--concurrency <n>' argument '0' is invalid. expected a positive integer/],
