@@ -50,6 +50,8 @@ export interface Part {
    * post), 'forward' (a forwarded message inside an email).
    */
   label?: 'repost' | 'reply' | 'thread' | 'forward';
+  /** When the unit was sent or posted (ISO 8601), where the source says: a mail's Date. */
+  sent?: string;
   /**
    * Ranges [start, end) of `text` that are shown but not stated: struck-through prices
    * (<s>, <del>, <strike>). Values found inside are not statements of a fact.

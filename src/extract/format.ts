@@ -8,7 +8,7 @@ export function formatExtractionJson(extraction: Extraction): string {
 const where = (at: { line: number; column: number } | undefined) => (at ? `${at.line}:${at.column}` : '-');
 
 function partLines(part: ExtractedPart): string[] {
-  const tags = [part.unit !== undefined ? `unit ${part.unit}` : '', part.label ?? '', part.href ? `-> ${part.href}` : ''].filter(Boolean);
+  const tags = [part.unit !== undefined ? `unit ${part.unit}` : '', part.sent ? `sent ${part.sent}` : '', part.label ?? '', part.href ? `-> ${part.href}` : ''].filter(Boolean);
   const lines = [`${where(part.at).padEnd(8)} ${part.role}${tags.length ? `  (${tags.join(', ')})` : ''}`];
   const sentences = part.sentences.length > 1 ? part.sentences : [part.text];
   for (const sentence of sentences) lines.push(`         │ ${sentence}`);

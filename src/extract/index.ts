@@ -21,6 +21,7 @@ export interface ExtractedPart {
   role: Part['role'];
   unit?: string;
   label?: Part['label'];
+  sent?: string;
   href?: string;
   at?: Position;
   text: string;
@@ -42,6 +43,7 @@ function extractedPart(p: NormalizedPart): ExtractedPart {
     role: part.role,
     ...(part.unit !== undefined ? { unit: part.unit } : {}),
     ...(part.label !== undefined ? { label: part.label } : {}),
+    ...(part.sent !== undefined ? { sent: part.sent } : {}),
     ...(part.href !== undefined ? { href: part.href } : {}),
     ...(anchor ? { at: { line: anchor.line, column: anchor.column } } : {}),
     text: part.text,

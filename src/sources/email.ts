@@ -18,7 +18,12 @@ const MAIL_HEADERS = new Set(['from', 'subject', 'content-type', 'mime-version']
 const HEADER_LINE = /^[!-9;-~]+:/;
 
 export async function readEml(input: SourceInput): Promise<Part[]> {
-  return (await readMessage(input.bytes)).parts;
+  return withSent(await readMessage(input.bytes));
+}
+
+/** Every part of a mail carries the mail's Date (a forward keeps its own). */
+export function withSent({ parts, date }: { parts: Part[]; date?: string }): Part[] {
+  return date ? parts.map((part) => (part.sent ? part : { ...part, sent: date })) : parts;
 }
 
 /** One mail as storefront reads it: its copy, and what identifies it in a mailbox. */

@@ -3,7 +3,7 @@
 // written here: the npm splitters (node-mbox, mbox-reader) are streams over whole messages
 // that neither undo mboxrd's ">From " quoting nor say where a message starts, which anchors need.
 import type { Part } from '../documents/types.js';
-import { moveAnchors, readMessage } from './email.js';
+import { moveAnchors, readMessage, withSent } from './email.js';
 import { SourceError, type Reader } from './types.js';
 
 /** One message of an mbox, read. */
@@ -83,7 +83,7 @@ export async function readMboxMessages(bytes: Uint8Array): Promise<{ messages: M
       // A Message-ID seen twice (a copy kept in two folders) cannot tell the two apart.
       const unit = read.messageId && !units.has(read.messageId) ? read.messageId : place;
       units.add(unit);
-      const parts = read.parts.map((part) => ({ ...part, unit, anchors: moveAnchors(part.anchors, message.line, message.widened) }));
+      const parts = withSent(read).map((part) => ({ ...part, unit, anchors: moveAnchors(part.anchors, message.line, message.widened) }));
       messages.push({ unit, line: message.line, date: read.date, parts });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
@@ -107,3 +107,4 @@ export const readMbox: Reader = async (input) => {
   if (problems.length > 3) reasons.push(`${problems.length - 3} more`);
   throw new SourceError(`no readable message in the mbox: ${reasons.join('; ')}`, problems[0]?.line);
 };
+

@@ -169,7 +169,8 @@ describe('readEml on hand-written messages', () => {
   it('reads multipart/alternative: encoded subject, preheader, QP HTML, base64 text, attachment', async () => {
     const file = fixture('alternative.eml');
     const parts = await eml(file);
-    expect(parts[0]).toEqual({ role: 'subject', text: 'Spring Sale: 30% off all running shoes – this week', anchors: [{ at: 0, line: 3, column: 10 }] });
+    // Every part carries the mail's Date header as ISO 8601.
+    expect(parts[0]).toEqual({ role: 'subject', text: 'Spring Sale: 30% off all running shoes – this week', anchors: [{ at: 0, line: 3, column: 10 }], sent: '2026-03-02T09:00:00.000Z' });
     // The preheader's QP soft line break ("off=") is joined.
     expect(parts[1]).toMatchObject({ role: 'preheader', text: 'Thirty percent off every pair, this week only. Lace up before the sale ends!' });
     const heading = one(parts.slice(1), 'Spring Sale: 30% off all running shoes');
@@ -181,7 +182,7 @@ describe('readEml on hand-written messages', () => {
     expect(fileAt(file, positionOf(paragraph, 'SPRING30'))).toMatch(/^SPRING30 at c=/);
     expect(parts.find((p) => p.text === 'Shop now')?.href).toBe('https://runfast.example/spring');
     // Only in the base64 text part: kept, without anchors (base64 keeps no lines).
-    expect(one(parts, 'reply STOP to opt out')).toEqual({ role: 'body', text: 'Only in the text part: reply STOP to opt out of texts.', anchors: [] });
+    expect(one(parts, 'reply STOP to opt out')).toEqual({ role: 'body', text: 'Only in the text part: reply STOP to opt out of texts.', anchors: [], sent: '2026-03-02T09:00:00.000Z' });
     const all = texts(parts).join('\n');
     expect(all).not.toMatch(/ATTACH95|mailto:|RunFast newsletter|color: #333|multi-part message/);
   });

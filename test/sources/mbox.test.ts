@@ -94,6 +94,14 @@ describe('readMbox', () => {
   });
 });
 
+describe('mbox messages carry when they were sent', () => {
+  it('stamps every part of a message with its Date, as ISO 8601', async () => {
+    const parts = await mbox('campaign.mbox');
+    const sent = [...new Map(parts.map((p) => [p.unit, p.sent])).values()];
+    expect(sent).toEqual(['2026-03-02T09:00:00.000Z', '2026-03-16T08:00:00.000Z', '2026-03-30T09:00:00.000Z']);
+  });
+});
+
 describe('an mbox in a campaign', () => {
   it('reports a broken message as its own source-error at its line, and checks every other message', async () => {
     const spec = makeSpec({ channels: [{ name: 'newsletter', kind: 'email', sources: [{ type: 'glob', pattern: fixture('campaign.mbox') }] }] });
