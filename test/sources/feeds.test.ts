@@ -136,6 +136,7 @@ describe('Mastodon: account lookup, then statuses paged with max_id', () => {
     expect(parts.map((p) => p.unit)).toEqual(realStatuses.map((s) => s.id));
     expect(parts.every((p) => p.role === 'post' && p.text.length > 0 && p.anchors.length === 0)).toBe(true);
     expect(parts.map((p) => p.href)).toEqual(realStatuses.map((s) => s.url));
+    expect(parts.map((p) => p.sent)).toEqual(realStatuses.map((s) => new Date(s.created_at).toISOString()));
     const pages = seen.filter((s) => s.path.endsWith('/statuses'));
     // 20 statuses in pages of 7: max_id is always the oldest id of the page before, until a
     // page comes back empty.

@@ -34,7 +34,7 @@ export async function collectPosts(limit: number, since: number | undefined, rea
     for (const item of page.items) {
       if (since !== undefined && item.at !== undefined && item.at < since) return parts;
       read++;
-      if (item.part) parts.push(item.part);
+      if (item.part) parts.push(item.at !== undefined ? { ...item.part, sent: new Date(item.at).toISOString() } : item.part);
       if (read >= limit) return parts;
     }
     if (page.items.length === 0 || page.next === undefined || cursors.has(page.next)) return parts;
