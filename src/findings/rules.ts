@@ -1,7 +1,6 @@
 // What each rule id means, in one place, for every report that explains rules to a reader
 // (SARIF rule descriptors, JUnit test cases, the markdown and HTML reports). The texts
 // follow SPEC.md §4 and §7.
-import { DEFAULT_SEVERITY } from '../checks/types.js';
 import type { Severity } from '../spec/types.js';
 import type { RuleId } from './types.js';
 
@@ -20,6 +19,23 @@ export interface RuleInfo {
   /** A paragraph: when the rule fires and what to do about it. */
   help: string;
 }
+
+/** Severity of each rule's findings unless a message, fact or term sets its own (SPEC.md §7). */
+export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = Object.freeze({
+  'message-missing': 'error',
+  'message-negated': 'error',
+  'fact-mismatch': 'error',
+  'fact-missing': 'error',
+  'term-required': 'error',
+  'length-exceeded': 'error',
+  'source-error': 'error',
+  'message-drift': 'warning',
+  'term-variant': 'warning',
+  'term-avoid': 'warning',
+  'cross-channel-conflict': 'warning',
+  'exception-unused': 'warning',
+  'exception-expired': 'warning',
+});
 
 type RuleText = Omit<RuleInfo, 'id' | 'defaultSeverity'>;
 
