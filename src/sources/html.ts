@@ -243,7 +243,7 @@ class Walker {
       this.block ??= new TextBuilder(this.position);
       if (this.block.addText(data, src, inStep, muted)) {
         this.seenVisibleText = true;
-        if (this.links.length === 0) this.blockHasOwnText = true;
+        if (this.links.every(saysOwnBlocks)) this.blockHasOwnText = true;
       }
       // Link text stays in its paragraph; the link's own part is kept only where the paragraph
       // is not emitted (see inlineLinks).
@@ -258,6 +258,9 @@ class Walker {
 
   /** A block starts or ends: the running block becomes a part; links spanning it get a space. */
   private boundary(): void {
+    // A link that wraps blocks (a card: heading and paragraph) is said by those blocks, text
+    // before its first inner block included; its own part would say every word again.
+    if (this.links.some((l) => !l.spansBlocks && l.role !== 'cta')) this.blockHasOwnText ||= this.block !== undefined && !this.block.isEmpty;
     this.flush();
     for (const link of this.links) {
       link.builder.addBreak();
@@ -294,7 +297,7 @@ class Walker {
       if (labelled) this.attributeText(link.builder, link.element, labelled);
       else for (const alt of link.alts.splice(0)) link.builder.addBuilder(alt);
       this.emit(link.role, link.builder, link.href);
-    } else {
+    } else if (!saysOwnBlocks(link)) {
       const inline = !link.spansBlocks && this.block !== undefined;
       this.emit(link.role, link.builder, link.href, inline ? this.inlineLinks : this.parts);
     }
@@ -350,4 +353,9 @@ function inDocumentOrder(parts: Part[]): Part[] {
   const at = (part: Part) => part.anchors[0] ?? { line: Number.MAX_SAFE_INTEGER, column: 0 };
   // Array.prototype.sort is stable: parts starting at the same place keep their walk order.
   return parts.sort((a, b) => at(a).line - at(b).line || at(a).column - at(b).column);
+}
+
+/** A link wrapping blocks leaves its words to them; a call to action keeps its own part for its target. */
+function saysOwnBlocks(link: LinkCollector): boolean {
+  return link.spansBlocks && link.role !== 'cta';
 }

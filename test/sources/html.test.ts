@@ -323,6 +323,20 @@ describe('htmlToParts: each word said once', () => {
     ]);
   });
 
+  it('says a card link (a link wrapping blocks) through its blocks, text before the first block included', () => {
+    const parts = htmlToParts(
+      '<main><a class="card" href="/p/1"><div><h3>Run Fast Trail</h3><p>Now $59.99 only.</p></div></a>' +
+        '<a href="/p/2"><span>Trail Runner 2</span><div>From $89.99</div></a><p>Other copy.</p></main>',
+    );
+    expect(parts.map((p) => [p.role, p.text, p.href])).toEqual([
+      ['heading', 'Run Fast Trail', undefined],
+      ['body', 'Now $59.99 only.', undefined],
+      ['body', 'Trail Runner 2', undefined],
+      ['body', 'From $89.99', undefined],
+      ['body', 'Other copy.', undefined],
+    ]);
+  });
+
   it('keeps alt text inside a labelled link as alt, and an image-only link says its alt once', () => {
     const parts = htmlToParts('<div><a href="/a" aria-label="Spring deals"><img alt="30% off"></a><a href="/b"><img alt="Free shipping"></a></div>');
     expect(parts.map((p) => [p.role, p.text, p.href])).toEqual([
