@@ -52,11 +52,12 @@ function statusItem(status: Json, ownId: string): FeedItem {
   const reblog = isObject(status.reblog) ? status.reblog : undefined;
   const shown = reblog ?? status;
   const warning = typeof shown.spoiler_text === 'string' ? tidyPostText(shown.spoiler_text) : '';
-  const body = typeof shown.content === 'string' ? htmlToPostText(shown.content).text : '';
+  const html = typeof shown.content === 'string' ? htmlToPostText(shown.content) : undefined;
+  const body = html?.text ?? '';
   const text = [warning, body].filter((piece) => piece !== '').join('\n');
   const label = reblog ? 'repost' : status.in_reply_to_id != null || status.in_reply_to_account_id != null ? (status.in_reply_to_account_id === ownId ? 'thread' : 'reply') : undefined;
-  // A boost has no page of its own (its url is null): link the original.
-  const href = [shown.url, shown.uri, status.url].find(isText);
+  // The post's link, as the file readers give it: the first link posted (not a mention or tag).
+  const href = html?.link;
   const part: Part | undefined = text
     ? { role: 'post', text, anchors: [], unit: status.id as string, ...(href ? { href } : {}), ...(label ? { label } : {}) }
     : undefined;

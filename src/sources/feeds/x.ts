@@ -66,9 +66,10 @@ function tweetItem(tweet: Json, ownId: string, username: string, included: Map<s
   const original = retweeted ? included.get(retweeted.id as string) : undefined;
   const text = textOf(original ?? tweet);
   const label = retweeted ? 'repost' : repliedTo ? (tweet.in_reply_to_user_id === ownId ? 'thread' : 'reply') : undefined;
-  const href = retweeted ? `https://x.com/i/web/status/${retweeted.id as string}` : `https://x.com/${username}/status/${tweet.id as string}`;
+  // The post's link, as the file readers give it: the first URL posted (not a photo's).
+  const href = linksOf(original ?? tweet)[0];
   const part: Part | undefined = text
-    ? { role: 'post', text, anchors: [], unit: tweet.id as string, href, ...(label ? { label } : {}) }
+    ? { role: 'post', text, anchors: [], unit: tweet.id as string, ...(href ? { href } : {}), ...(label ? { label } : {}) }
     : undefined;
   return { part, at: timeOf(tweet.created_at) };
 }
@@ -78,11 +79,26 @@ function tweetItem(tweet: Json, ownId: string, username: string, included: Map<s
  * wrappers replaced by the URLs they stand for, and attached media's t.co link dropped (X shows
  * the media, not the link, and does not count it). X escapes &, < and > in text.
  */
-function textOf(tweet: Json): string {
+/** A long post's note wins over its cut-short text, with the note's own entities. */
+function noteOf(tweet: Json): { text: string; urls: Json[] } {
   const note = isObject(tweet.note_tweet) && isText(tweet.note_tweet.text) ? tweet.note_tweet : undefined;
-  let text = (note?.text ?? (typeof tweet.text === 'string' ? tweet.text : '')) as string;
+  const text = (note?.text ?? (typeof tweet.text === 'string' ? tweet.text : '')) as string;
   const entities = isObject(note?.entities) ? note.entities : isObject(tweet.entities) ? tweet.entities : undefined;
   const urls = entities && Array.isArray(entities.urls) ? entities.urls.filter((u): u is Json => isObject(u) && isText(u.url)) : [];
+  return { text, urls };
+}
+
+function linksOf(tweet: Json): string[] {
+  return noteOf(tweet)
+    .urls.filter((u) => !isText(u.media_key) && isText(u.expanded_url))
+    .sort((a, b) => Number(a.start ?? 0) - Number(b.start ?? 0))
+    .map((u) => u.expanded_url as string);
+}
+
+function textOf(tweet: Json): string {
+  const note = noteOf(tweet);
+  let text = note.text;
+  const urls = [...note.urls];
   // Longest first, so no wrapper is replaced inside a longer one.
   for (const url of urls.sort((a, b) => (b.url as string).length - (a.url as string).length)) {
     const replacement = isText(url.media_key) ? '' : isText(url.expanded_url) ? url.expanded_url : (url.url as string);
