@@ -102,7 +102,8 @@ function draftMessages(truth: Extraction, others: Extraction[], channels: DraftC
   const add = (text: string, from: string) => {
     if (picked.some((m) => compareTwoStrings(m.text.toLowerCase(), text.toLowerCase()) > 0.6)) return;
     const content = words(text).filter((w) => !isStopword(w.toLowerCase(), language));
-    const scope = picked.length && longForm.length < channels.length ? { channels: longForm } : {};
+    // A list of its own per message: shared arrays would come out as YAML anchors and aliases.
+    const scope = picked.length && longForm.length < channels.length ? { channels: [...longForm] } : {};
     picked.push({ id: uniqueId(picked.length ? slug(content.slice(0, 2).join(' ')) : 'headline', taken), text, from, ...scope });
   };
   if (headlinePart) add(headlinePart.text.replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '').trim(), `the ${headlinePart.role}`);
@@ -131,7 +132,10 @@ const isContext = (w: string, language: string) => w.length > 1 && !/^\d/.test(w
 function nearWords(sentence: string, value: ExtractedValue, language: string): string[] {
   const at = sentence.indexOf(value.raw);
   if (at < 0) return [];
-  const before = words(sentence.slice(0, at)).filter((w) => isContext(w, language));
+  const written = words(sentence.slice(0, at));
+  const cue = written[written.length - 1]?.toLowerCase();
+  if (value.type === 'date' && cue && DATE_CUES.has(cue)) return [cue];
+  const before = written.filter((w) => isContext(w, language));
   const after = words(sentence.slice(at + value.raw.length)).filter((w) => isContext(w, language));
   // "30% off", "$49.99 a month for Pro" vs "Pro is $49.99", "until April 30": a percent is
   // named by the word after it, other values by the word before.
@@ -142,10 +146,13 @@ function nearWords(sentence: string, value: ExtractedValue, language: string): s
 }
 
 const FACT_TYPES = new Set(['money', 'percent', 'date', 'code']);
+const DISCOUNT_WORDS = /^(?:off|discount|sale|rabat|rabatu|taniej|zniżki|zniżka|הנחה)$/iu;
+// Words that introduce a deadline; short and common, so the stop-word filter would drop them.
+const DATE_CUES = new Set(['until', 'till', 'through', 'thru', 'by', 'ends', 'do', 'od', 'עד']);
 
 function factId(type: string, near: string[], taken: Set<string>): string {
   if (type === 'code') return uniqueId('promo-code', taken);
-  if (type === 'percent' && near.some((w) => /^(off|discount|sale|rabat|הנחה)$/i.test(w))) return uniqueId('discount', taken);
+  if (type === 'percent' && near.some((w) => DISCOUNT_WORDS.test(w))) return uniqueId('discount', taken);
   const label = { money: 'price', percent: 'percent', date: 'date' }[type] ?? type;
   return uniqueId(near.length ? `${slug(near[0])}-${label}` : label, taken);
 }

@@ -98,3 +98,23 @@ describe('storefront init on the example campaign', () => {
     expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'storefront: site/nope.html: file not found\n' });
   });
 });
+
+describe('storefront init on the Polish example', () => {
+  it('drafts Polish facts with Polish near words, no YAML aliases, and finds the wrong price and end date', () => {
+    const pl = mkdtempSync(path.join(tmpdir(), 'storefront-init-pl-'));
+    cpSync(path.join(root, 'fixtures/example-pl'), pl, { recursive: true });
+    rmSync(path.join(pl, 'storefront.yaml'));
+    const drafted = run(['init', 'sklep/wiosna.html', 'email/start.eml', 'email/przypomnienie.eml', 'social/facebook.txt', '--language', 'pl', '--year', '2026'], pl);
+    expect(drafted.code).toBe(0);
+    const text = readFileSync(path.join(pl, 'storefront.yaml'), 'utf8');
+    expect(text).not.toMatch(/[&*]a\d/);
+    const spec = parse(text);
+    expect(spec.language).toBe('pl');
+    const facts = Object.fromEntries(spec.facts.map((f: { id: string; value: unknown; near?: string[] }) => [f.id, [f.value, f.near]]));
+    expect(facts).toMatchObject({ discount: [30, ['taniej']], 'pro-price': ['49.99 PLN', ['Pro']], 'promo-code': ['WIOSNA30', undefined] });
+    expect(Object.values(facts)).toContainEqual(['2026-04-30', ['do']]);
+    const checked = run(['check', 'storefront.yaml', '--format', 'json'], pl);
+    const findings = (JSON.parse(checked.stdout).findings as Array<{ rule: string; channel: string; found?: string }>).map((f) => `${f.rule} ${f.channel} ${f.found ?? ''}`);
+    expect(findings).toEqual(expect.arrayContaining(['fact-mismatch newsletter 59.99 PLN', 'fact-mismatch newsletter 2026-05-31']));
+  });
+});
