@@ -28,6 +28,7 @@ th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: start;
 thead th { background: #eef1f4; }
 .matrix td { min-width: 8rem; }
 .cell-status { font-weight: 600; }
+.cell-status a { color: inherit; }
 .cell-score { font-variant-numeric: tabular-nums; }
 .cell-source { display: block; font-size: .8rem; color: inherit; opacity: .85; overflow-wrap: anywhere; }
 .st-present { background: #dff3e4; color: #0f3d1f; }
@@ -107,8 +108,18 @@ export const SCRIPT = `
     apply();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
+  // A matrix cell links to its card: a filter that hides the card gives way.
+  const reveal = () => {
+    const target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    if (!target || !target.hidden) return;
+    for (const key of keys) form.elements.namedItem(key).value = '';
+    apply();
+    target.scrollIntoView();
+  };
+  window.addEventListener('hashchange', reveal);
   form.hidden = false;
   apply();
+  reveal();
 })();
 `;
 

@@ -19,11 +19,22 @@ export function channelOrder(report: Report, seen: Iterable<string>): string[] {
   return order;
 }
 
-function cell(entry: CoverageEntry | undefined): Markup {
+const MESSAGE_RULES = new Set(['message-missing', 'message-drift', 'message-negated']);
+
+/** The card (its 1-based place among the findings) that explains a cell's status, if any. */
+function cardOf(report: Report, message: string, channel: string): number | undefined {
+  const i = report.findings.findIndex((f) => MESSAGE_RULES.has(f.rule) && f.subject === message && f.channel === channel);
+  return i < 0 ? undefined : i + 1;
+}
+
+function cell(entry: CoverageEntry | undefined, card: number | undefined): Markup {
   if (!entry) return html`<td class="st-none" data-status="none"><span aria-hidden="true">—</span> not required</td>`;
   const status = STATUS[entry.status] ?? STATUS.unknown;
   const score = status.scored && entry.score !== undefined && Number.isFinite(entry.score) ? roundScore(entry.score).toFixed(2) : undefined;
-  return html`<td class="st-${entry.status}" data-status="${entry.status}"><span class="cell-status"><span aria-hidden="true">${status.mark}</span> ${status.label}</span>${
+  const label = html`<span aria-hidden="true">${status.mark}</span> ${status.label}`;
+  // A cell that is not plainly present leads to the finding that says why.
+  const statusText = card === undefined ? label : html`<a href="#finding-${card}">${label}</a>`;
+  return html`<td class="st-${entry.status}" data-status="${entry.status}"><span class="cell-status">${statusText}</span>${
     score === undefined ? '' : html` <span class="cell-score">${score}</span>`
   }${entry.source ? html`<bdi class="cell-source">${entry.source}</bdi>` : ''}</td>`;
 }
@@ -34,7 +45,7 @@ export function matrixSection(report: Report): Markup {
   const channels = channelOrder(report, messages.flatMap((m) => Object.keys(report.coverage[m])));
   const rows = messages.map((m) => {
     const row = report.coverage[m];
-    return html`<tr><th scope="row"><bdi>${m}</bdi></th>${channels.map((ch) => cell(Object.hasOwn(row, ch) ? row[ch] : undefined))}</tr>`;
+    return html`<tr><th scope="row"><bdi>${m}</bdi></th>${channels.map((ch) => cell(Object.hasOwn(row, ch) ? row[ch] : undefined, cardOf(report, m, ch)))}</tr>`;
   });
   const legend = Object.entries(STATUS).map(
     ([key, s]) => html`<li class="st-${key}"><span aria-hidden="true">${s.mark}</span> ${s.label}</li>`,

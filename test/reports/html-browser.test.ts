@@ -158,6 +158,18 @@ describe.skipIf(!available)(title, { timeout: 30_000 }, () => {
     await expect(visibleChannels()).resolves.toHaveLength(report.findings.length);
   });
 
+  it('leads from a matrix cell to the finding that explains it, even through a filter that hides it', async () => {
+    await page.selectOption('select[name=channel]', 'x');
+    const link = page.locator('table.matrix td.st-drift a').first();
+    const card = page.locator((await link.getAttribute('href'))!);
+    await expect(card.getAttribute('data-rule')).resolves.toBe('message-drift');
+    await expect(card.isVisible()).resolves.toBe(false);
+    await link.click();
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    await expect(page.locator('select[name=channel]').inputValue()).resolves.toBe('');
+    await page.click('button[type=reset]');
+  });
+
   it('shows every finding and no dead controls when scripts are off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

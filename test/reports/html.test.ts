@@ -72,6 +72,11 @@ describe('formatHtml on the example campaign', () => {
     // The deliberate drift on Instagram, and a message the X channel does not need to say.
     const cell = (message: string, channel: string) => $(`table.matrix tbody tr:nth-child(${Object.keys(example.coverage).indexOf(message) + 1}) td`).eq(example.channels.indexOf(channel));
     expect(squash(cell('headline', 'instagram').text())).toBe('~ drift 0.68social/instagram.csv');
+    // A cell that is not plainly present links to the card that explains it; a present one does not.
+    const target = cell('headline', 'instagram').find('a').attr('href')!;
+    expect($(target).attr('data-rule')).toBe('message-drift');
+    expect($(target).attr('data-channel')).toBe('instagram');
+    expect(cell('headline', 'site').find('a')).toHaveLength(0);
     expect(cell('headline', 'instagram').hasClass('st-drift')).toBe(true);
     expect(squash(cell('headline', 'site').find('.cell-status').text())).toBe('✓ present');
     expect(squash(cell('shipping', 'x').text())).toBe('— not required');
@@ -181,7 +186,8 @@ describe('formatHtml is safe and self-contained', () => {
     expect(card.find('.excerpt').text()).toBe(post);
     expect(card.find('.excerpt a')).toHaveLength(0);
     expect($('h1').text()).toBe('</title><script>alert(1)</script>');
-    expect($('a')).toHaveLength(0); // javascript: never becomes a link
+    // javascript: never becomes a link; the only links are the matrix's to its own cards.
+    expect($('a').get().every((a) => /^#finding-\d+$/.test($(a).attr('href') ?? ''))).toBe(true);
   });
 
   it('keeps control characters out of the page', () => {
@@ -194,13 +200,14 @@ describe('formatHtml is safe and self-contained', () => {
   it('loads nothing: no src, no external href except a web source itself', () => {
     const $ = load(example);
     expect($('[src]')).toHaveLength(0);
-    expect($('[href]')).toHaveLength(0);
+    const outward = (page: ReturnType<typeof load>) => page('[href]').map((_, a) => page(a).attr('href')).get().filter((href) => !/^#finding-\d+$/.test(href));
+    expect(outward($)).toEqual([]);
     expect($('link, img, iframe, object, embed, base')).toHaveLength(0);
     const url = 'https://runfast.example/spring?utm=1&x=<y>';
     const linked = load(withFinding({ source: url, location: { part: 'body', line: 3, column: 5 } }));
-    const hrefs = linked('[href]').map((_, a) => linked(a).attr('href')).get();
+    const hrefs = outward(linked);
     expect(hrefs).toEqual([url]);
-    expect(linked('a').attr('rel')).toBe('noopener noreferrer');
+    expect(linked('a').filter((_, a) => linked(a).attr('href') === url).attr('rel')).toBe('noopener noreferrer');
     expect($('style').text()).not.toMatch(/url\(|@import|@font-face/);
   });
 
