@@ -92,6 +92,14 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     const end = m.index + m[0].length;
     if (m[2] === undefined) {
       add(m.index, end, year, month, Number(m[1]));
+      // "od 24 do 30 listopada", "from 24 to 30 November", "מ-24 עד 30 בנובמבר": the first
+      // day of a range written in words takes the second's month and year.
+      const from = Math.max(0, m.index - 24);
+      const opening = WORD_RANGE_START.exec(text.slice(from, m.index));
+      if (opening) {
+        const [dayStart, dayEnd] = opening.indices![1];
+        add(from + dayStart, from + dayEnd, year, month, Number(opening[1]));
+      }
       continue;
     }
     const [secondStart] = m.indices![2];
@@ -120,6 +128,10 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
   }
   return out;
 }
+
+// The start of a range in words, right before its second day: "od 24 do ", "from 24th to ",
+// "between 24 and ", "מ-24 עד ". Group 1 is the first day.
+const WORD_RANGE_START = /(?<![\p{L}\p{N}])(?:od|from|between|מ|מה)[\s\-\u05BE]*(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:do|to|and|until|till|עד|ועד)\s+$/diu;
 
 // Words right before a day that make "30.11" a date rather than a decimal: pl "do", "od",
 // "dnia"; he "עד", "מיום", "בתאריך", and the prefixes ב מ ה ("ב-30.11", "עד ה-30.11").
