@@ -123,6 +123,8 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
       if (separator === '/' && (m[0] === '24/7' || (first.length === 1 && second.length === 1))) continue;
     }
     const [a, b] = [Number(first), Number(second)];
+    // "49.90." ends a sentence with a price, not a date: no day and month are that large.
+    if (yearWritten === undefined && !((a <= 31 && b <= 12) || (a <= 12 && b <= 31))) continue;
     const [month, day] = (forcedOrder(a, b) ?? order) === 'month-first' ? [a, b] : [b, a];
     add(m.index, end, fullYear(yearWritten), month, day);
   }
