@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkSpec } from '../../src/check.js';
 import { postLength } from '../../src/checks/post-length.js';
 import type { Part } from '../../src/documents/types.js';
 import { readFeed } from '../../src/sources/feeds/index.js';
 import { createFetcher } from '../../src/sources/fetch.js';
 import { SourceError, type Fetcher } from '../../src/sources/types.js';
 import type { FeedEntry } from '../../src/spec/types.js';
+import { makeSpec } from '../helpers.js';
 
 type Json = Record<string, any>;
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8'));
@@ -368,5 +370,36 @@ describe("through the run's fetcher (createFetcher)", () => {
     const rejected = await failure(readFeed(entry('x', 'runfast', { tokenEnv: 'OLD_TOKEN' }), runFetcher, { OLD_TOKEN: `${TOKEN}x` }));
     expect(rejected.message).toBe('x: the bearer token in OLD_TOKEN was rejected (HTTP 401)');
     expect(`${rejected.message}${String(rejected.stack)}`).not.toContain(TOKEN);
+  });
+});
+
+describe('social accounts in a campaign', () => {
+  it('checks posts read from Mastodon, Bluesky and X like any other posts, leaving reposts out', async () => {
+    const spec = makeSpec({
+      channels: [
+        { name: 'mastodon', kind: 'social', platform: 'mastodon', maxLength: 500, sources: [entry('mastodon', '@shop@social.runfast.example', { since: '2026-02-01' })] },
+        { name: 'bluesky', kind: 'social', platform: 'bluesky', maxLength: 300, sources: [entry('bluesky', 'runfast.bsky.social')] },
+        { name: 'x', kind: 'social', platform: 'x', maxLength: 280, sources: [entry('x', 'runfast', { tokenEnv: 'STOREFRONT_TEST_X_TOKEN' })] },
+      ],
+      messages: [{ id: 'headline', text: 'Spring Sale: 30% off all running shoes' }],
+      terms: [{ kind: 'avoid', avoid: ['lightest trail shoe'] }],
+    });
+    process.env.STOREFRONT_TEST_X_TOKEN = TOKEN;
+    try {
+      const report = await checkSpec(spec, { fetcher });
+      expect(report.sources.map((s) => [s.id, s.status])).toEqual([
+        ['mastodon:@shop@social.runfast.example', 'ok'],
+        ['bluesky:runfast.bsky.social', 'ok'],
+        ['x:runfast', 'ok'],
+      ]);
+      expect(report.coverage.headline).toMatchObject({ mastodon: { status: 'present' }, bluesky: { status: 'present' }, x: { status: 'present' } });
+      // "the lightest trail shoe" is only in the reposted review: someone else's words.
+      const read = await readFeed(entry('mastodon', '@shop@social.runfast.example', { since: '2026-02-01' }), fetcher);
+      expect(read.filter((p) => p.text.includes('lightest trail shoe')).map((p) => p.label)).toEqual(['repost']);
+      expect(report.findings.filter((f) => f.rule === 'term-avoid')).toEqual([]);
+      expect(JSON.stringify(report)).not.toContain(TOKEN);
+    } finally {
+      delete process.env.STOREFRONT_TEST_X_TOKEN;
+    }
   });
 });
