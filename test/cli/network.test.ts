@@ -55,6 +55,39 @@ interface Report {
 
 const brief = (r: Report) => r.findings.map((f) => [f.rule, f.source?.replace(server.url, 'SERVER'), f.found]);
 
+describe('a sitemap over the network', () => {
+  it('reads the pages a local sitemap lists from the server, filtered by include', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'storefront-sitemap-'));
+    writeFileSync(
+      path.join(site, 'sitemap.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>${server.url}/static/site/spring.html</loc></url>
+  <url><loc>${server.url}/static/email/launch.eml</loc></url>
+</urlset>`,
+    );
+    writeFileSync(
+      path.join(site, 'storefront.yaml'),
+      `version: 1
+campaign: Sitemap
+channels:
+  site:
+    kind: web
+    sources:
+      - { sitemap: sitemap.xml, include: ["**/*.html"], selector: main }
+messages:
+  - id: headline
+    text: "Spring Sale: 30% off all running shoes"
+`,
+    );
+    const run = await cli(['check', '--format', 'json'], site);
+    const report = JSON.parse(run.stdout) as Report & { coverage: Record<string, Record<string, { status: string; source?: string }>> };
+    expect(report.sources.map((s) => [s.id.replace(server.url, 'SERVER'), s.status])).toEqual([['SERVER/static/site/spring.html', 'ok']]);
+    expect(report.coverage.headline.site.status).toBe('present');
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('check over the network', () => {
   it('checks the live page, reports the dead URL with its reason, and exits 1', async () => {
     const run = await cli(['check', '--format', 'json', '--cache-dir', 'cache'], dir);
