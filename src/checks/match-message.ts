@@ -6,7 +6,7 @@
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
-import { bigrams, dice, type Bigrams } from './similarity.js';
+import { bigrams, GrowingDice, type Bigrams } from './similarity.js';
 
 export interface Wording {
   text: string;
@@ -100,16 +100,6 @@ function overlap(tokens: readonly Token[], stems: ReadonlySet<string>): number {
   return seen.size;
 }
 
-/** The Dice score of the two keys once diacritics are dropped on both sides. */
-function scoreBare(wording: Wording, window: readonly Token[]): number {
-  const target = wording.bare ?? { surface: wording.surface, content: wording.content };
-  const kept = window.filter((t) => !t.negation);
-  const surface = kept.map((t) => t.bare).join(' ');
-  const content = kept.filter((t) => !t.stop).map((t) => t.bareLemma).join(' ');
-  return Math.max(dice(target.surface, bigrams(surface)), dice(target.content, bigrams(content)));
-}
-
-const hasDiacritics = (window: readonly Token[]) => window.some((t) => t.bare !== t.norm);
 
 /**
  * The best window in this part for the wording, preferring a window of the wording's own
@@ -127,21 +117,39 @@ export function matchInPart(np: NormalizedPart, wording: Wording): { plain?: Mes
     if (overlap(group, wording.contentStems) < needed) continue;
     const firstCount = sentences[k].tokens.length;
     for (let i = 0; i < firstCount; i++) {
-      for (let j = i + shortest; j <= Math.min(group.length, i + longest); j++) {
-        const window = group.slice(i, j);
-        const { surface, content } = keys(window);
-        let score = Math.max(dice(wording.surface, bigrams(surface)), dice(wording.content, bigrams(content)));
+      // The same keys as keys(window), with and without diacritics, grown a word at a time
+      // as the window lengthens: each longer window costs one word, not all of them again.
+      const surface = new GrowingDice(wording.surface);
+      const content = new GrowingDice(wording.content);
+      const target = wording.bare ?? { surface: wording.surface, content: wording.content };
+      const bareSurface = new GrowingDice(target.surface);
+      const bareContent = new GrowingDice(target.content);
+      let marks = false;
+      const last = Math.min(group.length, i + longest);
+      for (let j = i + 1; j <= last; j++) {
+        const token = group[j - 1];
+        marks ||= token.bare !== token.norm;
+        if (!token.negation) {
+          surface.append(token.norm);
+          bareSurface.append(token.bare);
+          if (!token.stop) {
+            content.append(token.lemma);
+            bareContent.append(token.bareLemma);
+          }
+        }
+        if (j < i + shortest) continue;
+        let score = Math.max(surface.score, content.score);
         let bareScore = 0;
         // Copy typed without any diacritics against a wording that has them: recognisable,
         // but kept apart so it is never taken as said. A wording typed without them (the
         // spec's slip) against correct copy: the copy is right, so the folded score counts.
-        if (score < 1 && wording.bare && !hasDiacritics(window)) bareScore = scoreBare(wording, window);
-        else if (score < 1 && !wording.bare && hasDiacritics(window)) score = Math.max(score, scoreBare(wording, window));
+        if (score < 1 && wording.bare && !marks) bareScore = Math.max(bareSurface.score, bareContent.score);
+        else if (score < 1 && !wording.bare && marks) score = Math.max(score, bareSurface.score, bareContent.score);
         const negated = polarity(group, i, j, wording.contentLemmas) !== wording.negated;
         const best = negated ? opposite : plain;
         const rank = Math.max(score, bareScore);
         if (!best || rank > bestScore(best)) {
-          const match: MessageMatch = { score, negated, start: window[0].start, end: window[window.length - 1].end, wording };
+          const match: MessageMatch = { score, negated, start: group[i].start, end: group[j - 1].end, wording };
           if (bareScore > score) match.bareScore = bareScore;
           if (negated) opposite = match;
           else plain = match;

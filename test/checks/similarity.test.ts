@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { bigrams, compareTwoStrings, dice } from '../../src/checks/similarity.js';
+import { bigrams, compareTwoStrings, dice, GrowingDice } from '../../src/checks/similarity.js';
 
 describe('Dice similarity', () => {
   it('gives the reference score for marketing phrases', () => {
@@ -35,6 +35,21 @@ describe('Dice similarity', () => {
         expect(dice(bigrams(a), bigrams(b))).toBe(stringSimilarity.compareTwoStrings(a, b));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('scores a window grown a word at a time exactly as scoring the whole window again', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ą', ' ', '🌸'), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ą', ' ', '🌸'), maxLength: 30 }), (words, target) => {
+        const growing = new GrowingDice(bigrams(target));
+        expect(growing.score).toBe(dice(bigrams(target), bigrams('')));
+        words.forEach((w, k) => {
+          growing.append(w);
+          expect(growing.score).toBe(dice(bigrams(target), bigrams(words.slice(0, k + 1).join(' '))));
+        });
+      }),
+      { numRuns: 3000 },
     );
   });
 });
