@@ -3,15 +3,13 @@
 // file to point at and a logical one naming the channel, and a fingerprint that survives
 // unrelated edits, so re-uploading a run updates alerts instead of duplicating them.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Location, Log, PhysicalLocation, ReportingDescriptor, Result } from 'sarif';
 import { RULES, ruleIndex } from '../findings/rules.js';
 import type { Finding, Report } from '../findings/types.js';
 import type { Severity } from '../spec/types.js';
+import { VERSION } from '../version.js';
 import { findingDetails, findingFile, isUrlSource } from './finding-place.js';
 
-// src/reports/ and dist/reports/ are both two levels below package.json.
-const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /** The partialFingerprints key; bump the version if the recipe below ever changes. */
 export const FINGERPRINT_KEY = 'storefront/v1';

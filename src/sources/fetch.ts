@@ -2,9 +2,9 @@
 // the whole run, retries with backoff where a second try can help (5xx, 408, 429, dropped
 // connections), redirects followed by hand so loops are named, a size cap, and an on-disk
 // cache revalidated with ETag / Last-Modified. Every failure is a SourceError with one line.
-import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import pLimit from 'p-limit';
+import { VERSION } from '../version.js';
 import { HttpCache, type CacheEntry } from './http-cache.js';
 import { SourceError, type Fetched, type FetchInit, type Fetcher } from './types.js';
 
@@ -33,16 +33,7 @@ export interface FetcherOptions {
   fetchImpl?: typeof fetch;
 }
 
-function packageVersion(): string {
-  try {
-    // src/sources/ and dist/sources/ are both two levels below package.json.
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0';
-  } catch {
-    return '0';
-  }
-}
-
-export const DEFAULT_USER_AGENT = `storefront/${packageVersion()} (campaign copy checker)`;
+export const DEFAULT_USER_AGENT = `storefront/${VERSION} (campaign copy checker)`;
 const DEFAULT_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
 
 const DEFAULTS = {

@@ -185,6 +185,11 @@ describe('bad input never stops the run and never prints a stack trace', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it('says its version, from package.json', () => {
+    const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
   it('refuses bad arguments with exit code 2', () => {
     expect(cli(['check', example, '--format', 'yaml']).code).toBe(2);
     expect(cli(['check', example, '--fail-on', 'sometimes']).code).toBe(2);

@@ -1,0 +1,91 @@
+// The commands that help write a spec: `init` drafts one from existing copy, `extract`
+// shows one source as the checks see it.
+import path from 'node:path';
+import type { ChannelKind } from '../documents/types.js';
+import { formatExtractionJson, formatExtractionPretty } from '../extract/format.js';
+import { extractSource } from '../extract/index.js';
+import { exists, initSpec } from '../init/index.js';
+import { SKELETON } from '../init/skeleton.js';
+import { createFetcher } from '../sources/fetch.js';
+import { SourceError } from '../sources/types.js';
+import { oneLine, writeAtomic, type Io } from './io.js';
+
+export interface InitFlags {
+  output: string;
+  force?: boolean;
+  language: string;
+  year?: number;
+  offline?: boolean;
+  cacheDir?: string;
+}
+
+export async function runInit(sources: string[], flags: InitFlags, io: Io): Promise<number> {
+  const toStdout = flags.output === '-';
+  const target = path.resolve(io.cwd, toStdout ? 'storefront.yaml' : flags.output);
+  if (!toStdout && !flags.force && (await exists(target))) {
+    io.stderr(`storefront: ${flags.output} already exists: give --force to overwrite it, or --output another file\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = sources.length
+      ? await initSpec(sources, {
+          cwd: io.cwd,
+          specDir: path.dirname(target),
+          language: flags.language,
+          year: flags.year ?? new Date().getUTCFullYear(),
+          fetcher: createFetcher({ offline: flags.offline, cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir) }),
+        })
+      : SKELETON;
+  } catch (error) {
+    if (error instanceof SourceError) {
+      io.stderr(`storefront: ${oneLine(error)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (toStdout) {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    await writeAtomic(target, text);
+  } catch (error) {
+    io.stderr(`storefront: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
+    return 2;
+  }
+  io.stderr(`storefront: drafted ${flags.output}: review it, then run storefront check ${flags.output}\n`);
+  return 0;
+}
+
+export interface ExtractFlags {
+  kind?: ChannelKind;
+  language: string;
+  selector?: string;
+  year?: number;
+  format: 'pretty' | 'json';
+  offline?: boolean;
+  cacheDir?: string;
+}
+
+export async function runExtract(source: string, flags: ExtractFlags, io: Io): Promise<number> {
+  try {
+    const extraction = await extractSource(source, {
+      cwd: io.cwd,
+      kind: flags.kind,
+      language: flags.language,
+      selector: flags.selector,
+      year: flags.year ?? new Date().getUTCFullYear(),
+      fetcher: createFetcher({ offline: flags.offline, cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir) }),
+    });
+    io.stdout(flags.format === 'json' ? formatExtractionJson(extraction) : formatExtractionPretty(extraction));
+    return 0;
+  } catch (error) {
+    if (error instanceof SourceError) {
+      io.stderr(`storefront: ${source}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
