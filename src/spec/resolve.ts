@@ -1,7 +1,7 @@
 // From schema-valid YAML data to the Spec the checks read: the checks a schema cannot
 // express (references between items, unique ids, platforms), then every default applied.
 import { didYouMean, type Segment, type SpecLocator } from './errors.js';
-import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, Term } from './types.js';
+import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, SpecPosition, Term } from './types.js';
 
 /** Post length limits of the platforms storefront knows (SPEC.md §7 Lengths), lower case. */
 export const PLATFORM_MAX_LENGTH: Readonly<Record<string, number>> = Object.freeze(
@@ -116,10 +116,6 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
     };
   });
 
-  const positionOf = (where: Segment[]) => {
-    const position = at.position(where);
-    return position ? { at: position } : {};
-  };
   const factIds = new UniqueIds('fact', at);
   const facts: Fact[] = (raw.facts ?? []).map((f, i) => {
     factIds.add(f.id, ['facts', i, 'id']);
@@ -131,7 +127,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       near: f.near ?? [],
       required: channelsOf(f.required, ['facts', i, 'required']) ?? [],
       ...(f.severity ? { severity: f.severity } : {}),
-      ...positionOf(['facts', i, 'value']),
+      ...positioned(at, ['facts', i, 'value']),
     };
   });
 
@@ -275,7 +271,6 @@ function resolveExceptions(raw: RawException[], channels: string[], at: SpecLoca
     if (e.expires !== undefined && !isRealDate(e.expires)) {
       throw at.error(['exceptions', i, 'expires'], `expected a real date such as 2026-12-31, got "${e.expires}"`);
     }
-    const position = at.position(['exceptions', i]);
     return {
       rule: e.rule,
       channel: e.channel,
@@ -283,7 +278,7 @@ function resolveExceptions(raw: RawException[], channels: string[], at: SpecLoca
       ...(e.source !== undefined ? { source: e.source } : {}),
       reason: e.reason,
       ...(e.expires !== undefined ? { expires: e.expires } : {}),
-      ...(position ? { at: position } : {}),
+      ...positioned(at, ['exceptions', i]),
     };
   });
 }
@@ -297,4 +292,10 @@ function unknownChannel(name: string, names: string[]): string {
 function isRealDate(iso: string): boolean {
   const time = Date.parse(`${iso}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === iso;
+}
+
+/** `{ at }` where the spec says where an item was written, else nothing. */
+function positioned(at: SpecLocator, where: Segment[]): { at?: SpecPosition } {
+  const position = at.position(where);
+  return position ? { at: position } : {};
 }

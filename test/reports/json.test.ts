@@ -1,4 +1,5 @@
 // The JSON report is a contract (SPEC.md §5): exact bytes, key order, omitted fields.
+import { RULES } from '../../src/findings/rules.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report, RuleId } from '../../src/findings/types.js';
@@ -180,19 +181,7 @@ describe('json report', () => {
   });
 
   it('carries every rule id through unchanged', () => {
-    const rules: RuleId[] = [
-      'message-missing',
-      'message-drift',
-      'message-negated',
-      'fact-mismatch',
-      'fact-missing',
-      'term-variant',
-      'term-avoid',
-      'term-required',
-      'length-exceeded',
-      'cross-channel-conflict',
-      'source-error',
-    ];
+    const rules: RuleId[] = RULES.map((rule) => rule.id);
     const parsed = JSON.parse(formatJson(makeReport({ findings: rules.map((rule) => finding(rule)) })));
     expect(parsed.findings.map((f: { rule: string }) => f.rule)).toEqual(rules);
   });

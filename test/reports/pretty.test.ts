@@ -1,5 +1,6 @@
 // The terminal report: exact text without colour, ANSI with it, RTL kept in logical order,
 // aligned coverage, honest summary lines, and excerpts clipped around what matters.
+import { RULES } from '../../src/findings/rules.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report, RuleId } from '../../src/findings/types.js';
@@ -128,19 +129,7 @@ describe('pretty report', () => {
   });
 
   it('shows every rule id at the end of its finding line', () => {
-    const rules: RuleId[] = [
-      'message-missing',
-      'message-drift',
-      'message-negated',
-      'fact-mismatch',
-      'fact-missing',
-      'term-variant',
-      'term-avoid',
-      'term-required',
-      'length-exceeded',
-      'cross-channel-conflict',
-      'source-error',
-    ];
+    const rules: RuleId[] = RULES.map((rule) => rule.id);
     const lines = plain(makeReport({ findings: rules.map((rule) => finding(rule, { source: 'site/a.html' })) })).split('\n');
     for (const rule of rules) expect(lines).toContain(`    ✖ error    ${rule} happened  ${rule}`);
   });

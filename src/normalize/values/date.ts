@@ -70,41 +70,35 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
   for (const m of text.matchAll(ISO)) {
     add(m.index, m.index + m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
   }
-  for (const m of text.matchAll(MONTH_FIRST)) {
-    if (!isMonthName(m[1])) continue;
-    const month = monthNumber(m[1]);
+  // A date with its month named: one day, or a range ("March 1–31, 2026", "1–31 March") whose
+  // days share the month and year. Says whether it was a range.
+  const addNamed = (m: RegExpExecArray, dayGroup: number, secondGroup: number, month: number | undefined): boolean => {
     const year = fullYear(m[4]);
     const end = m.index + m[0].length;
-    if (m[3] === undefined) {
-      add(m.index, end, year, month, Number(m[2]));
-      continue;
+    if (m[secondGroup] === undefined) {
+      add(m.index, end, year, month, Number(m[dayGroup]));
+      return false;
     }
-    // A range: "March 1" and "31, 2026", both in the range's month and year.
-    const [secondStart] = m.indices![3];
-    const firstEnd = firstRangeEnd(text, m.indices![2][1], secondStart);
-    add(m.index, firstEnd, year, month, Number(m[2]));
-    add(secondStart, end, year, month, Number(m[3]));
+    const [secondStart] = m.indices![secondGroup];
+    add(m.index, firstRangeEnd(text, m.indices![dayGroup][1], secondStart), year, month, Number(m[dayGroup]));
+    add(secondStart, end, year, month, Number(m[secondGroup]));
+    return true;
+  };
+  for (const m of text.matchAll(MONTH_FIRST)) {
+    if (isMonthName(m[1])) addNamed(m, 2, 3, monthNumber(m[1]));
   }
   for (const m of text.matchAll(DAY_FIRST)) {
     if (!isMonthName(m[3])) continue;
     const month = monthNumber(m[3]);
-    const year = fullYear(m[4]);
-    const end = m.index + m[0].length;
-    if (m[2] === undefined) {
-      add(m.index, end, year, month, Number(m[1]));
-      // "od 24 do 30 listopada", "from 24 to 30 November", "מ-24 עד 30 בנובמבר": the first
-      // day of a range written in words takes the second's month and year.
-      const from = Math.max(0, m.index - 24);
-      const opening = WORD_RANGE_START.exec(text.slice(from, m.index));
-      if (opening) {
-        const [dayStart, dayEnd] = opening.indices![1];
-        add(from + dayStart, from + dayEnd, year, month, Number(opening[1]));
-      }
-      continue;
+    if (addNamed(m, 1, 2, month)) continue;
+    // "od 24 do 30 listopada", "from 24 to 30 November", "מ-24 עד 30 בנובמבר": the first
+    // day of a range written in words takes the second's month and year.
+    const from = Math.max(0, m.index - 24);
+    const opening = WORD_RANGE_START.exec(text.slice(from, m.index));
+    if (opening) {
+      const [dayStart, dayEnd] = opening.indices![1];
+      add(from + dayStart, from + dayEnd, fullYear(m[4]), month, Number(opening[1]));
     }
-    const [secondStart] = m.indices![2];
-    add(m.index, firstRangeEnd(text, m.indices![1][1], secondStart), year, month, Number(m[1]));
-    add(secondStart, end, year, month, Number(m[2]));
   }
   const numeric = [...text.matchAll(NUMERIC)];
   const order = numericOrder(numeric, language);
