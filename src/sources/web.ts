@@ -4,7 +4,24 @@ import { htmlToParts } from './html.js';
 import { SourceError, type SourceInput } from './types.js';
 
 export function readHtml(input: SourceInput): Part[] {
-  return htmlToParts(decodeHtml(input.bytes, input.contentType), { selector: input.selector, exclude: input.exclude });
+  return htmlToParts(blankFrontMatter(decodeHtml(input.bytes, input.contentType)), { selector: input.selector, exclude: input.exclude });
+}
+
+/**
+ * A page kept as a site generator's template (Jekyll, Hugo, Eleventy) opens with front matter:
+ * YAML between `---` lines or TOML between `+++` lines. It is the build's settings, never copy a
+ * reader sees, so it is blanked out — every character but line breaks becomes a space, so the
+ * anchors of the copy after it still point at the right line and column.
+ */
+export function blankFrontMatter(html: string): string {
+  const open = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(html);
+  if (!open) return html;
+  const close = new RegExp(`\\r?\\n${open[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?=\\r?\\n|$)`, 'g');
+  close.lastIndex = open[0].length - 1;
+  const end = close.exec(html);
+  if (!end) return html;
+  const stop = end.index + end[0].length;
+  return html.slice(0, stop).replace(/[^\r\n]/g, ' ') + html.slice(stop);
 }
 
 const NOT_HTML_TYPES = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.)/i;

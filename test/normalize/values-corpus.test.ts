@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractValues, type Value } from '../../src/normalize/values/index.js';
+import { describeShared, sharedPath } from '../support/shared.js';
 
-const corpus = (path: string) => new URL(`../../../shared/corpus/${path}`, import.meta.url);
+const corpus = (path: string) => sharedPath('corpus', path);
 
 function decodeEntities(html: string): string {
   return html
@@ -35,7 +36,7 @@ function valuesIn(text: string, phrase: string, language: string, year?: number)
     .map((v) => [v.type, v.key]);
 }
 
-describe('values in the mjml templates', () => {
+describeShared('values in the mjml templates', () => {
   it('black-friday: the extra 50% off, the invalid footnote date and the time give nothing else', () => {
     const text = copyText('email/mjml-email-templates/black-friday.mjml');
     expect(valuesIn(text, 'Take an extra 50% off', 'en')).toEqual([['percent', '50']]);
@@ -74,7 +75,7 @@ describe('values in the mjml templates', () => {
   });
 });
 
-describe('values in real received mail', () => {
+describeShared('values in real received mail', () => {
   it('IBM Italy (it): 5% extra discount, dd/mm/yyyy validity dates, the code', () => {
     const text = copyText('email/spamscope-mail-parser/mail_test_10.eml');
     expect(valuesIn(text, 'sconto addizionale del 5%', 'it')).toEqual([['percent', '5']]);
@@ -110,7 +111,7 @@ describe('values in real received mail', () => {
   });
 });
 
-describe('values on real web pages and posts', () => {
+describeShared('values on real web pages and posts', () => {
   it('Monster Pet Supplies: pound prices and a range', () => {
     const text = copyText('web/extruct/microdata-with-description.html');
     expect(valuesIn(text, 'From only £5.29 - £9.56', 'en-GB')).toEqual([

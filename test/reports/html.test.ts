@@ -12,9 +12,10 @@ import { ruleInfo } from '../../src/findings/rules.js';
 import type { Finding, Report } from '../../src/findings/types.js';
 import { clipExcerpt } from '../../src/reports/highlight.js';
 import { formatHtml } from '../../src/reports/html.js';
+import { itShared, sharedPath } from '../support/shared.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = (file: string) => new URL(`../../../shared/corpus/${file}`, import.meta.url);
+const corpus = (file: string) => sharedPath('corpus', file);
 const render = (report: Report) => formatHtml(report, { color: false });
 const load = (report: Report) => cheerio.load(render(report));
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -165,7 +166,7 @@ describe('formatHtml on the example campaign', () => {
 });
 
 describe('formatHtml is safe and self-contained', () => {
-  it('turns copy with markup into text: a real post with links, and a script', () => {
+  itShared('turns copy with markup into text: a real post with links, and a script', () => {
     const statuses = JSON.parse(readFileSync(corpus('social/rtoot-mastodon/timeline_public_mastodon_social.json'), 'utf8')) as Array<{ content: string }>;
     const post = statuses.find((s) => s.content.includes('Limited stock alert'))!.content;
     expect(post).toMatch(/<a href="https:\/\/amzn\.to\//);

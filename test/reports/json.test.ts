@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, Report, RuleId } from '../../src/findings/types.js';
 import { formatReport, formatters } from '../../src/reports/index.js';
 import { formatJson } from '../../src/reports/json.js';
+import { itShared, sharedPath } from '../support/shared.js';
 
-const corpus = (file: string) => new URL(`../../../shared/corpus/${file}`, import.meta.url);
+const corpus = (file: string) => sharedPath('corpus', file);
 
 function finding(rule: RuleId, extra: Partial<Finding> = {}): Finding {
   return { rule, severity: 'error', channel: 'site', message: `${rule} happened`, ...extra };
@@ -194,7 +195,7 @@ describe('json report', () => {
     expect(report).toEqual(snapshot);
   });
 
-  it('keeps real multilingual copy byte for byte (a Japanese tweet with a newline)', () => {
+  itShared('keeps real multilingual copy byte for byte (a Japanese tweet with a newline)', () => {
     const tweets = JSON.parse(readFileSync(corpus('social/sferik-twitter/premium_search_url.json'), 'utf8')) as { results: Array<{ text: string }> };
     const text = tweets.results[0].text;
     expect(text).toContain('\n');

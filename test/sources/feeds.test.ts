@@ -14,14 +14,15 @@ import { createFetcher } from '../../src/sources/fetch.js';
 import { SourceError, type Fetcher } from '../../src/sources/types.js';
 import type { FeedEntry } from '../../src/spec/types.js';
 import { makeSpec } from '../helpers.js';
+import { hasShared, itShared, sharedPath } from '../support/shared.js';
 
 type Json = Record<string, any>;
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8'));
-const corpus = (name: string): any => JSON.parse(readFileSync(new URL(`../../../shared/corpus/social/${name}`, import.meta.url), 'utf8'));
+const corpus = (name: string): any => JSON.parse(readFileSync(sharedPath('corpus', 'social', name), 'utf8'));
 
 // Real statuses of @schochastics@fosstodon.org (corpus rtoot-mastodon), newest first.
-const realStatuses: Json[] = corpus('rtoot-mastodon/account_statuses_schochastics_fosstodon.json');
-const realAccount: Json = realStatuses[0].account;
+const realStatuses: Json[] = hasShared ? corpus('rtoot-mastodon/account_statuses_schochastics_fosstodon.json') : [];
+const realAccount: Json = realStatuses[0]?.account ?? { id: 'no-corpus' };
 const shopAccount: Json = fixture('mastodon-account.json');
 const shopStatuses: Json[] = fixture('mastodon-statuses.json');
 const bluesky: { pinned: Json; feed: Json[] } = fixture('bluesky-author-feed.json');
@@ -133,7 +134,7 @@ const failure = async (promise: Promise<unknown>): Promise<SourceError> => {
 const textOf = (parts: Part[], unit: string) => parts.find((p) => p.unit === unit)?.text ?? '';
 
 describe('Mastodon: account lookup, then statuses paged with max_id', () => {
-  it('reads every status of a real account across pages, newest first, each request asking for JSON', async () => {
+  itShared('reads every status of a real account across pages, newest first, each request asking for JSON', async () => {
     const parts = await readFeed(entry('mastodon', '@schochastics@fosstodon.org'), fetcher);
     expect(parts.map((p) => p.unit)).toEqual(realStatuses.map((s) => s.id));
     expect(parts.every((p) => p.role === 'post' && p.text.length > 0 && p.anchors.length === 0)).toBe(true);
@@ -150,13 +151,13 @@ describe('Mastodon: account lookup, then statuses paged with max_id', () => {
     expect(seen.every((s) => s.headers.accept === 'application/json')).toBe(true);
   });
 
-  it('stops at limit, asking for no more than it still needs', async () => {
+  itShared('stops at limit, asking for no more than it still needs', async () => {
     const parts = await readFeed(entry('mastodon', '@schochastics@fosstodon.org', { limit: 10 }), fetcher);
     expect(parts.map((p) => p.unit)).toEqual(realStatuses.slice(0, 10).map((s) => s.id));
     expect(seen.filter((s) => s.path.endsWith('/statuses')).map((s) => s.query.get('limit'))).toEqual(['10', '3']);
   });
 
-  it('stops at the first status older than since, without fetching further pages', async () => {
+  itShared('stops at the first status older than since, without fetching further pages', async () => {
     const since = '2025-01-01';
     const parts = await readFeed(entry('mastodon', '@schochastics@fosstodon.org', { since }), fetcher);
     const expected = realStatuses.filter((s) => s.created_at >= since).map((s) => s.id);
@@ -166,7 +167,7 @@ describe('Mastodon: account lookup, then statuses paged with max_id', () => {
     expect(seen.filter((s) => s.path.endsWith('/statuses'))).toHaveLength(2);
   });
 
-  it("labels replies to the account's own posts 'thread' and other replies 'reply'", async () => {
+  itShared("labels replies to the account's own posts 'thread' and other replies 'reply'", async () => {
     const parts = await readFeed(entry('mastodon', '@schochastics@fosstodon.org'), fetcher);
     const expected = realStatuses.map((s) => (s.in_reply_to_account_id === null ? undefined : s.in_reply_to_account_id === realAccount.id ? 'thread' : 'reply'));
     expect(parts.map((p) => p.label)).toEqual(expected);

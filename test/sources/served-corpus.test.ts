@@ -9,8 +9,9 @@ import { createFetcher } from '../../src/sources/fetch.js';
 import { readSource } from '../../src/sources/read.js';
 import type { Fetcher } from '../../src/sources/types.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { describeShared, hasShared, sharedPath } from '../support/shared.js';
 
-const corpusDir = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+const corpusDir = sharedPath('corpus');
 
 function filesUnder(dir: string, extensions: string[]): string[] {
   return readdirSync(path.join(corpusDir, dir), { recursive: true, encoding: 'utf8' })
@@ -19,21 +20,21 @@ function filesUnder(dir: string, extensions: string[]): string[] {
     .sort();
 }
 
-const cases: Array<[string, ChannelKind]> = [
+const cases: Array<[string, ChannelKind]> = !hasShared ? [] : [
   ...filesUnder('web', ['.html', '.htm']).map((f): [string, ChannelKind] => [f, 'web']),
   ...filesUnder('email', ['.eml', '.mjml', '.html']).map((f): [string, ChannelKind] => [f, 'email']),
 ];
 
-let server: FaultServer;
-let fetcher: Fetcher;
+describeShared('the corpus over http', () => {
+  let server: FaultServer;
+  let fetcher: Fetcher;
 
-beforeAll(async () => {
-  server = await startFaultServer({ root: corpusDir });
-  fetcher = createFetcher();
-});
-afterAll(() => server.close());
+  beforeAll(async () => {
+    server = await startFaultServer({ root: corpusDir });
+    fetcher = createFetcher();
+  });
+  afterAll(() => server.close());
 
-describe('the corpus over http', () => {
   it('has pages and emails to serve', () => {
     expect(cases.filter(([, kind]) => kind === 'web').length).toBeGreaterThanOrEqual(14);
     expect(cases.filter(([, kind]) => kind === 'email').length).toBeGreaterThanOrEqual(20);

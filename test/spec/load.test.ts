@@ -6,10 +6,11 @@ import { parse } from 'yaml';
 import { SpecError } from '../../src/spec/errors.js';
 import { loadSpec, parseSpec } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/types.js';
+import { itShared, sharedPath } from '../support/shared.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/spec/${name}`, import.meta.url));
 const schemaFile = fileURLToPath(new URL('../../schema/storefront.schema.json', import.meta.url));
-const specMd = fileURLToPath(new URL('../../../shared/SPEC.md', import.meta.url));
+const specMd = sharedPath('SPEC.md');
 
 /** The first ```yaml block of SPEC.md §1, the contract's own example. */
 function specMdExample(): string {
@@ -30,7 +31,7 @@ function specError(run: () => unknown): SpecError {
 }
 
 describe('the SPEC.md example', () => {
-  it('is saved verbatim as the fixture', () => {
+  itShared('is saved verbatim as the fixture (the tests below read the fixture, so they run without ../shared)', () => {
     expect(readFileSync(fixture('example.yaml'), 'utf8')).toBe(specMdExample());
   });
 
@@ -58,7 +59,7 @@ describe('the SPEC.md example', () => {
   });
 
   it('resolves messages: "all", own threshold, rules threshold, translations', () => {
-    const spec = parseSpec(specMdExample(), '/campaign/storefront.yaml');
+    const spec = parseSpec(readFileSync(fixture('example.yaml'), 'utf8'), '/campaign/storefront.yaml');
     expect(spec.file).toBe('/campaign/storefront.yaml');
     expect(spec.messages).toEqual([
       {
@@ -82,7 +83,7 @@ describe('the SPEC.md example', () => {
   });
 
   it('keeps fact values as strings, dates unparsed, and defaults near and required', () => {
-    const spec = parseSpec(specMdExample(), '/campaign/storefront.yaml');
+    const spec = parseSpec(readFileSync(fixture('example.yaml'), 'utf8'), '/campaign/storefront.yaml');
     expect(spec.facts.map((f) => [f.id, f.type, f.value, f.near.length, f.required])).toEqual([
       ['discount', 'percent', '30', 5, []],
       ['pro-price', 'money', '49.99 USD', 1, []],
@@ -94,7 +95,7 @@ describe('the SPEC.md example', () => {
   });
 
   it('resolves the three kinds of terms and the rules', () => {
-    const spec = parseSpec(specMdExample(), '/campaign/storefront.yaml');
+    const spec = parseSpec(readFileSync(fixture('example.yaml'), 'utf8'), '/campaign/storefront.yaml');
     const all = ['site', 'newsletter', 'x', 'instagram'];
     expect(spec.terms).toEqual([
       { kind: 'use', use: 'RunFast', insteadOf: ['Run Fast', 'Runfast', 'Run-Fast'], channels: all },
@@ -106,7 +107,7 @@ describe('the SPEC.md example', () => {
 
   it('validates against the published schema directly', () => {
     const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-    expect(validate(parse(specMdExample(), { version: '1.2' }))).toBe(true);
+    expect(validate(parse(readFileSync(fixture('example.yaml'), 'utf8'), { version: '1.2' }))).toBe(true);
     expect(validate.errors).toBeNull();
   });
 });
