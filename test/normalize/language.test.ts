@@ -126,7 +126,7 @@ describe('normalizeDocument with language: auto', () => {
     expect(nd.detected).toBeUndefined();
   });
 
-  it('reads each post of a mixed-language feed in its own language (real Mastodon timeline)', () => {
+  itShared('reads each post of a mixed-language feed in its own language (real Mastodon timeline)', () => {
     const name = 'timeline_public_mastodon_social.json';
     const bytes = readFileSync(sharedPath('corpus', 'social', 'rtoot-mastodon', name));
     const parts = readSocial({ id: name, name, kind: 'social', bytes });

@@ -175,7 +175,7 @@ describe('Mastodon: account lookup, then statuses paged with max_id', () => {
     expect(expected).toContain('reply');
   });
 
-  it('turns status HTML into the text as typed: entities decoded, <br> a newline, <p> a blank line, links in full', async () => {
+  itShared('turns status HTML into the text as typed: entities decoded, <br> a newline, <p> a blank line, links in full', async () => {
     const parts = await readFeed(entry('mastodon', '@schochastics@fosstodon.org'), fetcher);
     expect(parts.every((p) => !/<[a-z/]|&(?:quot|amp|#39);/.test(p.text))).toBe(true);
     expect(textOf(parts, '114739545367952761')).toContain('"domain law"');
@@ -184,7 +184,7 @@ describe('Mastodon: account lookup, then statuses paged with max_id', () => {
     expect(textOf(parts, '114140213268598035')).toContain('fast 🚀.\n\nblog post: https://blog.schochastics.net/posts/2025-03-10_practical-benchmark-duckplyr/index.html');
   });
 
-  it('counts a long URL as 23 characters, as Mastodon does', async () => {
+  itShared('counts a long URL as 23 characters, as Mastodon does', async () => {
     const parts = await readFeed(entry('mastodon', '@schochastics@fosstodon.org'), fetcher);
     const url = 'https://r-consortium.org/posts/r-consortium-awards-first-round-of-2025-isc-grants/#bridging-worlds-enhancing-r-igraph-with-c-core-innovations';
     const text = textOf(parts, '114620457512351116');
