@@ -63,7 +63,14 @@ function defaultFetcher(offline: boolean): Fetcher {
   return fetcher;
 }
 
-async function load(ref: SourceRef, options: ReadOptions): Promise<{ input: SourceInput; fetched: boolean }> {
+/** A file's or URL's bytes, before any reader sees them (feeds have none of their own). */
+export interface LoadedSource {
+  input: SourceInput;
+  fetched: boolean;
+}
+
+/** Reads a file or fetches a URL source; throws a SourceError with the one-line reason. */
+export async function loadSource(ref: SourceRef, options: ReadOptions = {}): Promise<LoadedSource> {
   const base = { id: ref.id, kind: ref.kind, selector: ref.selector, exclude: ref.exclude, column: ref.column };
   if (ref.url) {
     const fetched = await (options.fetcher ?? defaultFetcher(options.offline ?? false)).fetch(ref.url);
@@ -82,12 +89,15 @@ async function load(ref: SourceRef, options: ReadOptions): Promise<{ input: Sour
 
 const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language });
 
-/** The document for a source, or the one-line reason it cannot be read. */
-export async function readSource(ref: SourceRef, options: ReadOptions = {}): Promise<Document | SourceError> {
+/**
+ * The document for a source, or the one-line reason it cannot be read. `loaded`: its bytes,
+ * when the caller has loaded them already (to key a cache on them).
+ */
+export async function readSource(ref: SourceRef, options: ReadOptions = {}, loaded?: LoadedSource): Promise<Document | SourceError> {
   try {
     const fetcher = options.fetcher ?? defaultFetcher(options.offline ?? false);
     if (ref.feed) return { ...documentOf(ref), parts: await readFeed(ref.feed, fetcher) };
-    const { input, fetched } = await load(ref, { ...options, fetcher });
+    const { input, fetched } = loaded ?? (await loadSource(ref, { ...options, fetcher }));
     const read = await readerFor(ref.kind, input, fetched)(input);
     if (Array.isArray(read)) return { ...documentOf(ref), parts: read };
     const problems = read.problems.map((p) => ({ reason: p.message, ...(p.line ? { line: p.line } : {}), ...(p.column ? { column: p.column } : {}) }));
