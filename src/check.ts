@@ -2,7 +2,7 @@
 // A run is streamed (src/campaign/): each source is read, normalized and checked on its own,
 // on worker threads when there are several, and only what the campaign-wide rules need is
 // kept; those rules then run once on that state.
-import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateFactValues } from './check-facts.js';
 import { checkDocumentState } from './campaign/document.js';
@@ -11,7 +11,7 @@ import { reportFromState } from './campaign/report.js';
 import { crossChannelRules, factRules, messageRules, termRules } from './campaign/rules.js';
 import type { RunResult, SourceEvent } from './campaign/run.js';
 import type { Shard } from './campaign/shard.js';
-import { toStateFile, type StateFile } from './campaign/state-file.js';
+import { mergeStateFiles, parseStateFile, StateFileError, toStateFile, type StateFile } from './campaign/state-file.js';
 import type { Document } from './documents/types.js';
 import type { CoverageEntry, Finding, Report } from './findings/types.js';
 import { createFetcher } from './sources/fetch.js';
@@ -24,6 +24,7 @@ export { CHECKS } from './campaign/document.js';
 export { UsageError } from './usage-error.js';
 export type { SourceEvent } from './campaign/run.js';
 export type { Shard } from './campaign/shard.js';
+export { StateFileError, type StateFile } from './campaign/state-file.js';
 
 export interface CheckOptions {
   /** Only these channels (names from the spec). */
@@ -45,8 +46,9 @@ export interface CheckOptions {
   /** Human-facing progress lines (the CLI sends them to stderr). */
   onProgress?: (line: string) => void;
   /**
-   * Threads that read and check sources (default: the cores available); 1 runs on this
-   * thread. The report is the same byte for byte whatever the number.
+   * Threads that read and check sources (default: the cores available, for campaigns large
+   * enough to be worth a thread's start-up); 1 runs on this thread. The report is the same
+   * byte for byte whatever the number.
    */
   jobs?: number;
   /**
@@ -129,11 +131,40 @@ async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, sp
     fetcher,
     offline: options.offline,
     concurrency: options.concurrency,
-    jobs: Math.max(1, options.jobs ?? availableParallelism()),
+    jobs: options.jobs === undefined ? undefined : Math.max(1, options.jobs),
     shard: options.shard,
     cacheDir: options.stateCache === false ? undefined : options.cacheDir,
     onProgress: options.onProgress,
     onSource: options.onSource,
   });
   return { state, channels };
+}
+
+/** The report of a run's state: one written by `checkState`, or the shards' states merged. */
+export function reportFromStates(
+  merged: Pick<StateFile, 'spec' | 'specName' | 'channels' | 'state'>,
+  options: Pick<CheckOptions, 'failOn' | 'today'> = {},
+): Report {
+  return reportFromState(merged.spec, merged.state, { channels: merged.channels, specName: merged.specName, failOn: options.failOn, today: options.today });
+}
+
+/**
+ * `storefront merge`: the state files of one run's shards (check --shard i/n --format state),
+ * read, checked to be every shard of one spec once, and folded into the report a single run
+ * would give. A file that cannot be read or merged is a StateFileError naming it.
+ */
+export async function merge(files: readonly string[], options: Pick<CheckOptions, 'cwd' | 'failOn' | 'today'> = {}): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  const read = [];
+  for (const name of files) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(cwd, name), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new StateFileError(`${name}: ${code === 'ENOENT' ? 'file not found' : `cannot read it (${code ?? 'error'})`}`);
+    }
+    read.push({ name, file: parseStateFile(text, name) });
+  }
+  return reportFromStates(mergeStateFiles(read), options);
 }

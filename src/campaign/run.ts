@@ -1,6 +1,7 @@
 // The per-source half of a run, streamed: sources are resolved, then each is read, checked and
 // folded into the campaign state as soon as it is done, on this thread (--jobs 1) or on worker
 // threads. Only the state and the findings outlive a source.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isUnresolved, resolveSources, type SourceRef, type Unresolved } from '../sources/resolve.js';
 import type { Fetcher } from '../sources/types.js';
@@ -23,8 +24,12 @@ export interface RunOptions {
   offline?: boolean;
   /** Pages fetched at once. */
   concurrency?: number;
-  /** Threads that read and check sources; 1 runs on this thread. */
-  jobs: number;
+  /**
+   * Threads that read and check sources; 1 runs on this thread. Default: the cores
+   * available, one thread per SOURCES_PER_THREAD sources at most (a thread's start-up,
+   * loading the readers and checks again, is not worth it for a handful of files).
+   */
+  jobs?: number;
   /** Only this share of the sources. */
   shard?: Shard;
   /** Folder of the state cache (and the HTTP cache): unchanged sources reuse their stored state. */
@@ -41,6 +46,7 @@ export interface RunResult {
 }
 
 const READ_CONCURRENCY = 8;
+export const SOURCES_PER_THREAD = 16;
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -69,9 +75,8 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   };
   const fingerprint = specFingerprint(spec);
   const remoteConcurrency = Math.max(READ_CONCURRENCY, options.concurrency ?? 0);
-  // Worker threads pay their start-up (loading the readers and checks) once each: worth it
-  // for two sources and more.
-  const threads = Math.min(options.jobs, jobs.filter((j) => !isUnresolved(j.ref)).length);
+  const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
+  const threads = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.ceil(readable / SOURCES_PER_THREAD)), readable);
   if (threads > 1) {
     const { runPool } = await import('./pool.js');
     await runPool(jobs, {
