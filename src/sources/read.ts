@@ -4,14 +4,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../documents/types.js';
-import { readEml, readEmailHtml, readEmailText, readMjml } from './email.js';
-import { readFeed } from './feeds/index.js';
-import { readMbox } from './mbox.js';
 import { createFetcher } from './fetch.js';
 import type { SourceRef } from './resolve.js';
-import { readSocial } from './social.js';
 import { SourceError, type Fetcher, type Reader, type SourceInput } from './types.js';
-import { readHtml } from './web.js';
+
+// Each reader's module (and its parser: cheerio, postal-mime, csv-parse...) is loaded when a
+// source of its kind is first read, never at start-up.
+const readHtml: Reader = async (input) => (await import('./web.js')).readHtml(input);
+const readEml: Reader = async (input) => (await import('./email.js')).readEml(input);
+const readMjml: Reader = async (input) => (await import('./mjml.js')).readMjml(input);
+const readEmailHtml: Reader = async (input) => (await import('./email.js')).readEmailHtml(input);
+const readEmailText: Reader = async (input) => (await import('./email.js')).readEmailText(input);
+const readMbox: Reader = async (input) => (await import('./mbox.js')).readMbox(input);
+const readSocial: Reader = async (input) => (await import('./social.js')).readSocial(input);
 
 const READERS: Record<Document['kind'], Record<string, Reader>> = {
   web: { '.html': readHtml, '.htm': readHtml, '.xhtml': readHtml },
@@ -96,7 +101,7 @@ const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, 
 export async function readSource(ref: SourceRef, options: ReadOptions = {}, loaded?: LoadedSource): Promise<Document | SourceError> {
   try {
     const fetcher = options.fetcher ?? defaultFetcher(options.offline ?? false);
-    if (ref.feed) return { ...documentOf(ref), parts: await readFeed(ref.feed, fetcher) };
+    if (ref.feed) return { ...documentOf(ref), parts: await (await import('./feeds/index.js')).readFeed(ref.feed, fetcher) };
     const { input, fetched } = loaded ?? (await loadSource(ref, { ...options, fetcher }));
     const read = await readerFor(ref.kind, input, fetched)(input);
     if (Array.isArray(read)) return { ...documentOf(ref), parts: read };
