@@ -18,7 +18,7 @@ export function parseShard(text: string): Shard | undefined {
 }
 
 /** FNV-1a, 32 bits: the same number on every machine and Node version. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(text)) {
     hash ^= byte;
