@@ -6,7 +6,7 @@ import type { Value } from '../normalize/values/index.js';
 import type { Statement } from '../campaign/state.js';
 import type { Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
-import { findMentions, keyOfFact } from './facts.js';
+import { keyOfFact, mentionsOf } from './facts.js';
 import type { DocumentCheck } from './types.js';
 
 const COMPARED = new Set(['money', 'percent', 'number', 'date']);
@@ -38,7 +38,7 @@ function claimedByFacts(spec: Spec, doc: NormalizedDocument): Set<string> {
   for (const fact of spec.facts) {
     const key = keyOfFact(fact, spec);
     if (!key) continue;
-    for (const m of findMentions(fact, key, doc)) claimed.add(`${m.np.index}:${m.start}`);
+    for (const m of mentionsOf(fact, key, doc)) claimed.add(`${m.np.index}:${m.start}`);
   }
   return claimed;
 }

@@ -118,6 +118,19 @@ export function findMentions(fact: Fact, key: string, doc: NormalizedDocument): 
   });
 }
 
+// The facts check and the cross-channel check both ask for every fact's mentions in a
+// document: found once per document and fact.
+const mentionsByDocument = new WeakMap<NormalizedDocument, Map<Fact, Mention[]>>();
+
+/** findMentions, remembered for the document's lifetime. */
+export function mentionsOf(fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
+  let byFact = mentionsByDocument.get(doc);
+  if (!byFact) mentionsByDocument.set(doc, (byFact = new Map()));
+  let mentions = byFact.get(fact);
+  if (!mentions) byFact.set(fact, (mentions = findMentions(fact, key, doc)));
+  return mentions;
+}
+
 export function keyOfFact(fact: Fact, spec: Spec): string | undefined {
   if (fact.type === 'text') return fact.value.toLowerCase();
   return factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
@@ -142,7 +155,7 @@ function checkFact(fact: Fact, context: DocumentContext): void {
   const { doc, state } = context;
   const seen = new Set<string>();
   const sightings: Record<string, FactSighting> = Object.create(null);
-  for (const mention of findMentions(fact, key, doc)) {
+  for (const mention of mentionsOf(fact, key, doc)) {
     const sighting = sightings[mention.key];
     if (sighting) sighting.count++;
     else {
