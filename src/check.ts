@@ -1,27 +1,30 @@
 // The library's main entry: spec → sources → documents → normalize → checks → report.
+// A run is streamed (src/campaign/): each source is read, normalized and checked on its own,
+// on worker threads when there are several, and only what the campaign-wide rules need is
+// kept; those rules then run once on that state.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateFactValues } from './check-facts.js';
-import { crossChannelCheck } from './checks/cross-channel.js';
-import { factsCheck, yearOf } from './checks/facts.js';
-import { lengthsCheck } from './checks/lengths.js';
-import { messagesCheck } from './checks/messages.js';
-import { termsCheck } from './checks/terms.js';
-import { DEFAULT_SEVERITY, type Check, type CheckContext } from './checks/types.js';
+import { checkDocumentState } from './campaign/document.js';
+import { emptyState, mergeStates, placeSource } from './campaign/state.js';
+import { reportFromState } from './campaign/report.js';
+import { crossChannelRules, factRules, messageRules, termRules } from './campaign/rules.js';
+import type { RunResult, SourceEvent } from './campaign/run.js';
+import type { Shard } from './campaign/shard.js';
+import { mergeStateFiles, parseStateFile, StateFileError, toStateFile, type StateFile } from './campaign/state-file.js';
 import type { Document } from './documents/types.js';
-import { applyExceptions } from './findings/exceptions.js';
-import { sortFindings } from './findings/sort.js';
-import { summarize } from './findings/summary.js';
-import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
-import { normalizeDocument, type NormalizedDocument } from './normalize/index.js';
-import { isAuto } from './normalize/language.js';
+import type { CoverageEntry, Finding, Report } from './findings/types.js';
 import { createFetcher } from './sources/fetch.js';
 import type { Fetcher } from './sources/types.js';
-import { readSource } from './sources/read.js';
-import { isUnresolved, resolveSources } from './sources/resolve.js';
 import { loadSpec } from './spec/load.js';
+import { UsageError } from './usage-error.js';
 import type { FailOn, Spec } from './spec/types.js';
 
-export const CHECKS: readonly Check[] = [messagesCheck, factsCheck, termsCheck, lengthsCheck, crossChannelCheck];
+export { CHECKS } from './campaign/document.js';
+export { UsageError } from './usage-error.js';
+export type { SourceEvent } from './campaign/run.js';
+export type { Shard } from './campaign/shard.js';
+export { StateFileError, type StateFile } from './campaign/state-file.js';
 
 export interface CheckOptions {
   /** Only these channels (names from the spec). */
@@ -42,26 +45,19 @@ export interface CheckOptions {
   today?: string;
   /** Human-facing progress lines (the CLI sends them to stderr). */
   onProgress?: (line: string) => void;
-}
-
-/** A problem with the command itself (e.g. an unknown --channel): exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-const READ_CONCURRENCY = 8;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  /**
+   * Threads that read and check sources (default: the cores available, for campaigns large
+   * enough to be worth a thread's start-up); 1 runs on this thread. The report is the same
+   * byte for byte whatever the number.
+   */
+  jobs?: number;
+  /**
+   * Keep each source's state in cacheDir and reuse it while the source's bytes, the spec and
+   * the tool version are unchanged (default: on whenever cacheDir is given).
+   */
+  stateCache?: boolean;
+  /** Called once per source as its state is taken in: read and checked, or reused from the cache. */
+  onSource?: (event: SourceEvent) => void;
 }
 
 function selectChannels(spec: Spec, wanted: string[] | undefined): string[] {
@@ -80,8 +76,9 @@ export async function check(specPath: string, options: CheckOptions = {}): Promi
 }
 
 /**
- * Runs every check over documents already read: the pure core of a check run, which tests
- * call with hand-built documents. Findings are appended to `findings`.
+ * Runs every check over documents already read, in memory: the pure core of a check run,
+ * which tests call with hand-built documents. Findings are appended to `findings` (before
+ * exceptions, unsorted).
  */
 export function checkDocuments(
   spec: Spec,
@@ -89,90 +86,85 @@ export function checkDocuments(
   channels: readonly string[] = spec.channels.map((c) => c.name),
   findings: Finding[] = [],
 ): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>>; languages: Map<string, string> } {
-  const year = yearOf(spec);
-  // With language auto everywhere, copy too short to tell is taken to be English.
-  const fallbackLanguage = isAuto(spec.language) ? 'en' : spec.language;
-  // A repost is someone else's words shared: shown in extract, never held to the spec.
-  const own = docs.map((doc) => (doc.parts.some((p) => p.label === 'repost') ? { ...doc, parts: doc.parts.filter((p) => p.label !== 'repost') } : doc));
-  const normalized: NormalizedDocument[] = own.map((doc) => normalizeDocument(doc, { year, fallbackLanguage }));
-  const coverage: Record<string, Record<string, CoverageEntry>> = {};
-  const context: CheckContext = {
-    spec,
-    docs: normalized,
-    channels,
-    readable: new Set(docs.map((d) => d.channel)),
-    coverage,
-    report: (finding) => findings.push(finding),
-  };
-  for (const c of CHECKS) c.run(context);
-  return { findings, coverage, languages: new Map(normalized.map((nd) => [nd.doc.source, nd.language])) };
+  const state = emptyState();
+  const selected = docs.filter((doc) => channels.includes(doc.channel));
+  selected.forEach((doc, order) => mergeStates(state, placeSource(order, checkDocumentState(spec, doc))));
+  const placed = [...state.sources].sort((a, b) => a.order - b.order);
+  for (const s of placed) findings.push(...s.findings);
+  const context = { spec, state, channels, readable: new Set(selected.map((d) => d.channel)), report: (f: Finding) => findings.push(f) };
+  const coverage = messageRules(context);
+  factRules(context);
+  termRules(context);
+  crossChannelRules(context);
+  return { findings, coverage, languages: new Map(placed.map((s) => [s.source.id, s.source.language])) };
 }
 
 /** The same, for a spec already loaded (tests and embedders). */
 export async function checkSpec(spec: Spec, options: CheckOptions & { specName?: string } = {}): Promise<Report> {
-  const progress = options.onProgress ?? (() => undefined);
-  validateFactValues(spec, options.specName ?? path.basename(spec.file));
-  const channels = selectChannels(spec, options.channels);
-  const specDir = path.dirname(spec.file);
-  const findings: Finding[] = [];
-  const sources: SourceSummary[] = [];
-  const docs: Document[] = [];
+  const specName = options.specName ?? path.basename(spec.file);
+  const { state, channels } = await runSpec(spec, options, specName);
+  return reportFromState(spec, state.state, { channels, specName, failOn: options.failOn, today: options.today });
+}
 
+/**
+ * The per-source half only, for one shard of the sources (default: all of them): the state
+ * `merge` turns into the report (src/campaign/state-file.ts).
+ */
+export async function checkState(specPath: string, options: CheckOptions & { shard?: Shard } = {}): Promise<StateFile> {
+  const cwd = options.cwd ?? process.cwd();
+  const shown = path.relative(cwd, path.resolve(cwd, specPath)).split(path.sep).join('/') || specPath;
+  const spec = await loadSpec(path.resolve(cwd, specPath), shown);
+  const shard = options.shard ?? { index: 1, count: 1 };
+  const { state, channels } = await runSpec(spec, { ...options, shard }, shown);
+  const { specFingerprint } = await import('./campaign/cache.js');
+  return toStateFile({ fingerprint: specFingerprint(spec), specName: shown, spec, channels, sources: state.total, shard, state: state.state });
+}
+
+async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, specName: string): Promise<{ state: RunResult; channels: string[] }> {
+  validateFactValues(spec, specName);
+  const channels = selectChannels(spec, options.channels);
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
   const fetcher = options.fetcher ?? createFetcher({ offline: options.offline, cacheDir: options.cacheDir, concurrency: options.concurrency });
-  const refs = (
-    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline })))
-  ).flat();
-  progress(`reading ${refs.length} source${refs.length === 1 ? '' : 's'}`);
-  // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
-  const read = await mapLimited(refs, Math.max(READ_CONCURRENCY, options.concurrency ?? 0), async (ref) => (isUnresolved(ref) ? ref : await readSource(ref, { fetcher })));
-  refs.forEach((ref, i) => {
-    const result = read[i];
-    const summary = { id: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language };
-    const sourceError = (reason: string, line?: number, column?: number) => {
-      const where = line ? `:${line}${column ? `:${column}` : ''}` : '';
-      progress(`source error: ${ref.id}${where}: ${reason}`);
-      findings.push({
-        rule: 'source-error',
-        severity: DEFAULT_SEVERITY['source-error'],
-        channel: ref.channel,
-        source: ref.id,
-        found: reason,
-        message: `Cannot read ${ref.id}${where}: ${reason}`,
-        ...(line ? { location: { part: 'file', line, ...(column ? { column } : {}) } } : {}),
-      });
-    };
-    if ('parts' in result) {
-      docs.push(result);
-      sources.push({ ...summary, status: 'ok' });
-      for (const problem of result.problems ?? []) sourceError(problem.reason, problem.line, problem.column);
-      return;
+  const { runSources } = await import('./campaign/run.js');
+  const state = await runSources(spec, {
+    channels,
+    fetcher,
+    offline: options.offline,
+    concurrency: options.concurrency,
+    jobs: options.jobs === undefined ? undefined : Math.max(1, options.jobs),
+    shard: options.shard,
+    cacheDir: options.stateCache === false ? undefined : options.cacheDir,
+    onProgress: options.onProgress,
+    onSource: options.onSource,
+  });
+  return { state, channels };
+}
+
+/** The report of a run's state: one written by `checkState`, or the shards' states merged. */
+export function reportFromStates(
+  merged: Pick<StateFile, 'spec' | 'specName' | 'channels' | 'state'>,
+  options: Pick<CheckOptions, 'failOn' | 'today'> = {},
+): Report {
+  return reportFromState(merged.spec, merged.state, { channels: merged.channels, specName: merged.specName, failOn: options.failOn, today: options.today });
+}
+
+/**
+ * `storefront merge`: the state files of one run's shards (check --shard i/n --format state),
+ * read, checked to be every shard of one spec once, and folded into the report a single run
+ * would give. A file that cannot be read or merged is a StateFileError naming it.
+ */
+export async function merge(files: readonly string[], options: Pick<CheckOptions, 'cwd' | 'failOn' | 'today'> = {}): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  const read = [];
+  for (const name of files) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(cwd, name), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new StateFileError(`${name}: ${code === 'ENOENT' ? 'file not found' : `cannot read it (${code ?? 'error'})`}`);
     }
-    if ('reason' in result) sourceError(result.reason);
-    else sourceError(result.message, result.line, result.column);
-    sources.push({ ...summary, status: 'error', error: 'reason' in result ? result.reason : result.message });
-  });
-
-  progress(`checking ${docs.length} document${docs.length === 1 ? '' : 's'}`);
-  const { coverage, languages } = checkDocuments(spec, docs, channels, findings);
-  // Report the language each source was read in: the detected one where the spec said auto.
-  for (const source of sources) source.language = languages.get(source.id) ?? source.language;
-
-  const failOn = options.failOn ?? spec.rules.failOn;
-  const accepted = applyExceptions(findings, spec.exceptions, {
-    today: options.today ?? new Date().toISOString().slice(0, 10),
-    channels,
-    specSource: path.basename(spec.file),
-  });
-  const sorted = sortFindings(accepted, channels);
-  return {
-    version: 1,
-    campaign: spec.campaign,
-    spec: options.specName ?? path.basename(spec.file),
-    summary: summarize(sorted, sources, failOn),
-    sources,
-    findings: sorted,
-    coverage,
-    channels,
-  };
+    read.push({ name, file: parseStateFile(text, name) });
+  }
+  return reportFromStates(mergeStateFiles(read), options);
 }

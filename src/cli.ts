@@ -1,10 +1,13 @@
 // The command line: parse arguments, call the commands, choose the exit code. Nothing here
 // knows how checking works; each command lives in src/cli/.
-import { Command, CommanderError, Option } from 'commander';
-import { runExtract, runInit, type ExtractFlags, type InitFlags } from './cli/authoring.js';
-import { runCheck, type CheckFlags, type ReportFlag } from './cli/check.js';
+// Each command's module is loaded when it runs: --help and --version load commander alone.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { ExtractFlags, InitFlags } from './cli/authoring.js';
+import type { CheckFlags, ReportFlag } from './cli/check.js';
+import { REPORT_FORMATS, STATE_FORMAT } from './cli/formats.js';
 import { collect, defaultIo, oneLine, positiveInteger, type Io } from './cli/io.js';
-import { formatters } from './reports/index.js';
+import type { MergeFlags } from './cli/merge.js';
+import { parseShard } from './campaign/shard.js';
 import { VERSION } from './version.js';
 
 export { destinations, type Destination, type ReportFlag } from './cli/check.js';
@@ -24,18 +27,36 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('check')
     .description('check every channel of the campaign against the spec')
     .argument('[spec]', 'the spec file', 'storefront.yaml')
-    .option('--format <format>', `report format, repeatable: ${Object.keys(formatters).join(', ')} (default: pretty)`)
+    .option('--format <format>', `report format, repeatable: ${REPORT_FORMATS.join(', ')}, or ${STATE_FORMAT} for merge (default: pretty)`)
     .option('--output <file>', 'write the report of the --format before it to a file instead of stdout (repeatable)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
     .option('--channel <name>', 'check only this channel (repeatable)', collect, [])
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--concurrency <n>', 'pages fetched at once (default 8)', positiveInteger)
-    .option('--cache-dir <dir>', 'keep fetched pages here and revalidate them on the next run (ETag / Last-Modified)')
+    .option('--cache-dir <dir>', "keep fetched pages and each source's checked state here: the next run revalidates pages and skips unchanged sources")
+    .option('--jobs <n>', 'threads that read and check sources (default: the cores available); 1: this thread only', positiveInteger)
+    .option('--shard <i/n>', 'check only the i-th of n stable shares of the sources, with --format state; merge them with storefront merge', shardOption)
     .action(async (spec: string, flags: CheckFlags) => {
+      const { runCheck } = await import('./cli/check.js');
       exitCode = await runCheck(spec, flags, reportFlags, io);
     });
   check.on('option:format', (value: string) => reportFlags.push(['format', value]));
   check.on('option:output', (value: string) => reportFlags.push(['output', value]));
+
+  const mergeFlags: ReportFlag[] = [];
+  const merge = program
+    .command('merge')
+    .description("fold the states of check --shard i/n --format state into the reports one run gives")
+    .argument('<states...>', 'the state files of every shard (part-*.json)')
+    .option('--format <format>', `report format, repeatable: ${REPORT_FORMATS.join(', ')} (default: pretty)`)
+    .option('--output <file>', 'write the report of the --format before it to a file instead of stdout (repeatable)')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
+    .action(async (states: string[], flags: MergeFlags) => {
+      const { runMerge } = await import('./cli/merge.js');
+      exitCode = await runMerge(states, flags, mergeFlags, io);
+    });
+  merge.on('option:format', (value: string) => mergeFlags.push(['format', value]));
+  merge.on('option:output', (value: string) => mergeFlags.push(['output', value]));
 
   program
     .command('init')
@@ -48,6 +69,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--cache-dir <dir>', 'HTTP cache folder, as for check')
     .action(async (sources: string[], flags: InitFlags) => {
+      const { runInit } = await import('./cli/authoring.js');
       exitCode = await runInit(sources, flags, io);
     });
 
@@ -63,6 +85,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--cache-dir <dir>', 'HTTP cache folder, as for check')
     .action(async (source: string, flags: ExtractFlags) => {
+      const { runExtract } = await import('./cli/authoring.js');
       exitCode = await runExtract(source, flags, io);
     });
 
@@ -77,4 +100,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(`storefront: ${oneLine(error)}\n`);
     return 2;
   }
+}
+
+function shardOption(value: string) {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError('expected i/n with 1 <= i <= n, such as 2/4');
+  return shard;
 }

@@ -1,5 +1,20 @@
 // The library API: everything the CLI does, callable from code and tests.
-export { check, checkDocuments, checkSpec, CHECKS, UsageError, type CheckOptions } from './check.js';
+export {
+  check,
+  checkDocuments,
+  checkSpec,
+  checkState,
+  CHECKS,
+  merge,
+  reportFromStates,
+  StateFileError,
+  UsageError,
+  type CheckOptions,
+  type Shard,
+  type SourceEvent,
+  type StateFile,
+} from './check.js';
+export type { CampaignState, SourceState, MessageSighting, FactSighting, Statement } from './campaign/state.js';
 export { loadSpec, parseSpec } from './spec/load.js';
 export { SpecError } from './spec/errors.js';
 export type { Spec } from './spec/types.js';

@@ -3,19 +3,14 @@
 // "returns within 14 days" in the newsletter).
 import type { NormalizedDocument, NormalizedPart, Token } from '../normalize/index.js';
 import type { Value } from '../normalize/values/index.js';
+import type { Statement } from '../campaign/state.js';
+import type { Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
-import { findMentions, keyOfFact } from './facts.js';
-import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
+import { keyOfFact, mentionsOf } from './facts.js';
+import type { DocumentCheck } from './types.js';
 
 const COMPARED = new Set(['money', 'percent', 'number', 'date']);
 const REACH = 3;
-
-interface Statement {
-  channel: string;
-  doc: NormalizedDocument;
-  np: NormalizedPart;
-  value: Value;
-}
 
 function contextWord(tokens: readonly Token[], from: number, step: number): Token | undefined {
   for (let i = from, n = 0; i >= 0 && i < tokens.length && n < REACH; i += step, n++) {
@@ -38,70 +33,36 @@ function contextOf(np: NormalizedPart, value: Value): string | undefined {
   return `${prev?.lemma ?? ''} … ${next?.lemma ?? ''}`.trim();
 }
 
-function claimedByFacts(context: CheckContext, doc: NormalizedDocument): Set<string> {
+function claimedByFacts(spec: Spec, doc: NormalizedDocument): Set<string> {
   const claimed = new Set<string>();
-  for (const fact of context.spec.facts) {
-    const key = keyOfFact(fact, context.spec);
+  for (const fact of spec.facts) {
+    const key = keyOfFact(fact, spec);
     if (!key) continue;
-    for (const m of findMentions(fact, key, doc)) claimed.add(`${m.np.index}:${m.start}`);
+    for (const m of mentionsOf(fact, key, doc)) claimed.add(`${m.np.index}:${m.start}`);
   }
   return claimed;
 }
 
-export const crossChannelCheck: Check = {
+/**
+ * Per document: the first statement of each value under each topic ("type|context words")
+ * goes to the state. Comparing channels happens once all are read (src/campaign/cross-channel.ts).
+ */
+export const crossChannelCheck: DocumentCheck = {
   rules: ['cross-channel-conflict'],
-  run(context) {
-    if (!context.spec.rules.crossChannel) return;
-    const factKeys = new Set(context.spec.facts.map((f) => `${f.type}:${keyOfFact(f, context.spec)}`));
-    // context -> channel -> value key -> first statement
-    const table = new Map<string, Map<string, Map<string, Statement>>>();
-    for (const doc of context.docs) {
-      const claimed = claimedByFacts(context, doc);
-      for (const np of doc.parts) {
-        for (const value of np.values) {
-          if (!COMPARED.has(value.type) || value.reference) continue;
-          if (claimed.has(`${np.index}:${value.start}`) || factKeys.has(`${value.type}:${value.key}`)) continue;
-          const words = contextOf(np, value);
-          if (!words) continue;
-          const topic = `${value.type}|${words}`;
-          const byChannel = table.get(topic) ?? new Map<string, Map<string, Statement>>();
-          table.set(topic, byChannel);
-          const values = byChannel.get(doc.doc.channel) ?? new Map<string, Statement>();
-          byChannel.set(doc.doc.channel, values);
-          if (!values.has(value.key)) values.set(value.key, { channel: doc.doc.channel, doc, np, value });
-        }
+  checkDocument({ spec, doc, state }) {
+    if (!spec.rules.crossChannel) return;
+    const factKeys = new Set(spec.facts.map((f) => `${f.type}:${keyOfFact(f, spec)}`));
+    const claimed = claimedByFacts(spec, doc);
+    for (const np of doc.parts) {
+      for (const value of np.values) {
+        if (!COMPARED.has(value.type) || value.reference) continue;
+        if (claimed.has(`${np.index}:${value.start}`) || factKeys.has(`${value.type}:${value.key}`)) continue;
+        const words = contextOf(np, value);
+        if (!words) continue;
+        const topic = `${value.type}|${words}`;
+        const values = (state.statements[topic] ??= Object.create(null) as Record<string, Statement>);
+        if (!Object.hasOwn(values, value.key)) values[value.key] = { raw: value.raw, ...quote(np, value.start, value.end) };
       }
-    }
-    for (const [topic, byChannel] of [...table].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      reportConflicts(topic.split('|')[1], byChannel, context);
     }
   },
 };
-
-function reportConflicts(words: string, byChannel: Map<string, Map<string, Statement>>, context: CheckContext): void {
-  // A channel that itself states several values here (a price list) says nothing clear.
-  const clear = context.channels
-    .map((channel) => byChannel.get(channel))
-    .filter((values): values is Map<string, Statement> => values?.size === 1)
-    .map((values) => [...values.values()][0]);
-  if (new Set(clear.map((s) => s.value.key)).size < 2) return;
-  const votes = new Map<string, Statement[]>();
-  for (const s of clear) votes.set(s.value.key, [...(votes.get(s.value.key) ?? []), s]);
-  // Most channels win; on a tie the value stated first in spec order, so the later channel is flagged.
-  const [, winners] = [...votes].reduce((a, b) => (b[1].length > a[1].length ? b : a));
-  const reference = winners[0];
-  for (const s of clear) {
-    if (s.value.key === reference.value.key) continue;
-    context.report({
-      rule: 'cross-channel-conflict',
-      severity: DEFAULT_SEVERITY['cross-channel-conflict'],
-      channel: s.channel,
-      source: s.doc.doc.source,
-      subject: words,
-      expected: `${reference.value.key} (${reference.channel})`,
-      found: s.value.key,
-      ...quote(s.np, s.value.start, s.value.end),
-      message: `"${s.value.raw}" (${words}) differs from ${reference.value.raw} in channel "${reference.channel}"`,
-    });
-  }
-}

@@ -1,12 +1,13 @@
 // fact-mismatch / fact-missing. A mention is a value of the fact's type that belongs to
 // the fact: claimed by a near word, or (codes, URLs) recognisable on its own.
 import { distance } from 'fastest-levenshtein';
+import type { FactSighting } from '../campaign/state.js';
 import type { NormalizedDocument, NormalizedPart } from '../normalize/index.js';
 import { codeCandidates, factKey } from '../normalize/values/index.js';
 import type { Fact, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { findNear, prepareNear } from './near.js';
-import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
+import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
 export interface Mention {
   np: NormalizedPart;
@@ -117,60 +118,69 @@ export function findMentions(fact: Fact, key: string, doc: NormalizedDocument): 
   });
 }
 
+// The facts check and the cross-channel check both ask for every fact's mentions in a
+// document: found once per document and fact.
+const mentionsByDocument = new WeakMap<NormalizedDocument, Map<Fact, Mention[]>>();
+
+/** findMentions, remembered for the document's lifetime. */
+export function mentionsOf(fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
+  let byFact = mentionsByDocument.get(doc);
+  if (!byFact) mentionsByDocument.set(doc, (byFact = new Map()));
+  let mentions = byFact.get(fact);
+  if (!mentions) byFact.set(fact, (mentions = findMentions(fact, key, doc)));
+  return mentions;
+}
+
 export function keyOfFact(fact: Fact, spec: Spec): string | undefined {
   if (fact.type === 'text') return fact.value.toLowerCase();
   return factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
 }
 
-export const factsCheck: Check = {
+export const factsCheck: DocumentCheck = {
   rules: ['fact-mismatch', 'fact-missing'],
-  run(context) {
-    for (const fact of context.spec.facts) runFact(fact, context);
+  checkDocument(context) {
+    for (const fact of context.spec.facts) checkFact(fact, context);
   },
 };
 
-function runFact(fact: Fact, context: CheckContext): void {
+/**
+ * One fact in one document: each wrong value is reported here, once per place; whether the
+ * source states the fact at all (fact-missing is decided across the channel, in
+ * src/campaign/) and every value it states (right or wrong, for the facts × channels view)
+ * go to the state.
+ */
+function checkFact(fact: Fact, context: DocumentContext): void {
   const key = keyOfFact(fact, context.spec);
   if (!key) return;
-  for (const channel of context.channels) {
-    const docs = context.docs.filter((d) => d.doc.channel === channel);
-    let stated = false;
-    let contradicted = false;
-    for (const doc of docs) {
-      const seen = new Set<string>();
-      for (const mention of findMentions(fact, key, doc)) {
-        if (mention.key === key) {
-          stated = true;
-          continue;
-        }
-        contradicted = true;
-        const q = quote(mention.np, mention.start, mention.end);
-        const id = `${mention.key}|${q.location.part}|${q.location.line}|${q.location.column}|${q.excerpt}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        context.report({
-          rule: 'fact-mismatch',
-          severity: fact.severity ?? DEFAULT_SEVERITY['fact-mismatch'],
-          channel,
-          source: doc.doc.source,
-          subject: fact.id,
-          expected: fact.value,
-          found: mention.key,
-          ...q,
-          message: `"${fact.id}" is ${fact.value} in the spec, but "${mention.raw}" here`,
-        });
-      }
+  const { doc, state } = context;
+  const seen = new Set<string>();
+  const sightings: Record<string, FactSighting> = Object.create(null);
+  for (const mention of mentionsOf(fact, key, doc)) {
+    const sighting = sightings[mention.key];
+    if (sighting) sighting.count++;
+    else {
+      const { location, excerpt } = quote(mention.np, mention.start, mention.end);
+      sightings[mention.key] = { raw: mention.raw, matches: mention.key === key, count: 1, location, excerpt };
     }
-    const required = fact.required.includes(channel) && context.readable.has(channel);
-    if (required && !stated && !contradicted) {
-      context.report({
-        rule: 'fact-missing',
-        severity: fact.severity ?? DEFAULT_SEVERITY['fact-missing'],
-        channel,
-        subject: fact.id,
-        expected: fact.value,
-        message: `"${fact.id}" (${fact.value}) is not stated in channel "${channel}"`,
-      });
-    }
+    if (mention.key === key) continue;
+    const q = quote(mention.np, mention.start, mention.end);
+    const id = `${mention.key}|${q.location.part}|${q.location.line}|${q.location.column}|${q.excerpt}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    context.report({
+      rule: 'fact-mismatch',
+      severity: fact.severity ?? DEFAULT_SEVERITY['fact-mismatch'],
+      channel: doc.doc.channel,
+      source: doc.doc.source,
+      subject: fact.id,
+      expected: fact.value,
+      found: mention.key,
+      ...q,
+      message: `"${fact.id}" is ${fact.value} in the spec, but "${mention.raw}" here`,
+    });
   }
+  if (Object.keys(sightings).length === 0) return;
+  // Stated rightly or wrongly: a wrong value is a mismatch, never also a missing fact.
+  state.factsStated.push(fact.id);
+  state.factSightings[fact.id] = sightings;
 }

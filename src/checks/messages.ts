@@ -1,12 +1,12 @@
 // message-missing / message-drift / message-negated, and the coverage matrix.
 // A channel is what one audience sees as a whole: any source of it may say the message.
-import type { CoverageEntry } from '../findings/types.js';
+import type { MessageSighting } from '../campaign/state.js';
 import type { NormalizedDocument } from '../normalize/index.js';
 import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
 import { bestScore, matchInPart, prepareWording, type MessageMatch, type Wording } from './match-message.js';
-import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
+import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
 /**
  * Below this a window is not "recognisably the message": missing, not drift. Windows only
@@ -118,82 +118,71 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
 
 const round = (score: number) => Math.round(score * 100) / 100;
 
-export const messagesCheck: Check = {
+export const messagesCheck: DocumentCheck = {
   rules: ['message-missing', 'message-drift', 'message-negated'],
-  run(context) {
-    for (const message of context.spec.messages) runMessage(message, context);
+  checkDocument(context) {
+    for (const message of context.spec.messages) checkMessage(message, context);
   },
 };
 
-function runMessage(message: Message, context: CheckContext): void {
-  const floor = driftFloor(message.minSimilarity);
-  const row: Record<string, CoverageEntry> = (context.coverage[message.id] = {});
-  const severity = (rule: 'message-missing' | 'message-drift' | 'message-negated') => message.severity ?? DEFAULT_SEVERITY[rule];
-  const said = (m: SourceMatch) => !!m.plain && saidBy(m.plain, m.opposite, message.minSimilarity);
-  const contradicted = (m: SourceMatch) => !!m.opposite && bestScore(m.opposite) >= floor && !said(m);
+const said = (message: Message, m: SourceMatch) => !!m.plain && saidBy(m.plain, m.opposite, message.minSimilarity);
+const contradicted = (message: Message, m: SourceMatch) => !!m.opposite && bestScore(m.opposite) >= driftFloor(message.minSimilarity) && !said(message, m);
+const severityOf = (message: Message, rule: 'message-missing' | 'message-drift' | 'message-negated') => message.severity ?? DEFAULT_SEVERITY[rule];
 
-  for (const channel of context.channels) {
-    const required = message.channels.includes(channel);
-    const matches = context.docs.filter((d) => d.doc.channel === channel).map((d) => matchMessageInDocument(message, context.spec, d));
-    // A contradiction is worth saying wherever it is, even beside a correct statement elsewhere.
-    for (const m of matches.filter(contradicted)) {
-      const np = m.doc.parts[m.opposite!.partIndex];
-      context.report({
-        rule: 'message-negated',
-        severity: severity('message-negated'),
-        channel,
-        source: m.doc.doc.source,
-        subject: message.id,
-        expected: m.opposite!.wording.text,
-        found: np.folded.text.slice(m.opposite!.start, m.opposite!.end),
-        ...quote(np, m.opposite!.start, m.opposite!.end),
-        message: `Key message "${message.id}" is contradicted (said with the opposite polarity)`,
-      });
-    }
-    if (!required) continue;
-    if (!context.readable.has(channel)) {
-      row[channel] = { status: 'unknown' };
-      continue;
-    }
-    const present = pick(matches.filter(said), (m) => m.plain, asWritten);
-    const negated = matches.find(contradicted);
-    const local = pick(matches, (m) => m.local, bestScore);
-    if (present?.plain) {
-      row[channel] = { status: 'present', score: round(present.plain.score), source: present.doc.doc.source };
-    } else if (negated?.opposite) {
-      row[channel] = { status: 'negated', score: round(bestScore(negated.opposite)), source: negated.doc.doc.source };
-    } else if (local?.local && bestScore(local.local) >= floor) {
-      const match = local.local;
-      // Copy typed without diacritics shows its score as written: 1.00 would read as "fine".
-      const score = typedBare(match) ? match.score : bestScore(match);
-      row[channel] = { status: 'drift', score: round(score), source: local.doc.doc.source };
-      const np = local.doc.parts[match.partIndex];
-      context.report({
+/**
+ * One message in one document: a contradiction is reported here (it is worth saying
+ * wherever it is, even beside a correct statement elsewhere); where the channel must say the
+ * message, what this source offers towards its coverage cell goes to the state, and the
+ * campaign rules (src/campaign/messages.ts) pick the channel's best.
+ */
+function checkMessage(message: Message, context: DocumentContext): void {
+  const { doc, spec } = context;
+  const channel = doc.doc.channel;
+  const m = matchMessageInDocument(message, spec, doc);
+  if (contradicted(message, m)) {
+    const np = doc.parts[m.opposite!.partIndex];
+    context.report({
+      rule: 'message-negated',
+      severity: severityOf(message, 'message-negated'),
+      channel,
+      source: doc.doc.source,
+      subject: message.id,
+      expected: m.opposite!.wording.text,
+      found: np.folded.text.slice(m.opposite!.start, m.opposite!.end),
+      ...quote(np, m.opposite!.start, m.opposite!.end),
+      message: `Key message "${message.id}" is contradicted (said with the opposite polarity)`,
+    });
+  }
+  if (!message.channels.includes(channel)) return;
+  const sighting: MessageSighting = {
+    local: m.local ? bestScore(m.local) : 0,
+    untranslated: [...m.untranslated].sort(),
+    wording: wordingsFor(message, spec, doc.language)[0]?.text ?? message.text,
+  };
+  if (said(message, m)) sighting.present = m.plain!.score;
+  if (contradicted(message, m)) sighting.negated = round(bestScore(m.opposite!));
+  if (m.local && bestScore(m.local) >= driftFloor(message.minSimilarity)) {
+    const match = m.local;
+    // Copy typed without diacritics shows its score as written: 1.00 would read as "fine".
+    const score = typedBare(match) ? match.score : bestScore(match);
+    const np = doc.parts[match.partIndex];
+    sighting.drift = {
+      rank: bestScore(match),
+      score: round(score),
+      finding: {
         rule: 'message-drift',
-        severity: severity('message-drift'),
+        severity: severityOf(message, 'message-drift'),
         channel,
-        source: local.doc.doc.source,
+        source: doc.doc.source,
         subject: message.id,
         expected: match.wording.text,
         found: np.folded.text.slice(match.start, match.end),
         ...quote(np, match.start, match.end),
         message: driftMessage(message, match),
-      });
-    } else {
-      const score = Math.max(present?.plain?.score ?? 0, local?.local ? bestScore(local.local) : 0);
-      row[channel] = { status: 'missing', ...(score > 0 ? { score: round(score) } : {}) };
-      const untranslated = [...new Set(matches.flatMap((m) => [...m.untranslated]))].sort();
-      const expected = untranslated.length ? message.text : (wordingsFor(message, context.spec, channelLanguage(matches))[0]?.text ?? message.text);
-      context.report({
-        rule: 'message-missing',
-        severity: severity('message-missing'),
-        channel,
-        subject: message.id,
-        expected,
-        message: `Key message "${message.id}" is not said in channel "${channel}"${untranslated.map((l) => `; no ${l} translation of this message: add translations.${l} to check this channel`).join('')}`,
-      });
-    }
+      },
+    };
   }
+  context.state.messages[message.id] = sighting;
 }
 
 /**
@@ -207,20 +196,6 @@ function saidBy(plain: PartMatch, opposite: PartMatch | undefined, min: number):
   if (!opposite || opposite.partIndex !== plain.partIndex) return true;
   const overlaps = opposite.start < plain.end && plain.start < opposite.end;
   return !(overlaps && bestScore(opposite) > plain.score);
-}
-
-function pick(matches: SourceMatch[], get: (m: SourceMatch) => MessageMatch | undefined, rank: (m: MessageMatch) => number): SourceMatch | undefined {
-  let best: SourceMatch | undefined;
-  for (const m of matches) {
-    const match = get(m);
-    if (match && (!best || rank(match) > rank(get(best)!))) best = m;
-  }
-  return best;
-}
-
-/** The language most of a channel's copy is in (for the wording a missing message should take). */
-function channelLanguage(matches: SourceMatch[]): string {
-  return matches[0]?.doc.language ?? 'en';
 }
 
 function driftMessage(message: Message, match: MessageMatch): string {

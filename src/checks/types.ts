@@ -1,8 +1,35 @@
 // A check reads normalized documents and the spec, and reports findings. Checks never
-// change documents; campaign-wide checks see every document at once.
+// change documents. Each check looks at one document at a time and notes what the
+// campaign-wide rules need in the source's state (src/campaign/); those rules run once
+// every source has been checked, on that state alone.
+import type { SourceState } from '../campaign/state.js';
 import type { CoverageEntry, Finding, RuleId } from '../findings/types.js';
 import type { NormalizedDocument } from '../normalize/index.js';
-import type { Severity, Spec } from '../spec/types.js';
+import type { Spec } from '../spec/types.js';
+
+/** What a check sees of one document. */
+export interface DocumentContext {
+  spec: Spec;
+  doc: NormalizedDocument;
+  report(finding: Finding): void;
+  /** What the campaign-wide rules will need from this source: the check fills its own fields. */
+  state: SourceState;
+}
+
+export interface DocumentCheck {
+  /** The rules this check can report. */
+  rules: readonly RuleId[];
+  checkDocument(context: DocumentContext): void;
+}
+
+/**
+ * A check over several documents at once: the older shape, kept by the terms check, which
+ * the per-document runner (src/campaign/document.ts) calls with one document.
+ */
+export interface Check {
+  rules: readonly RuleId[];
+  run(context: CheckContext): void;
+}
 
 export interface CheckContext {
   spec: Spec;
@@ -13,14 +40,8 @@ export interface CheckContext {
   /** Selected channel names in spec order. */
   channels: readonly string[];
   report(finding: Finding): void;
-  /** message id -> channel -> status; filled by the messages check. */
+  /** message id -> channel -> status. */
   coverage: Record<string, Record<string, CoverageEntry>>;
-}
-
-export interface Check {
-  /** The rules this check can report. */
-  rules: readonly RuleId[];
-  run(context: CheckContext): void;
 }
 
 // The table lives with the rules' other metadata; the checks read it from there.

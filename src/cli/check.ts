@@ -1,11 +1,13 @@
 // `storefront check` on the command line: which reports go where, the run, the exit code.
+// The checking library is loaded when a check runs, never for --help or --version.
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { check, UsageError } from '../check.js';
+import type { Shard } from '../campaign/shard.js';
+import type { StateFile } from '../campaign/state-file.js';
 import type { Report } from '../findings/types.js';
-import { formatReport, formatters } from '../reports/index.js';
-import { SpecError } from '../spec/errors.js';
 import type { FailOn } from '../spec/types.js';
+import { UsageError } from '../usage-error.js';
+import { formatReportLazily, isReportFormat, REPORT_FORMATS, STATE_FORMAT } from './formats.js';
 import { oneLine, useColor, writeAtomic, type Io } from './io.js';
 
 export interface CheckFlags {
@@ -14,6 +16,10 @@ export interface CheckFlags {
   offline?: boolean;
   concurrency?: number;
   cacheDir?: string;
+  /** Threads that read and check sources. */
+  jobs?: number;
+  /** "i/n": only that share of the sources (with --format state). */
+  shard?: Shard;
 }
 
 /** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
@@ -25,13 +31,13 @@ export interface Destination {
 /** `--format`/`--output` as the user wrote them, in order (commander keeps each list apart). */
 export type ReportFlag = ['format' | 'output', string];
 
-export function destinations(flags: readonly ReportFlag[]): Destination[] {
+export function destinations(flags: readonly ReportFlag[], formats: readonly string[] = REPORT_FORMATS): Destination[] {
   const pairs: Destination[] = [];
   // An --output written before any --format (or alone) is for the first format, or pretty.
   let early: string | undefined;
   for (const [flag, value] of flags) {
     if (flag === 'format') {
-      if (!Object.hasOwn(formatters, value)) throw new UsageError(`unknown format "${value}" (expected one of ${Object.keys(formatters).join(', ')})`);
+      if (!formats.includes(value)) throw new UsageError(`unknown format "${value}" (expected one of ${formats.join(', ')})`);
       pairs.push({ format: value, ...(early !== undefined && !pairs.length ? { output: early } : {}) });
       continue;
     }
@@ -45,21 +51,42 @@ export function destinations(flags: readonly ReportFlag[]): Destination[] {
   return pairs;
 }
 
+const CHECK_FORMATS = [...REPORT_FORMATS, STATE_FORMAT];
+
+/** What a run produced: the report (absent for a shard, which only has its share's state), the state if asked for. */
+export interface RunOutput {
+  report?: Report;
+  state?: StateFile;
+}
+
 export async function runCheck(specPath: string, flags: CheckFlags, reportFlags: readonly ReportFlag[], io: Io): Promise<number> {
   const progress = (line: string) => io.stderr(`storefront: ${line}\n`);
-  let report;
+  let output: RunOutput;
   let targets: Destination[];
+  const { SpecError } = await import('../spec/errors.js');
   try {
-    targets = destinations(reportFlags);
-    report = await check(specPath, {
+    targets = destinations(reportFlags, CHECK_FORMATS);
+    const wantsState = targets.some((t) => t.format === STATE_FORMAT);
+    if (flags.shard && targets.some((t) => t.format !== STATE_FORMAT)) {
+      throw new UsageError('--shard checks a share of the sources: write it with --format state, then `storefront merge` the shards into reports');
+    }
+    const library = await import('../check.js');
+    const options = {
       channels: flags.channel,
       offline: flags.offline,
       failOn: flags.failOn,
       concurrency: flags.concurrency,
       cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir),
+      jobs: flags.jobs,
       cwd: io.cwd,
       onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
-    });
+    };
+    if (wantsState) {
+      const state = await library.checkState(specPath, { ...options, shard: flags.shard });
+      output = { state, ...(flags.shard ? {} : { report: library.reportFromStates(state, { failOn: flags.failOn }) }) };
+    } else {
+      output = { report: await library.check(specPath, options) };
+    }
   } catch (error) {
     if (error instanceof SpecError || error instanceof UsageError) {
       io.stderr(`storefront: ${error.message}\n`);
@@ -67,8 +94,24 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     }
     throw error;
   }
+  if (!(await writeOutputs(targets, output, io))) return 2;
+  // A shard's state says nothing about passing: its merge decides.
+  return !output.report || output.report.summary.passed ? 0 : 1;
+}
+
+/** Formats every destination, then writes them; false (after saying why) when one cannot be written. */
+export async function writeOutputs(targets: readonly Destination[], output: RunOutput, io: Io): Promise<boolean> {
+  const progress = (line: string) => io.stderr(`storefront: ${line}\n`);
   // Every report is formatted before any is written: one failure leaves no partial set.
-  const texts = targets.map((t) => formatReport(t.format, report, { color: useColor(io, t.output !== undefined) }));
+  const texts: string[] = [];
+  for (const t of targets) {
+    if (t.format === STATE_FORMAT) {
+      const { formatStateFile } = await import('../campaign/state-file.js');
+      texts.push(formatStateFile(output.state!));
+    } else {
+      texts.push(await formatReportLazily(t.format, output.report!, { color: useColor(io, t.output !== undefined) }));
+    }
+  }
   for (const [i, target] of targets.entries()) {
     if (target.output === undefined) {
       io.stdout(texts[i]);
@@ -78,21 +121,21 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
       await writeAtomic(path.resolve(io.cwd, target.output), texts[i]);
     } catch (error) {
       io.stderr(`storefront: cannot write ${target.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
-      return 2;
+      return false;
     }
-    progress(`${target.format} report written to ${target.output}`);
+    progress(target.format === STATE_FORMAT ? `state written to ${target.output}` : `${target.format} report written to ${target.output}`);
   }
-  if (targets.some((t) => t.format === 'github')) await writeStepSummary(report, io, progress);
-  return report.summary.passed ? 0 : 1;
+  if (output.report && targets.some((t) => t.format === 'github')) await writeStepSummary(output.report, io, progress);
+  return true;
 }
 
 // A workflow step shows at most 10 annotations of each level: the whole story goes to the
 // job summary page, which GitHub renders from this file.
 async function writeStepSummary(report: Report, io: Io, progress: (line: string) => void): Promise<void> {
   const file = io.env.GITHUB_STEP_SUMMARY;
-  if (!file || !Object.hasOwn(formatters, 'markdown')) return;
+  if (!file || !isReportFormat('markdown')) return;
   try {
-    await appendFile(file, formatReport('markdown', report, { color: false }));
+    await appendFile(file, await formatReportLazily('markdown', report, { color: false }));
   } catch (error) {
     progress(`cannot write the step summary: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}`);
   }

@@ -4,14 +4,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../documents/types.js';
-import { readEml, readEmailHtml, readEmailText, readMjml } from './email.js';
-import { readFeed } from './feeds/index.js';
-import { readMbox } from './mbox.js';
 import { createFetcher } from './fetch.js';
 import type { SourceRef } from './resolve.js';
-import { readSocial } from './social.js';
 import { SourceError, type Fetcher, type Reader, type SourceInput } from './types.js';
-import { readHtml } from './web.js';
+
+// Each reader's module (and its parser: cheerio, postal-mime, csv-parse...) is loaded when a
+// source of its kind is first read, never at start-up.
+const readHtml: Reader = async (input) => (await import('./web.js')).readHtml(input);
+const readEml: Reader = async (input) => (await import('./email.js')).readEml(input);
+const readMjml: Reader = async (input) => (await import('./mjml.js')).readMjml(input);
+const readEmailHtml: Reader = async (input) => (await import('./email.js')).readEmailHtml(input);
+const readEmailText: Reader = async (input) => (await import('./email.js')).readEmailText(input);
+const readMbox: Reader = async (input) => (await import('./mbox.js')).readMbox(input);
+const readSocial: Reader = async (input) => (await import('./social.js')).readSocial(input);
 
 const READERS: Record<Document['kind'], Record<string, Reader>> = {
   web: { '.html': readHtml, '.htm': readHtml, '.xhtml': readHtml },
@@ -63,7 +68,14 @@ function defaultFetcher(offline: boolean): Fetcher {
   return fetcher;
 }
 
-async function load(ref: SourceRef, options: ReadOptions): Promise<{ input: SourceInput; fetched: boolean }> {
+/** A file's or URL's bytes, before any reader sees them (feeds have none of their own). */
+export interface LoadedSource {
+  input: SourceInput;
+  fetched: boolean;
+}
+
+/** Reads a file or fetches a URL source; throws a SourceError with the one-line reason. */
+export async function loadSource(ref: SourceRef, options: ReadOptions = {}): Promise<LoadedSource> {
   const base = { id: ref.id, kind: ref.kind, selector: ref.selector, exclude: ref.exclude, column: ref.column };
   if (ref.url) {
     const fetched = await (options.fetcher ?? defaultFetcher(options.offline ?? false)).fetch(ref.url);
@@ -82,12 +94,15 @@ async function load(ref: SourceRef, options: ReadOptions): Promise<{ input: Sour
 
 const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language });
 
-/** The document for a source, or the one-line reason it cannot be read. */
-export async function readSource(ref: SourceRef, options: ReadOptions = {}): Promise<Document | SourceError> {
+/**
+ * The document for a source, or the one-line reason it cannot be read. `loaded`: its bytes,
+ * when the caller has loaded them already (to key a cache on them).
+ */
+export async function readSource(ref: SourceRef, options: ReadOptions = {}, loaded?: LoadedSource): Promise<Document | SourceError> {
   try {
     const fetcher = options.fetcher ?? defaultFetcher(options.offline ?? false);
-    if (ref.feed) return { ...documentOf(ref), parts: await readFeed(ref.feed, fetcher) };
-    const { input, fetched } = await load(ref, { ...options, fetcher });
+    if (ref.feed) return { ...documentOf(ref), parts: await (await import('./feeds/index.js')).readFeed(ref.feed, fetcher) };
+    const { input, fetched } = loaded ?? (await loadSource(ref, { ...options, fetcher }));
     const read = await readerFor(ref.kind, input, fetched)(input);
     if (Array.isArray(read)) return { ...documentOf(ref), parts: read };
     const problems = read.problems.map((p) => ({ reason: p.message, ...(p.line ? { line: p.line } : {}), ...(p.column ? { column: p.column } : {}) }));

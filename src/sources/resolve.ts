@@ -8,7 +8,6 @@ import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
 import { createFetcher } from './fetch.js';
-import { readSitemap, sitemapLocation } from './sitemap.js';
 import type { Fetcher } from './types.js';
 
 export interface SourceRef {
@@ -142,6 +141,8 @@ async function isFolder(file: string): Promise<boolean> {
 }
 
 async function resolveSitemap(entry: SitemapEntry, specDir: string, shared: Base, options: ResolveOptions): Promise<Array<SourceRef | Unresolved>> {
+  // Loaded for sitemap entries only: its XML parser is not needed to check files.
+  const { readSitemap, sitemapLocation } = await import('./sitemap.js');
   let location: URL;
   try {
     location = sitemapLocation(entry.sitemap, specDir);

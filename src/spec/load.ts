@@ -1,12 +1,15 @@
 // Loads storefront.yaml: YAML with positions, JSON Schema validation, then semantic checks
 // and defaults (resolve.ts). Every problem is one SpecError naming file, line and column.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { fileURLToPath } from 'node:url';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { pathToString, schemaError, SpecError, SpecLocator, type Segment } from './errors.js';
 import { resolveSpec, type RawSpec } from './resolve.js';
+import { AJV_OPTIONS } from './schema-options.js';
 import type { Spec } from './types.js';
 
 export async function loadSpec(file: string, displayName: string = file): Promise<Spec> {
@@ -50,13 +53,22 @@ function readFailure(code: string | undefined): string {
 
 let compiled: ValidateFunction | undefined;
 
-// Compiled on first use: it takes tens of milliseconds that `--help` should not pay.
+/**
+ * The schema's validator: generated at build time (scripts/build-validator.mjs) beside this
+ * module, else (running from the TypeScript sources) compiled here on first use. Either way,
+ * Ajv's compiler is never loaded by a built run.
+ */
 function schemaValidator(): ValidateFunction {
   if (compiled) return compiled;
+  const require = createRequire(import.meta.url);
+  const generated = new URL('./schema-validator.cjs', import.meta.url);
+  if (existsSync(fileURLToPath(generated))) {
+    compiled = require(fileURLToPath(generated)) as ValidateFunction;
+    return compiled;
+  }
+  const { Ajv } = require('ajv') as { Ajv: typeof AjvClass };
   const schema = JSON.parse(readFileSync(new URL('../../schema/storefront.schema.json', import.meta.url), 'utf8')) as object;
-  // verbose: errors carry the offending value and its schema, which the messages quote.
-  // No code optimisation: the validator runs once per run, compiling is what costs.
-  compiled = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { optimize: false } }).compile(schema);
+  compiled = new Ajv(AJV_OPTIONS).compile(schema);
   return compiled;
 }
 

@@ -1,0 +1,101 @@
+// Worker threads for a run: each source goes to the least busy worker; states come back in
+// whatever order they finish, and the caller folds them by their place in the run.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SourceRef, Unresolved } from '../sources/resolve.js';
+import { SourceError, type Fetcher } from '../sources/types.js';
+import type { ToMain, ToWorker, WorkerSetup } from './protocol.js';
+import type { SourceState } from './state.js';
+
+export interface Job {
+  order: number;
+  ref: SourceRef | Unresolved;
+}
+
+export interface PoolOptions {
+  workers: number;
+  setup: WorkerSetup;
+  fetcher: Fetcher;
+  /** Sources fetched over the network at once, across all workers. */
+  remoteConcurrency: number;
+  onDone(order: number, state: SourceState, reused: boolean): void;
+}
+
+// A file source costs CPU: two per worker keep it busy while the next file is read. A URL or
+// a feed mostly waits on the network: as many as the fetch concurrency allows.
+const LOCAL_PER_WORKER = 2;
+const isRemote = (ref: SourceRef | Unresolved) => 'url' in ref || 'feed' in ref;
+
+/** The compiled worker beside this module; run from the TypeScript sources (tests), the built one. */
+function workerFile(): URL {
+  const beside = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/campaign/worker.js', import.meta.url);
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<void> {
+  if (!jobs.length) return Promise.resolve();
+  const count = Math.max(1, Math.min(options.workers, jobs.length));
+  const perRemote = Math.max(LOCAL_PER_WORKER, Math.ceil(options.remoteConcurrency / count));
+  return new Promise<void>((resolve, reject) => {
+    const slots: Slot[] = [];
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+    const stop = () => Promise.all(slots.map((s) => s.worker.terminate()));
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      void stop().finally(() => reject(error));
+    };
+    const dispatch = () => {
+      while (next < jobs.length && !failed) {
+        const job = jobs[next];
+        const limit = isRemote(job.ref) ? perRemote : LOCAL_PER_WORKER;
+        const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+        if (slot.busy >= limit) return;
+        slot.busy++;
+        slot.worker.postMessage({ type: 'check', job: next, ref: job.ref } satisfies ToWorker);
+        next++;
+      }
+    };
+    const answer = (slot: Slot, message: ToMain) => {
+      if (message.type === 'fetch') {
+        options.fetcher.fetch(message.url, message.init).then(
+          (fetched) => slot.worker.postMessage({ type: 'fetched', call: message.call, fetched } satisfies ToWorker),
+          (error: unknown) => {
+            const sourceError = error instanceof SourceError;
+            const reply: ToWorker = {
+              type: 'fetched',
+              call: message.call,
+              error: { message: error instanceof Error ? error.message : String(error), sourceError, ...(sourceError ? { line: error.line, column: error.column } : {}) },
+            };
+            slot.worker.postMessage(reply);
+          },
+        );
+        return;
+      }
+      if (message.type === 'failed') return fail(new Error(message.message));
+      slot.busy--;
+      options.onDone(jobs[message.job].order, message.state, message.reused);
+      if (++finished === jobs.length) void stop().then(() => resolve(), reject);
+      else dispatch();
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(workerFile(), { workerData: options.setup });
+      const slot: Slot = { worker, busy: 0 };
+      worker.on('message', (message: ToMain) => answer(slot, message));
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (finished < jobs.length && !failed) fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+      slots.push(slot);
+    }
+    dispatch();
+  });
+}

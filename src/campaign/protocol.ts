@@ -1,0 +1,24 @@
+// The messages between the main thread and its worker threads: plain data, structured-cloned.
+import type { Fetched, FetchInit } from '../sources/types.js';
+import type { SourceRef, Unresolved } from '../sources/resolve.js';
+import type { Spec } from '../spec/types.js';
+import type { SourceState } from './state.js';
+
+/** What every worker starts with. */
+export interface WorkerSetup {
+  spec: Spec;
+  /** The state cache's folder (--cache-dir), if any, and the spec's fingerprint that keys it. */
+  cacheDir?: string;
+  fingerprint: string;
+}
+
+export type FetchReply =
+  | { type: 'fetched'; call: number; fetched: Fetched; error?: undefined }
+  | { type: 'fetched'; call: number; fetched?: undefined; error: { message: string; sourceError: boolean; line?: number; column?: number } };
+
+export type ToWorker = { type: 'check'; job: number; ref: SourceRef | Unresolved } | FetchReply;
+
+export type ToMain =
+  | { type: 'fetch'; call: number; url: string; init?: FetchInit }
+  | { type: 'done'; job: number; state: SourceState; reused: boolean }
+  | { type: 'failed'; job: number; message: string };

@@ -1,0 +1,57 @@
+// From a campaign state to the report: the campaign-wide rules, the spec's exceptions, one
+// total order. Everything here reads the state, never a document, so `merge` runs it on the
+// states shards wrote exactly as a single run does on its own.
+import path from 'node:path';
+import { applyExceptions } from '../findings/exceptions.js';
+import { sortFindings } from '../findings/sort.js';
+import { summarize } from '../findings/summary.js';
+import type { Finding, Report } from '../findings/types.js';
+import type { FailOn, Spec } from '../spec/types.js';
+import { crossChannelRules, factRules, messageRules, termRules, type CampaignContext } from './rules.js';
+import type { CampaignState } from './state.js';
+
+export interface ReportOptions {
+  /** Selected channel names in spec order. */
+  channels: readonly string[];
+  /** The spec as the report names it (relative to the working directory). */
+  specName: string;
+  /** Overrides the spec's rules.fail_on. */
+  failOn?: FailOn;
+  /** Today as YYYY-MM-DD, for exceptions' expiry (default: the clock's UTC date). */
+  today?: string;
+}
+
+export function reportFromState(spec: Spec, state: CampaignState, options: ReportOptions): Report {
+  const placed = [...state.sources].sort((a, b) => a.order - b.order);
+  const sources = placed.map((s) => s.source);
+  const findings: Finding[] = placed.flatMap((s) => s.findings);
+  const context: CampaignContext = {
+    spec,
+    state,
+    channels: options.channels,
+    readable: new Set(sources.filter((s) => s.status === 'ok').map((s) => s.channel)),
+    report: (finding) => findings.push(finding),
+  };
+  const coverage = messageRules(context);
+  factRules(context);
+  termRules(context);
+  crossChannelRules(context);
+
+  const failOn = options.failOn ?? spec.rules.failOn;
+  const accepted = applyExceptions(findings, spec.exceptions, {
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    channels: options.channels,
+    specSource: path.basename(spec.file),
+  });
+  const sorted = sortFindings(accepted, options.channels);
+  return {
+    version: 1,
+    campaign: spec.campaign,
+    spec: options.specName,
+    summary: summarize(sorted, sources, failOn),
+    sources,
+    findings: sorted,
+    coverage,
+    channels: [...options.channels],
+  };
+}

@@ -1,0 +1,107 @@
+// The per-source half of a run, streamed: sources are resolved, then each is read, checked and
+// folded into the campaign state as soon as it is done, on this thread (--jobs 1) or on worker
+// threads. Only the state and the findings outlive a source.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { isUnresolved, resolveSources, type SourceRef, type Unresolved } from '../sources/resolve.js';
+import type { Fetcher } from '../sources/types.js';
+import type { Spec } from '../spec/types.js';
+import { StateCache, specFingerprint } from './cache.js';
+import { inShard, type Shard } from './shard.js';
+import { emptyState, mergeStates, placeSource, type CampaignState, type SourceState } from './state.js';
+
+export interface SourceEvent {
+  id: string;
+  channel: string;
+  /** Taken from the state cache: not read nor checked again. */
+  reused: boolean;
+}
+
+export interface RunOptions {
+  /** Selected channel names in spec order. */
+  channels: readonly string[];
+  fetcher: Fetcher;
+  offline?: boolean;
+  /** Pages fetched at once. */
+  concurrency?: number;
+  /**
+   * Threads that read and check sources; 1 runs on this thread. Default: the cores
+   * available, one thread per SOURCES_PER_THREAD sources at most (a thread's start-up,
+   * loading the readers and checks again, is not worth it for a handful of files).
+   */
+  jobs?: number;
+  /** Only this share of the sources. */
+  shard?: Shard;
+  /** Folder of the state cache (and the HTTP cache): unchanged sources reuse their stored state. */
+  cacheDir?: string;
+  onProgress?: (line: string) => void;
+  /** Called once per source as it is folded in (progress, tests counting what was read). */
+  onSource?: (event: SourceEvent) => void;
+}
+
+export interface RunResult {
+  state: CampaignState;
+  /** Sources the whole campaign has (every shard included): a merge checks it has them all. */
+  total: number;
+}
+
+const READ_CONCURRENCY = 8;
+export const SOURCES_PER_THREAD = 16;
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export async function runSources(spec: Spec, options: RunOptions): Promise<RunResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const specDir = path.dirname(spec.file);
+  const selected = spec.channels.filter((c) => options.channels.includes(c.name));
+  const refs = (await Promise.all(selected.map((c) => resolveSources(c, specDir, { fetcher: options.fetcher, offline: options.offline })))).flat();
+  const jobs = refs.map((ref, order) => ({ order, ref })).filter((job) => !options.shard || inShard(job.ref, options.shard));
+  const share = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${refs.length})` : '';
+  progress(`reading ${jobs.length} source${jobs.length === 1 ? '' : 's'}${share}`);
+
+  const state = emptyState();
+  let reusedCount = 0;
+  const fold = (order: number, sourceState: SourceState, reused: boolean) => {
+    mergeStates(state, placeSource(order, sourceState));
+    if (reused) reusedCount++;
+    for (const finding of sourceState.findings) if (finding.rule === 'source-error') progress(sourceErrorLine(finding));
+    options.onSource?.({ id: sourceState.source.id, channel: sourceState.source.channel, reused });
+  };
+  const fingerprint = specFingerprint(spec);
+  const remoteConcurrency = Math.max(READ_CONCURRENCY, options.concurrency ?? 0);
+  const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
+  const threads = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.ceil(readable / SOURCES_PER_THREAD)), readable);
+  if (threads > 1) {
+    const { runPool } = await import('./pool.js');
+    await runPool(jobs, {
+      workers: threads,
+      setup: { spec, fingerprint, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
+      fetcher: options.fetcher,
+      remoteConcurrency,
+      onDone: fold,
+    });
+  } else {
+    const { checkSourceRef } = await import('./source.js');
+    const cache = options.cacheDir ? new StateCache(options.cacheDir, fingerprint) : undefined;
+    const deps = { spec, fetcher: options.fetcher, ...(cache ? { cache } : {}) };
+    // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
+    await forEachLimited(jobs, remoteConcurrency, async ({ order, ref }) => {
+      const { state: sourceState, reused } = await checkSourceRef(ref as SourceRef | Unresolved, deps);
+      fold(order, sourceState, reused);
+    });
+  }
+  if (options.cacheDir) progress(`${jobs.length - reusedCount} of ${jobs.length} sources read and checked, ${reusedCount} unchanged (from the cache)`);
+  return { state, total: refs.length };
+}
+
+/** The progress line for a source-error finding. */
+function sourceErrorLine(finding: { source?: string; found?: string; location?: { line?: number; column?: number } }): string {
+  const { line, column } = finding.location ?? {};
+  return `source error: ${finding.source}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${finding.found}`;
+}

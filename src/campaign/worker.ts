@@ -1,0 +1,48 @@
+// A worker thread of a run (--jobs N): it reads, normalizes and checks the sources the main
+// thread hands it, and sends back each one's state. URLs still go through the main thread's
+// one fetcher (one concurrency limit, one HTTP cache), asked over the message port.
+import { parentPort, workerData } from 'node:worker_threads';
+import { SourceError, type Fetched, type Fetcher, type FetchInit } from '../sources/types.js';
+import { StateCache } from './cache.js';
+import type { FetchReply, ToMain, ToWorker, WorkerSetup } from './protocol.js';
+import { checkSourceRef, type SourceDeps } from './source.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const post = (message: ToMain) => port.postMessage(message);
+
+let calls = 0;
+const waiting = new Map<number, { resolve: (f: Fetched) => void; reject: (e: Error) => void }>();
+
+const fetcher: Fetcher = {
+  fetch(url: string, init?: FetchInit): Promise<Fetched> {
+    const call = ++calls;
+    return new Promise((resolve, reject) => {
+      waiting.set(call, { resolve, reject });
+      post({ type: 'fetch', call, url, ...(init ? { init } : {}) });
+    });
+  },
+};
+
+function settle(reply: FetchReply): void {
+  const pending = waiting.get(reply.call);
+  if (!pending) return;
+  waiting.delete(reply.call);
+  if (reply.fetched) pending.resolve(reply.fetched);
+  else if (reply.error.sourceError) pending.reject(new SourceError(reply.error.message, reply.error.line, reply.error.column));
+  else pending.reject(new Error(reply.error.message));
+}
+
+const deps: SourceDeps = {
+  spec: setup.spec,
+  fetcher,
+  ...(setup.cacheDir ? { cache: new StateCache(setup.cacheDir, setup.fingerprint) } : {}),
+};
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'fetched') return settle(message);
+  checkSourceRef(message.ref, deps).then(
+    ({ state, reused }) => post({ type: 'done', job: message.job, state, reused }),
+    (error: unknown) => post({ type: 'failed', job: message.job, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});

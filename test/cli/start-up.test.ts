@@ -1,0 +1,51 @@
+// A command loads only what it uses: --version and --help load commander and nothing of the
+// checking library; a check loads the reader of its sources' kind and the report it writes,
+// never Ajv's compiler (the schema is compiled at build time), sitemaps, feeds or other reports.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function loaded(args: string[]): { code: number | null; modules: string[] } {
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'storefront-load-')), 'loaded.txt');
+  const result = spawnSync(process.execPath, ['--import', path.join(root, 'test/support/load-log.mjs'), path.join(root, 'bin/storefront.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', STOREFRONT_LOAD_LOG: log },
+    timeout: 120_000,
+  });
+  let text = '';
+  try {
+    text = readFileSync(log, 'utf8');
+  } catch {
+    // Nothing logged.
+  }
+  return { code: result.status, modules: text.split('\n').filter(Boolean).map((url) => url.replace(`file://${root}/`, '')) };
+}
+
+const matching = (modules: string[], pattern: RegExp) => modules.filter((m) => pattern.test(m));
+
+describe('start-up', () => {
+  it.each([[['--version']], [['--help']], [['check', '--help']]])('%j loads commander and none of the library', (args: string[]) => {
+    const { code, modules } = loaded(args);
+    expect(code).toBe(0);
+    expect(matching(modules, /node_modules\/commander\//).length).toBeGreaterThan(0);
+    // The --shard option's parser (a few lines, no imports) is all of src/campaign the CLI needs to start.
+    expect(matching(modules, /^dist\/(check|checks|normalize|sources|reports|spec|campaign|init|extract)[/.]/)).toEqual(['dist/campaign/shard.js']);
+    expect(matching(modules, /node_modules\/(?!commander\/)/)).toEqual([]);
+  }, 120_000);
+
+  it('check loads the readers of its sources and the report it writes, nothing else', () => {
+    const { code, modules } = loaded(['check', 'fixtures/example/storefront.yaml', '--channel', 'x', '--jobs', '1', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(matching(modules, /^dist\/reports\//)).toEqual(['dist/reports/json.js']);
+    expect(matching(modules, /^dist\/sources\/social\.js$/)).toHaveLength(1);
+    expect(matching(modules, /^dist\/sources\/(web|email|mbox|mjml|sitemap)\.js$|^dist\/sources\/feeds\//)).toEqual([]);
+    expect(matching(modules, /node_modules\/(ajv|postal-mime|eld)\//)).toEqual([]);
+    expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);
+  }, 120_000);
+});
