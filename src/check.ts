@@ -17,6 +17,7 @@ import { isAuto } from './normalize/language.js';
 import { createFetcher } from './sources/fetch.js';
 import type { Fetcher } from './sources/types.js';
 import { readSource } from './sources/read.js';
+import { confinementFor } from './sources/local.js';
 import { isUnresolved, resolveSources } from './sources/resolve.js';
 import { loadSpec } from './spec/load.js';
 import type { FailOn, Spec } from './spec/types.js';
@@ -42,6 +43,10 @@ export interface CheckOptions {
   today?: string;
   /** Human-facing progress lines (the CLI sends them to stderr). */
   onProgress?: (line: string) => void;
+  /** Local sources must stay inside the spec's folder or this one (default: the nearest folder above the spec holding `.git`). */
+  root?: string;
+  /** Largest local source read, in bytes (default 10 MB). */
+  maxFileSize?: number;
 }
 
 /** A problem with the command itself (e.g. an unknown --channel): exit code 2. */
@@ -120,12 +125,16 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
 
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
   const fetcher = options.fetcher ?? createFetcher({ offline: options.offline, cacheDir: options.cacheDir, concurrency: options.concurrency });
+  // A spec from a pull request may name anything: local sources stay inside the repository.
+  const confine = await confinementFor(specDir, options.root);
   const refs = (
-    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline })))
+    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline, confine })))
   ).flat();
   progress(`reading ${refs.length} source${refs.length === 1 ? '' : 's'}`);
   // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
-  const read = await mapLimited(refs, Math.max(READ_CONCURRENCY, options.concurrency ?? 0), async (ref) => (isUnresolved(ref) ? ref : await readSource(ref, { fetcher })));
+  const read = await mapLimited(refs, Math.max(READ_CONCURRENCY, options.concurrency ?? 0), async (ref) =>
+    isUnresolved(ref) ? ref : await readSource(ref, { fetcher, confine, maxFileSize: options.maxFileSize }),
+  );
   refs.forEach((ref, i) => {
     const result = read[i];
     const summary = { id: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language };

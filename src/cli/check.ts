@@ -14,6 +14,8 @@ export interface CheckFlags {
   offline?: boolean;
   concurrency?: number;
   cacheDir?: string;
+  root?: string;
+  maxFileSize?: number;
 }
 
 /** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
@@ -58,6 +60,8 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
       concurrency: flags.concurrency,
       cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir),
       cwd: io.cwd,
+      root: flags.root && path.resolve(io.cwd, flags.root),
+      maxFileSize: flags.maxFileSize,
       onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
     });
   } catch (error) {

@@ -48,6 +48,15 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+/** `10MB`, `500k`, `2048`: a size in bytes (K and M are powers of 1024). */
+export function byteSize(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
+  const unit = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(match?.[2] ?? 'b')[0].toLowerCase() as 'b' | 'k' | 'm' | 'g'];
+  const bytes = match ? Math.floor(Number(match[1]) * unit) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new InvalidArgumentError('expected a size such as 10MB, 500KB or a number of bytes');
+  return bytes;
+}
+
 /** An error as one line: a message never carries a stack trace to the user. */
 export function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
