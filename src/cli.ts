@@ -3,7 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runExtract, runInit, type ExtractFlags, type InitFlags } from './cli/authoring.js';
 import { runCheck, type CheckFlags, type ReportFlag } from './cli/check.js';
-import { byteSize, collect, defaultIo, oneLine, positiveInteger, type Io } from './cli/io.js';
+import { byteSize, collect, defaultIo, oneLine, positiveInteger, say, type Io } from './cli/io.js';
+import { safeLines } from './reports/sanitize.js';
 import { formatters } from './reports/index.js';
 import { VERSION } from './version.js';
 
@@ -16,7 +17,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .description("Check a campaign's copy across channels against one storefront.yaml")
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(safeLines(text)) })
     .showHelpAfterError('(run storefront --help for usage)');
 
   const reportFlags: ReportFlag[] = [];
@@ -76,7 +77,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // Help and version are not failures; anything else commander refused is a usage error.
       return error.exitCode === 0 ? 0 : 2;
     }
-    io.stderr(`storefront: ${oneLine(error)}\n`);
+    say(io, oneLine(error));
     return 2;
   }
 }

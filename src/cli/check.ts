@@ -6,7 +6,8 @@ import type { Report } from '../findings/types.js';
 import { formatReport, formatters } from '../reports/index.js';
 import { SpecError } from '../spec/errors.js';
 import type { FailOn } from '../spec/types.js';
-import { oneLine, useColor, writeAtomic, type Io } from './io.js';
+import { realPathOf } from '../sources/local.js';
+import { oneLine, say, useColor, writeAtomic, writeFailure, type Io } from './io.js';
 
 export interface CheckFlags {
   failOn?: FailOn;
@@ -48,7 +49,7 @@ export function destinations(flags: readonly ReportFlag[]): Destination[] {
 }
 
 export async function runCheck(specPath: string, flags: CheckFlags, reportFlags: readonly ReportFlag[], io: Io): Promise<number> {
-  const progress = (line: string) => io.stderr(`storefront: ${line}\n`);
+  const progress = (line: string) => say(io, line);
   let report;
   let targets: Destination[];
   try {
@@ -66,10 +67,15 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     });
   } catch (error) {
     if (error instanceof SpecError || error instanceof UsageError) {
-      io.stderr(`storefront: ${error.message}\n`);
+      say(io, error.message);
       return 2;
     }
     throw error;
+  }
+  const overwritten = await inputOverwritten(targets, specPath, report, io.cwd);
+  if (overwritten) {
+    say(io, `refusing to write the report over ${overwritten.output}: it is ${overwritten.what} of this check (give --output another file)`);
+    return 2;
   }
   // Every report is formatted before any is written: one failure leaves no partial set.
   const texts = targets.map((t) => formatReport(t.format, report, { color: useColor(io, t.output !== undefined) }));
@@ -81,13 +87,33 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     try {
       await writeAtomic(path.resolve(io.cwd, target.output), texts[i]);
     } catch (error) {
-      io.stderr(`storefront: cannot write ${target.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
+      say(io, `cannot write ${target.output}: ${writeFailure(error)}`);
       return 2;
     }
     progress(`${target.format} report written to ${target.output}`);
   }
   if (targets.some((t) => t.format === 'github')) await writeStepSummary(report, io, progress);
   return report.summary.passed ? 0 : 1;
+}
+
+/**
+ * An --output that is the spec or one of its sources (compared by real path, so through links
+ * too): `--output storefront.yaml` in a pull request's workflow must not destroy an input.
+ */
+async function inputOverwritten(targets: Destination[], specPath: string, report: Report, cwd: string): Promise<{ output: string; what: string } | undefined> {
+  const specFile = path.resolve(cwd, specPath);
+  const inputs = new Map<string, string>([[await realPathOf(specFile), 'the spec']]);
+  for (const source of report.sources) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(source.id)) continue; // a URL or a feed
+    const real = await realPathOf(path.resolve(path.dirname(specFile), source.id));
+    if (!inputs.has(real)) inputs.set(real, 'a source');
+  }
+  for (const target of targets) {
+    if (target.output === undefined) continue;
+    const what = inputs.get(await realPathOf(path.resolve(cwd, target.output)));
+    if (what) return { output: target.output, what };
+  }
+  return undefined;
 }
 
 // A workflow step shows at most 10 annotations of each level: the whole story goes to the
