@@ -7,7 +7,7 @@ import { formatReport, formatters } from '../reports/index.js';
 import { SpecError } from '../spec/errors.js';
 import type { FailOn } from '../spec/types.js';
 import { realPathOf } from '../sources/local.js';
-import { oneLine, say, useColor, writeAtomic, writeFailure, type Io } from './io.js';
+import { oneLine, say, standardStream, useColor, writeAtomic, writeFailure, type Io } from './io.js';
 
 export interface CheckFlags {
   failOn?: FailOn;
@@ -80,12 +80,14 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
   // Every report is formatted before any is written: one failure leaves no partial set.
   const texts = targets.map((t) => formatReport(t.format, report, { color: useColor(io, t.output !== undefined) }));
   for (const [i, target] of targets.entries()) {
-    if (target.output === undefined) {
-      io.stdout(texts[i]);
+    const stream = target.output === undefined ? 'stdout' : standardStream(path.resolve(io.cwd, target.output));
+    if (stream) {
+      // /dev/stdout may be a pipe or a socket that cannot be opened by name: write to the stream.
+      io[stream](texts[i]);
       continue;
     }
     try {
-      await writeAtomic(path.resolve(io.cwd, target.output), texts[i]);
+      await writeAtomic(path.resolve(io.cwd, target.output!), texts[i]);
     } catch (error) {
       say(io, `cannot write ${target.output}: ${writeFailure(error)}`);
       return 2;

@@ -121,6 +121,13 @@ async function writesInPlace(file: string): Promise<boolean> {
   return target !== undefined && !target.isFile();
 }
 
+/** `/dev/stdout` and its aliases: the process's own output, written as a stream. */
+export function standardStream(file: string): 'stdout' | 'stderr' | undefined {
+  const match = /^\/(?:dev\/std(out|err)|dev\/fd\/([12])|proc\/self\/fd\/([12]))$/.exec(file);
+  if (!match) return undefined;
+  return match[1] === 'out' || match[2] === '1' || match[3] === '1' ? 'stdout' : 'stderr';
+}
+
 /** A write failure as a short reason: its code, with what it means for the common ones. */
 export function writeFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
