@@ -8,6 +8,7 @@ import { messagesCheck } from './checks/messages.js';
 import { termsCheck } from './checks/terms.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './checks/types.js';
 import type { Document } from './documents/types.js';
+import { capFindings } from './findings/cap.js';
 import { applyExceptions } from './findings/exceptions.js';
 import { sortFindings } from './findings/sort.js';
 import { summarize } from './findings/summary.js';
@@ -47,6 +48,8 @@ export interface CheckOptions {
   root?: string;
   /** Largest local source read, in bytes (default 10 MB). */
   maxFileSize?: number;
+  /** Findings listed per rule and source, then one "+N more" (default 100; 0: all). */
+  maxFindings?: number;
 }
 
 /** A problem with the command itself (e.g. an unknown --channel): exit code 2. */
@@ -180,7 +183,7 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
     spec: options.specName ?? path.basename(spec.file),
     summary: summarize(sorted, sources, failOn),
     sources,
-    findings: sorted,
+    findings: capFindings(sorted, options.maxFindings),
     coverage,
     channels,
   };

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runExtract, runInit, type ExtractFlags, type InitFlags } from './cli/authoring.js';
 import { runCheck, type CheckFlags, type ReportFlag } from './cli/check.js';
-import { byteSize, collect, defaultIo, oneLine, positiveInteger, say, type Io } from './cli/io.js';
+import { byteSize, collect, count, defaultIo, oneLine, positiveInteger, say, type Io } from './cli/io.js';
 import { safeLines } from './reports/sanitize.js';
 import { formatters } from './reports/index.js';
 import { VERSION } from './version.js';
@@ -34,6 +34,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--cache-dir <dir>', 'keep fetched pages here and revalidate them on the next run (ETag / Last-Modified)')
     .option('--root <dir>', 'local sources must stay inside the spec folder or this folder (default: the nearest folder above the spec holding .git)')
     .option('--max-file-size <size>', 'largest local source read, e.g. 10MB, 500KB, or bytes (default 10MB)', byteSize)
+    .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 100; 0: all)', count)
     .action(async (spec: string, flags: CheckFlags) => {
       exitCode = await runCheck(spec, flags, reportFlags, io);
     });

@@ -17,6 +17,7 @@ export interface CheckFlags {
   cacheDir?: string;
   root?: string;
   maxFileSize?: number;
+  maxFindings?: number;
 }
 
 /** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
@@ -63,6 +64,7 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
       cwd: io.cwd,
       root: flags.root && path.resolve(io.cwd, flags.root),
       maxFileSize: flags.maxFileSize,
+      maxFindings: flags.maxFindings,
       onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
     });
   } catch (error) {

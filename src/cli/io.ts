@@ -150,6 +150,12 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+export function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number (0 or more)');
+  return n;
+}
+
 /** `10MB`, `500k`, `2048`: a size in bytes (K and M are powers of 1024). */
 export function byteSize(value: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
