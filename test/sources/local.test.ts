@@ -151,3 +151,16 @@ describe('a check run over a hostile checkout', () => {
     for (const secret of [SECRET, OUTSIDE_TEXT, OUTSIDE_NAME, 'extraheader']) expect(text).not.toContain(secret);
   });
 });
+
+describe('a posts file whose aliases expand far beyond its size', () => {
+  it('is a source error at the alias where the budget runs out, not gigabytes of posts', { timeout: 120_000 }, async () => {
+    const h = hostileRepo();
+    const post = `{ text: "${'Spring sale '.repeat(40)}" }`;
+    const rows = [`posts: &posts [${Array(2_000).fill(post).join(', ')}]`, 'again:'];
+    for (let i = 0; i < 999; i++) rows.push('  - *posts');
+    const file = h.write('social/posts.yaml', rows.join('\n'));
+    const doc = await readSource({ id: 'social/posts.yaml', channel: 'x', kind: 'social', language: 'en', file }, { confine: { roots: [h.repo] } });
+    expect(doc).toBeInstanceOf(SourceError);
+    expect((doc as SourceError).message).toMatch(/^YAML at line \d+, column 5: aliases expand the file beyond 41,943,040 nodes and characters$/);
+  });
+});
