@@ -156,6 +156,28 @@ describe('--output where it must not write', () => {
   });
 });
 
+describe('a spec in another encoding, and --root', () => {
+  it('refuses a UTF-16 spec with one line naming the encoding, exit 2', () => {
+    const h = hostileRepo();
+    h.write('storefront.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SPEC, 'utf16le')]));
+    const run = cli(h.repo, ['check']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('storefront: storefront.yaml: the spec is UTF-16 (it starts with a byte order mark): save it as UTF-8\n');
+  });
+
+  it('--root narrows where sources may come from to the spec folder and that folder', () => {
+    const h = hostileRepo();
+    h.write('campaign/storefront.yaml', SPEC.replace('sources: ["mail/*.txt"]', 'sources: ["../shared/*.txt"]'));
+    h.write('campaign/site/index.html', '<html><body><p>Spring Sale is on</p></body></html>');
+    h.write('shared/launch.txt', 'Spring Sale is on');
+    const repoWide = JSON.parse(cli(h.repo, ['check', 'campaign/storefront.yaml', '--format', 'json']).stdout) as { sources: Array<{ id: string; status: string }> };
+    expect(repoWide.sources.find((s) => s.id === 'shared/launch.txt' || s.id === '../shared/launch.txt')?.status).toBe('ok');
+    const narrowed = cli(h.repo, ['check', 'campaign/storefront.yaml', '--format', 'json', '--root', 'campaign']);
+    const report = JSON.parse(narrowed.stdout) as { sources: Array<{ id: string; status: string; error?: string }> };
+    expect(report.sources.find((s) => s.id === '../shared/*.txt')).toMatchObject({ status: 'error', error: 'outside the spec folder and the repository root: not read' });
+  });
+});
+
 describe('a reader that leaves early (check | head -c 100)', () => {
   it('ends quietly with the verdict as exit code', async () => {
     const h = hostileRepo();
