@@ -15,6 +15,7 @@ import { mergeStateFiles, parseStateFile, StateFileError, toStateFile, type Stat
 import type { Document } from './documents/types.js';
 import type { CoverageEntry, Finding, Report } from './findings/types.js';
 import { createFetcher } from './sources/fetch.js';
+import { confinementFor } from './sources/local.js';
 import type { Fetcher } from './sources/types.js';
 import { loadSpec } from './spec/load.js';
 import { UsageError } from './usage-error.js';
@@ -58,6 +59,12 @@ export interface CheckOptions {
   stateCache?: boolean;
   /** Called once per source as its state is taken in: read and checked, or reused from the cache. */
   onSource?: (event: SourceEvent) => void;
+  /** Local sources must stay inside the spec's folder or this one (default: the nearest folder above the spec holding `.git`). */
+  root?: string;
+  /** Largest local source read, in bytes (default 10 MB). */
+  maxFileSize?: number;
+  /** Findings listed per rule and source, then one "+N more" (default 100; 0: all). */
+  maxFindings?: number;
 }
 
 function selectChannels(spec: Spec, wanted: string[] | undefined): string[] {
@@ -103,7 +110,7 @@ export function checkDocuments(
 export async function checkSpec(spec: Spec, options: CheckOptions & { specName?: string } = {}): Promise<Report> {
   const specName = options.specName ?? path.basename(spec.file);
   const { state, channels } = await runSpec(spec, options, specName);
-  return reportFromState(spec, state.state, { channels, specName, failOn: options.failOn, today: options.today });
+  return reportFromState(spec, state.state, { channels, specName, failOn: options.failOn, today: options.today, maxFindings: options.maxFindings });
 }
 
 /**
@@ -126,8 +133,12 @@ async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, sp
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
   const fetcher = options.fetcher ?? createFetcher({ offline: options.offline, cacheDir: options.cacheDir, concurrency: options.concurrency });
   const { runSources } = await import('./campaign/run.js');
+  // A spec from a pull request may name anything: local sources stay inside the repository.
+  const confine = await confinementFor(path.dirname(spec.file), options.root);
   const state = await runSources(spec, {
     channels,
+    confine,
+    maxFileSize: options.maxFileSize,
     fetcher,
     offline: options.offline,
     concurrency: options.concurrency,
@@ -143,9 +154,9 @@ async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, sp
 /** The report of a run's state: one written by `checkState`, or the shards' states merged. */
 export function reportFromStates(
   merged: Pick<StateFile, 'spec' | 'specName' | 'channels' | 'state'>,
-  options: Pick<CheckOptions, 'failOn' | 'today'> = {},
+  options: Pick<CheckOptions, 'failOn' | 'today' | 'maxFindings'> = {},
 ): Report {
-  return reportFromState(merged.spec, merged.state, { channels: merged.channels, specName: merged.specName, failOn: options.failOn, today: options.today });
+  return reportFromState(merged.spec, merged.state, { channels: merged.channels, specName: merged.specName, failOn: options.failOn, today: options.today, maxFindings: options.maxFindings });
 }
 
 /**
@@ -153,7 +164,7 @@ export function reportFromStates(
  * read, checked to be every shard of one spec once, and folded into the report a single run
  * would give. A file that cannot be read or merged is a StateFileError naming it.
  */
-export async function merge(files: readonly string[], options: Pick<CheckOptions, 'cwd' | 'failOn' | 'today'> = {}): Promise<Report> {
+export async function merge(files: readonly string[], options: Pick<CheckOptions, 'cwd' | 'failOn' | 'today' | 'maxFindings'> = {}): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const read = [];
   for (const name of files) {

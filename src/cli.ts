@@ -5,9 +5,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { ExtractFlags, InitFlags } from './cli/authoring.js';
 import type { CheckFlags, ReportFlag } from './cli/check.js';
 import { REPORT_FORMATS, STATE_FORMAT } from './cli/formats.js';
-import { collect, defaultIo, oneLine, positiveInteger, type Io } from './cli/io.js';
+import { byteSize, collect, count, defaultIo, oneLine, positiveInteger, say, type Io } from './cli/io.js';
 import type { MergeFlags } from './cli/merge.js';
 import { parseShard } from './campaign/shard.js';
+import { safeLines } from './reports/sanitize.js';
 import { VERSION } from './version.js';
 
 export { destinations, type Destination, type ReportFlag } from './cli/check.js';
@@ -19,7 +20,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .description("Check a campaign's copy across channels against one storefront.yaml")
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(safeLines(text)) })
     .showHelpAfterError('(run storefront --help for usage)');
 
   const reportFlags: ReportFlag[] = [];
@@ -36,6 +37,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--cache-dir <dir>', "keep fetched pages and each source's checked state here: the next run revalidates pages and skips unchanged sources")
     .option('--jobs <n>', 'threads that read and check sources (default: the cores available); 1: this thread only', positiveInteger)
     .option('--shard <i/n>', 'check only the i-th of n stable shares of the sources, with --format state; merge them with storefront merge', shardOption)
+    .option('--root <dir>', 'local sources must stay inside the spec folder or this folder (default: the nearest folder above the spec holding .git)')
+    .option('--max-file-size <size>', 'largest local source read, e.g. 10MB, 500KB, or bytes (default 10MB)', byteSize)
+    .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 100; 0: all)', count)
     .action(async (spec: string, flags: CheckFlags) => {
       const { runCheck } = await import('./cli/check.js');
       exitCode = await runCheck(spec, flags, reportFlags, io);
@@ -51,6 +55,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--format <format>', `report format, repeatable: ${REPORT_FORMATS.join(', ')} (default: pretty)`)
     .option('--output <file>', 'write the report of the --format before it to a file instead of stdout (repeatable)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
+    .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 100; 0: all)', count)
     .action(async (states: string[], flags: MergeFlags) => {
       const { runMerge } = await import('./cli/merge.js');
       exitCode = await runMerge(states, flags, mergeFlags, io);
@@ -97,7 +102,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // Help and version are not failures; anything else commander refused is a usage error.
       return error.exitCode === 0 ? 0 : 2;
     }
-    io.stderr(`storefront: ${oneLine(error)}\n`);
+    say(io, oneLine(error));
     return 2;
   }
 }

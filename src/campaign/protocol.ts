@@ -1,4 +1,5 @@
 // The messages between the main thread and its worker threads: plain data, structured-cloned.
+import type { LocalReadOptions } from '../sources/local.js';
 import type { Fetched, FetchInit } from '../sources/types.js';
 import type { SourceRef, Unresolved } from '../sources/resolve.js';
 import type { Spec } from '../spec/types.js';
@@ -10,6 +11,8 @@ export interface WorkerSetup {
   /** The state cache's folder (--cache-dir), if any, and the spec's fingerprint that keys it. */
   cacheDir?: string;
   fingerprint: string;
+  /** Where local sources may be read from, and how large they may be. */
+  local: LocalReadOptions;
 }
 
 export type FetchReply =

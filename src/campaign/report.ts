@@ -2,6 +2,7 @@
 // total order. Everything here reads the state, never a document, so `merge` runs it on the
 // states shards wrote exactly as a single run does on its own.
 import path from 'node:path';
+import { capFindings } from '../findings/cap.js';
 import { applyExceptions } from '../findings/exceptions.js';
 import { sortFindings } from '../findings/sort.js';
 import { summarize } from '../findings/summary.js';
@@ -19,6 +20,8 @@ export interface ReportOptions {
   failOn?: FailOn;
   /** Today as YYYY-MM-DD, for exceptions' expiry (default: the clock's UTC date). */
   today?: string;
+  /** Findings listed per rule and source, then one "+N more" (default 100; 0: all). */
+  maxFindings?: number;
 }
 
 export function reportFromState(spec: Spec, state: CampaignState, options: ReportOptions): Report {
@@ -50,7 +53,7 @@ export function reportFromState(spec: Spec, state: CampaignState, options: Repor
     spec: options.specName,
     summary: summarize(sorted, sources, failOn),
     sources,
-    findings: sorted,
+    findings: capFindings(sorted, options.maxFindings),
     coverage,
     channels: [...options.channels],
   };

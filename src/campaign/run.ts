@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isUnresolved, resolveSources, type SourceRef, type Unresolved } from '../sources/resolve.js';
+import type { Confinement, LocalReadOptions } from '../sources/local.js';
 import type { Fetcher } from '../sources/types.js';
 import type { Spec } from '../spec/types.js';
 import { StateCache, specFingerprint } from './cache.js';
@@ -20,6 +21,10 @@ export interface SourceEvent {
 export interface RunOptions {
   /** Selected channel names in spec order. */
   channels: readonly string[];
+  /** Where local sources may be read from (src/sources/local.ts). */
+  confine?: Confinement;
+  /** Largest local source read, in bytes. */
+  maxFileSize?: number;
   fetcher: Fetcher;
   offline?: boolean;
   /** Pages fetched at once. */
@@ -60,7 +65,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   const progress = options.onProgress ?? (() => undefined);
   const specDir = path.dirname(spec.file);
   const selected = spec.channels.filter((c) => options.channels.includes(c.name));
-  const refs = (await Promise.all(selected.map((c) => resolveSources(c, specDir, { fetcher: options.fetcher, offline: options.offline })))).flat();
+  const refs = (await Promise.all(selected.map((c) => resolveSources(c, specDir, { fetcher: options.fetcher, offline: options.offline, confine: options.confine })))).flat();
   const jobs = refs.map((ref, order) => ({ order, ref })).filter((job) => !options.shard || inShard(job.ref, options.shard));
   const share = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${refs.length})` : '';
   progress(`reading ${jobs.length} source${jobs.length === 1 ? '' : 's'}${share}`);
@@ -74,6 +79,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     options.onSource?.({ id: sourceState.source.id, channel: sourceState.source.channel, reused });
   };
   const fingerprint = specFingerprint(spec);
+  const local: LocalReadOptions = { confine: options.confine, maxFileSize: options.maxFileSize };
   const remoteConcurrency = Math.max(READ_CONCURRENCY, options.concurrency ?? 0);
   const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
   const threads = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.ceil(readable / SOURCES_PER_THREAD)), readable);
@@ -81,7 +87,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     const { runPool } = await import('./pool.js');
     await runPool(jobs, {
       workers: threads,
-      setup: { spec, fingerprint, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
+      setup: { spec, fingerprint, local, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
       fetcher: options.fetcher,
       remoteConcurrency,
       onDone: fold,
@@ -89,7 +95,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   } else {
     const { checkSourceRef } = await import('./source.js');
     const cache = options.cacheDir ? new StateCache(options.cacheDir, fingerprint) : undefined;
-    const deps = { spec, fetcher: options.fetcher, ...(cache ? { cache } : {}) };
+    const deps = { spec, fetcher: options.fetcher, local, ...(cache ? { cache } : {}) };
     // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
     await forEachLimited(jobs, remoteConcurrency, async ({ order, ref }) => {
       const { state: sourceState, reused } = await checkSourceRef(ref as SourceRef | Unresolved, deps);

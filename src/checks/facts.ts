@@ -6,7 +6,7 @@ import type { NormalizedDocument, NormalizedPart } from '../normalize/index.js';
 import { codeCandidates, factKey } from '../normalize/values/index.js';
 import type { Fact, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
-import { findNear, prepareNear } from './near.js';
+import { findNearAny, indexNear, prepareNear, type NearIndex } from './near.js';
 import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
 export interface Mention {
@@ -49,21 +49,30 @@ function scopes(np: NormalizedPart): Array<{ start: number; end: number; tokens:
   return [{ start: 0, end: np.folded.text.length, tokens }];
 }
 
+// A fact's near words prepared once per language, not once per sentence.
+const nearIndexes = new WeakMap<Fact, Map<string, NearIndex>>();
+function nearIndexOf(fact: Fact, language: string): NearIndex {
+  let byLanguage = nearIndexes.get(fact);
+  if (!byLanguage) nearIndexes.set(fact, (byLanguage = new Map()));
+  let index = byLanguage.get(language);
+  if (!index) byLanguage.set(language, (index = indexNear(fact.near.map((phrase) => prepareNear(phrase, language)))));
+  return index;
+}
+
 function nearMentions(np: NormalizedPart, fact: Fact, language: string): Mention[] {
   const values = candidates(np, fact);
   if (!values.length) return [];
   const claimed = new Map<number, Mention>();
+  const index = nearIndexOf(fact, language);
   for (const scope of scopes(np)) {
     const inScope = values.filter((v) => v.start >= scope.start && v.end <= scope.end);
     if (!inScope.length) continue;
-    for (const phrase of fact.near) {
-      for (const [first, last] of findNear(scope.tokens, prepareNear(phrase, language))) {
-        const from = scope.tokens[first].start;
-        const to = scope.tokens[last].end;
-        const gap = (v: Candidate) => (v.end <= from ? from - v.end : v.start >= to ? v.start - to : 0);
-        const closest = inScope.reduce((a, b) => (gap(b) < gap(a) ? b : a));
-        claimed.set(closest.start, { np, ...closest });
-      }
+    for (const [first, last] of findNearAny(scope.tokens, index)) {
+      const from = scope.tokens[first].start;
+      const to = scope.tokens[last].end;
+      const gap = (v: Candidate) => (v.end <= from ? from - v.end : v.start >= to ? v.start - to : 0);
+      const closest = inScope.reduce((a, b) => (gap(b) < gap(a) ? b : a));
+      claimed.set(closest.start, { np, ...closest });
     }
   }
   return [...claimed.values()];

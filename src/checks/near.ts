@@ -18,23 +18,64 @@ export function prepareNear(phrase: string, language: string): NearWord {
   return { words: splitWords(text).map((s) => stripDiacritics(text.slice(s.start, s.end))) };
 }
 
-function wordMatches(norm: string, word: string): boolean {
+function forms(norm: string): string[] {
   const token = stripDiacritics(norm);
-  const candidates = [token];
   const stripped = token.replace(HEBREW_PREFIX, '');
-  if (stripped !== token) candidates.push(stripped);
-  return candidates.some((c) => (word.length > 3 ? c.startsWith(word) : c === word));
+  return stripped === token ? [token] : [token, stripped];
+}
+
+function wordMatches(norm: string, word: string): boolean {
+  return forms(norm).some((c) => (word.length > 3 ? c.startsWith(word) : c === word));
 }
 
 /** [first, last] token indexes of each occurrence of the near phrase in tokens. */
 export function findNear(tokens: readonly Token[], near: NearWord): Array<[number, number]> {
+  return findNearAny(tokens, indexNear([near]));
+}
+
+/**
+ * A fact's near phrases, prepared once and indexed by their first word, so finding them costs
+ * the length of each token, not the number of phrases: a spec with 10,000 near words must not
+ * make every sentence compare every word with every token.
+ */
+export interface NearIndex {
+  byFirst: Map<string, NearWord[]>;
+}
+
+export function indexNear(phrases: readonly NearWord[]): NearIndex {
+  const byFirst = new Map<string, NearWord[]>();
+  for (const near of phrases) {
+    const first = near.words[0];
+    if (first === undefined) continue;
+    const list = byFirst.get(first);
+    if (list) list.push(near);
+    else byFirst.set(first, [near]);
+  }
+  return { byFirst };
+}
+
+/** [first, last] token indexes of each occurrence of any indexed phrase, once each. */
+export function findNearAny(tokens: readonly Token[], index: NearIndex): Array<[number, number]> {
   const hits: Array<[number, number]> = [];
-  const n = near.words.length;
-  if (n === 0) return hits;
-  for (let i = 0; i + n <= tokens.length; i++) {
-    let ok = true;
-    for (let k = 0; k < n && ok; k++) ok = wordMatches(tokens[i + k].norm, near.words[k]);
-    if (ok) hits.push([i, i + n - 1]);
+  if (!index.byFirst.size) return hits;
+  for (let i = 0; i < tokens.length; i++) {
+    const found = new Set<NearWord>();
+    for (const form of forms(tokens[i].norm)) {
+      // Every prefix of the token that is a first word: a word longer than three letters
+      // matches as a prefix, a shorter one only as the whole token.
+      for (let length = 1; length <= form.length; length++) {
+        const phrases = index.byFirst.get(form.slice(0, length));
+        if (!phrases) continue;
+        for (const near of phrases) if (length > 3 || length === form.length) found.add(near);
+      }
+    }
+    for (const near of found) {
+      const n = near.words.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = wordMatches(tokens[i + k].norm, near.words[k]);
+      if (ok) hits.push([i, i + n - 1]);
+    }
   }
   return hits;
 }

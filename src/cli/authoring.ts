@@ -8,7 +8,7 @@ import { exists, initSpec } from '../init/index.js';
 import { SKELETON } from '../init/skeleton.js';
 import { createFetcher } from '../sources/fetch.js';
 import { SourceError } from '../sources/types.js';
-import { oneLine, writeAtomic, type Io } from './io.js';
+import { oneLine, say, writeAtomic, writeFailure, type Io } from './io.js';
 
 export interface InitFlags {
   output: string;
@@ -23,7 +23,7 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
   const toStdout = flags.output === '-';
   const target = path.resolve(io.cwd, toStdout ? 'storefront.yaml' : flags.output);
   if (!toStdout && !flags.force && (await exists(target))) {
-    io.stderr(`storefront: ${flags.output} already exists: give --force to overwrite it, or --output another file\n`);
+    say(io, `${flags.output} already exists: give --force to overwrite it, or --output another file`);
     return 2;
   }
   let text: string;
@@ -39,7 +39,7 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
       : SKELETON;
   } catch (error) {
     if (error instanceof SourceError) {
-      io.stderr(`storefront: ${oneLine(error)}\n`);
+      say(io, oneLine(error));
       return 2;
     }
     throw error;
@@ -51,10 +51,10 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
   try {
     await writeAtomic(target, text);
   } catch (error) {
-    io.stderr(`storefront: cannot write ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
+    say(io, `cannot write ${flags.output}: ${writeFailure(error)}`);
     return 2;
   }
-  io.stderr(`storefront: drafted ${flags.output}: review it, then run storefront check ${flags.output}\n`);
+  say(io, `drafted ${flags.output}: review it, then run storefront check ${flags.output}`);
   return 0;
 }
 
@@ -82,7 +82,7 @@ export async function runExtract(source: string, flags: ExtractFlags, io: Io): P
     return 0;
   } catch (error) {
     if (error instanceof SourceError) {
-      io.stderr(`storefront: ${source}: ${error.message}\n`);
+      say(io, `${source}: ${error.message}`);
       return 2;
     }
     throw error;

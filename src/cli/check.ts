@@ -7,8 +7,9 @@ import type { StateFile } from '../campaign/state-file.js';
 import type { Report } from '../findings/types.js';
 import type { FailOn } from '../spec/types.js';
 import { UsageError } from '../usage-error.js';
+import { realPathOf } from '../sources/local.js';
 import { formatReportLazily, isReportFormat, REPORT_FORMATS, STATE_FORMAT } from './formats.js';
-import { oneLine, useColor, writeAtomic, type Io } from './io.js';
+import { oneLine, say, standardStream, useColor, writeAtomic, writeFailure, type Io } from './io.js';
 
 export interface CheckFlags {
   failOn?: FailOn;
@@ -20,6 +21,9 @@ export interface CheckFlags {
   jobs?: number;
   /** "i/n": only that share of the sources (with --format state). */
   shard?: Shard;
+  root?: string;
+  maxFileSize?: number;
+  maxFindings?: number;
 }
 
 /** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
@@ -60,7 +64,7 @@ export interface RunOutput {
 }
 
 export async function runCheck(specPath: string, flags: CheckFlags, reportFlags: readonly ReportFlag[], io: Io): Promise<number> {
-  const progress = (line: string) => io.stderr(`storefront: ${line}\n`);
+  const progress = (line: string) => say(io, line);
   let output: RunOutput;
   let targets: Destination[];
   const { SpecError } = await import('../spec/errors.js');
@@ -79,6 +83,9 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
       cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir),
       jobs: flags.jobs,
       cwd: io.cwd,
+      root: flags.root && path.resolve(io.cwd, flags.root),
+      maxFileSize: flags.maxFileSize,
+      maxFindings: flags.maxFindings,
       onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
     };
     if (wantsState) {
@@ -89,10 +96,15 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     }
   } catch (error) {
     if (error instanceof SpecError || error instanceof UsageError) {
-      io.stderr(`storefront: ${error.message}\n`);
+      say(io, error.message);
       return 2;
     }
     throw error;
+  }
+  const overwritten = await inputOverwritten(targets, specPath, output, io.cwd);
+  if (overwritten) {
+    say(io, `refusing to write the report over ${overwritten.output}: it is ${overwritten.what} of this check (give --output another file)`);
+    return 2;
   }
   if (!(await writeOutputs(targets, output, io))) return 2;
   // A shard's state says nothing about passing: its merge decides.
@@ -101,7 +113,7 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
 
 /** Formats every destination, then writes them; false (after saying why) when one cannot be written. */
 export async function writeOutputs(targets: readonly Destination[], output: RunOutput, io: Io): Promise<boolean> {
-  const progress = (line: string) => io.stderr(`storefront: ${line}\n`);
+  const progress = (line: string) => say(io, line);
   // Every report is formatted before any is written: one failure leaves no partial set.
   const texts: string[] = [];
   for (const t of targets) {
@@ -113,20 +125,43 @@ export async function writeOutputs(targets: readonly Destination[], output: RunO
     }
   }
   for (const [i, target] of targets.entries()) {
-    if (target.output === undefined) {
-      io.stdout(texts[i]);
+    const stream = target.output === undefined ? 'stdout' : standardStream(path.resolve(io.cwd, target.output));
+    if (stream) {
+      // /dev/stdout may be a pipe or a socket that cannot be opened by name: write to the stream.
+      io[stream](texts[i]);
       continue;
     }
     try {
-      await writeAtomic(path.resolve(io.cwd, target.output), texts[i]);
+      await writeAtomic(path.resolve(io.cwd, target.output!), texts[i]);
     } catch (error) {
-      io.stderr(`storefront: cannot write ${target.output}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}\n`);
+      say(io, `cannot write ${target.output}: ${writeFailure(error)}`);
       return false;
     }
     progress(target.format === STATE_FORMAT ? `state written to ${target.output}` : `${target.format} report written to ${target.output}`);
   }
   if (output.report && targets.some((t) => t.format === 'github')) await writeStepSummary(output.report, io, progress);
   return true;
+}
+
+/**
+ * An --output that is the spec or one of its sources (compared by real path, so through links
+ * too): `--output storefront.yaml` in a pull request's workflow must not destroy an input.
+ */
+async function inputOverwritten(targets: Destination[], specPath: string, output: RunOutput, cwd: string): Promise<{ output: string; what: string } | undefined> {
+  const specFile = path.resolve(cwd, specPath);
+  const inputs = new Map<string, string>([[await realPathOf(specFile), 'the spec']]);
+  const sources = output.report?.sources ?? output.state?.state.sources.map((s) => s.source) ?? [];
+  for (const source of sources) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(source.id)) continue; // a URL or a feed
+    const real = await realPathOf(path.resolve(path.dirname(specFile), source.id));
+    if (!inputs.has(real)) inputs.set(real, 'a source');
+  }
+  for (const target of targets) {
+    if (target.output === undefined) continue;
+    const what = inputs.get(await realPathOf(path.resolve(cwd, target.output)));
+    if (what) return { output: target.output, what };
+  }
+  return undefined;
 }
 
 // A workflow step shows at most 10 annotations of each level: the whole story goes to the

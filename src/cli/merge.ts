@@ -6,10 +6,11 @@ import path from 'node:path';
 import type { FailOn } from '../spec/types.js';
 import { UsageError } from '../usage-error.js';
 import { destinations, writeOutputs, type ReportFlag } from './check.js';
-import type { Io } from './io.js';
+import { say, type Io } from './io.js';
 
 export interface MergeFlags {
   failOn?: FailOn;
+  maxFindings?: number;
 }
 
 /** A pattern the shell left alone (Windows, or quoted): expanded here, in a stable order. */
@@ -34,10 +35,10 @@ export async function runMerge(files: string[], flags: MergeFlags, reportFlags: 
   try {
     targets = destinations(reportFlags);
     if (!files.length) throw new UsageError('give the state files to merge (check --shard i/n --format state --output part-i.json)');
-    report = await merge(await expand(files, io.cwd), { cwd: io.cwd, failOn: flags.failOn });
+    report = await merge(await expand(files, io.cwd), { cwd: io.cwd, failOn: flags.failOn, maxFindings: flags.maxFindings });
   } catch (error) {
     if (error instanceof StateFileError || error instanceof UsageError) {
-      io.stderr(`storefront: ${error.message}\n`);
+      say(io, error.message);
       return 2;
     }
     throw error;

@@ -40,6 +40,8 @@ export interface Finding {
   location?: Location;
   /** Set when a spec exception accepted this finding: it is then info and never fails. */
   suppressed?: { reason: string; severity: Severity };
+  /** On the one finding that stands for the rest of a capped group: how many were not listed. */
+  omitted?: number;
 }
 
 export type CoverageStatus = 'present' | 'drift' | 'negated' | 'missing' | 'unknown';

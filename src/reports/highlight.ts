@@ -1,16 +1,11 @@
 // Copy shown in a terminal: made safe to print, kept in logical order, clipped around the
 // words a finding is about, and measured by what the terminal actually draws.
 
+import { printable } from './sanitize.js';
+
+export { printable } from './sanitize.js';
+
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-// Copy comes from fetched pages and mail: an ESC or a newline in it must not be able to
-// move the cursor, recolour the terminal or break the one-line layout.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Replaces control characters one for one, so offsets into the text stay valid. */
-export function printable(text: string): string {
-  return text.replace(CONTROL, (ch) => (ch === '\t' || ch === '\n' || ch === '\r' ? ' ' : '\uFFFD'));
-}
 
 // Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, presentation forms) and
 // the explicit bidi controls that could otherwise reorder the rest of the line.

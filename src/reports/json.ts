@@ -55,6 +55,7 @@ function findingJson(f: Finding): JsonObject {
   put(out, 'location', f.location && locationJson(f.location));
   out.message = f.message;
   if (f.suppressed) out.suppressed = { reason: f.suppressed.reason, severity: f.suppressed.severity };
+  put(out, 'omitted', f.omitted);
   return out;
 }
 

@@ -4,6 +4,7 @@
 // stays under GitHub's comment limit.
 import type { CoverageEntry, Finding, Report } from '../findings/types.js';
 import { roundScore } from './json.js';
+import { append, maxOf } from './lists.js';
 
 /** GitHub refuses comments longer than 65,536 characters; keep room for a wrapper. */
 export const MARKDOWN_LIMIT = 65_000;
@@ -28,7 +29,7 @@ export function escapeMarkdown(text: string): string {
 /** Inline code that no backtick in the text can close early. */
 function code(text: string): string {
   const clean = text.replace(CONTROL, ' ');
-  const run = Math.max(0, ...Array.from(clean.matchAll(/`+/g), (m) => m[0].length));
+  const run = maxOf(Array.from(clean.matchAll(/`+/g), (m) => m[0].length), 0);
   const fence = '`'.repeat(run + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
@@ -111,8 +112,8 @@ function fit(head: string[], items: string[], limit: number): string {
     const rest = items.slice(TOP, shown);
     const hidden = items.length - shown;
     const lines = [...head];
-    if (items.length) lines.push('### Findings', '', ...top, '');
-    if (rest.length) lines.push(`<details><summary>${plural(rest.length, 'more finding')}</summary>`, '', ...rest, '', '</details>', '');
+    if (items.length) append(lines, ['### Findings', '', ...top, '']);
+    if (rest.length) append(lines, [`<details><summary>${plural(rest.length, 'more finding')}</summary>`, '', ...rest, '', '</details>', '']);
     if (hidden) lines.push(`_${plural(hidden, 'finding')} not shown to stay within the comment size limit: see the full report (\`--format html\` or \`json\`)._`, '');
     return lines;
   };

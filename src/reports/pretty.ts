@@ -5,6 +5,7 @@ import type { CoverageEntry, CoverageStatus, Finding, Report } from '../findings
 import type { Severity } from '../spec/types.js';
 import { clipExcerpt, clipText, display, isolate, padEndVisible, visibleWidth } from './highlight.js';
 import type { FormatOptions } from './index.js';
+import { append, maxOf } from './lists.js';
 import { roundScore } from './json.js';
 
 type Paint = (text: string) => string;
@@ -73,8 +74,8 @@ function findingsSection(report: Report, c: ChalkInstance, color: boolean): stri
     for (const [source, findings] of bySource) {
       if (!findings.length) continue;
       out.push(`  ${source ? c.underline(display(source)) : c.dim('(whole channel)')}`);
-      const whereWidth = Math.max(...findings.map((f) => visibleWidth(whereText(f, c))));
-      for (const f of findings) out.push(...findingBlock(f, whereWidth, c, color));
+      const whereWidth = maxOf(findings.map((f) => visibleWidth(whereText(f, c))), 0);
+      for (const f of findings) append(out, findingBlock(f, whereWidth, c, color));
     }
     out.push('');
   }
@@ -105,7 +106,7 @@ function coverageSection(report: Report, c: ChalkInstance): string[] {
     const row = report.coverage[m];
     return [display(m), ...channels.map((ch) => coverageCell(Object.hasOwn(row, ch) ? row[ch] : undefined, c))];
   });
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => visibleWidth(r[i]))));
+  const widths = header.map((_, i) => maxOf([header, ...rows].map((r) => visibleWidth(r[i])), 0));
   const line = (cells: string[]) => `  ${cells.map((cell, i) => padEndVisible(cell, widths[i])).join(GAP)}`;
   const legend = Object.entries(CELL).map(([status, cell]) => `${cell.mark} ${status}`);
   return [c.bold('Coverage'), line(header), ...rows.map(line), c.dim(`  ${legend.join(GAP)}, blank: not required`), ''];

@@ -25,9 +25,29 @@ interface ParserPositions {
   endIndex: number | null;
 }
 
+/**
+ * Deepest element nesting kept. htmlparser2 keeps its open elements in an array it unshifts
+ * per tag, so 600,000 nested <b> (4 MB) cost O(depth) each: hours. Deeper than this, an opening
+ * tag first closes the innermost open element, so the deep ones become siblings: the text is
+ * all kept, the work per tag is bounded, and no real page nests this deep.
+ */
+export const MAX_HTML_DEPTH = 512;
+
 class ChunkRecordingHandler extends DomHandler {
   readonly chunks = new Map<Text, TextChunk[]>();
   private positions: ParserPositions | null = null;
+  /** Opening tags that closed the innermost element because of MAX_HTML_DEPTH. */
+  flattened = 0;
+
+  /** Called by the parser after it put the new element on its stack, before the DOM has it. */
+  onopentagname(): void {
+    const stack = (this.positions as { stack?: string[] } | null)?.stack;
+    if (stack && stack.length > MAX_HTML_DEPTH) {
+      stack.splice(1, 1);
+      this.onclosetag();
+      this.flattened++;
+    }
+  }
 
   constructor(
     private readonly html: string,
@@ -58,6 +78,8 @@ class ChunkRecordingHandler extends DomHandler {
 export interface ParsedHtml {
   document: Document;
   chunks: Map<Text, TextChunk[]>;
+  /** Opening tags past MAX_HTML_DEPTH, read as siblings of the innermost element. */
+  flattened: number;
 }
 
 /** htmlparser2 (the fast path FACTS.md measured), with element offsets and text chunks. */
@@ -65,7 +87,7 @@ export function parseHtml(html: string): ParsedHtml {
   const handler = new ChunkRecordingHandler(html, { withStartIndices: true, withEndIndices: true });
   const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   parser.end(html);
-  return { document: handler.root, chunks: handler.chunks };
+  return { document: handler.root, chunks: handler.chunks, flattened: handler.flattened };
 }
 
 /** Calls `visit` with each in-step-or-not run of a text node, with its file offset. */

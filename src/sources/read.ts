@@ -1,10 +1,10 @@
 // Picks the reader for a source by its channel kind and file extension (for a fetched source
 // without one, by its content type), and turns every failure into a SourceError so that one bad
 // source never stops the run.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../documents/types.js';
 import { createFetcher } from './fetch.js';
+import { readLocalFile, type LocalReadOptions } from './local.js';
 import type { SourceRef } from './resolve.js';
 import { SourceError, type Fetcher, type Reader, type SourceInput } from './types.js';
 
@@ -51,7 +51,7 @@ function readerFor(kind: Document['kind'], input: SourceInput, fetched: boolean)
   return reader;
 }
 
-export interface ReadOptions {
+export interface ReadOptions extends LocalReadOptions {
   /** Never touch the network. Only for the default fetcher, which has no cache: every URL is then "not in the cache (--offline)". */
   offline?: boolean;
   /** Shared by every source of a run, so its concurrency limit and cache are too. */
@@ -84,12 +84,8 @@ export async function loadSource(ref: SourceRef, options: ReadOptions = {}): Pro
     if (ref.kind === 'web' && mime && !WEB_TYPES.has(mime)) throw new SourceError(`not HTML (content-type ${mime})`);
     return { input: { ...base, name: new URL(fetched.url).pathname, bytes: fetched.bytes, contentType: fetched.contentType }, fetched: true };
   }
-  try {
-    return { input: { ...base, name: path.basename(ref.file!), bytes: await readFile(ref.file!) }, fetched: false };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SourceError(code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? 'error'})`);
-  }
+  const bytes = await readLocalFile(ref.file!, { confine: options.confine, maxFileSize: options.maxFileSize });
+  return { input: { ...base, name: path.basename(ref.file!), bytes }, fetched: false };
 }
 
 const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language });

@@ -1,13 +1,15 @@
 // Expands a channel's source entries into concrete sources: a glob into the files it matches,
 // a folder into every file below it the channel can read, a sitemap into the pages it lists
 // (sorted or in the sitemap's order, so runs are reproducible), a URL or social feed into itself.
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
 import { createFetcher } from './fetch.js';
+import { confinedFs, placeOf, REFUSED, realPathOf, type Confinement } from './local.js';
 import type { Fetcher } from './types.js';
 
 export interface SourceRef {
@@ -41,6 +43,8 @@ export interface ResolveOptions {
   fetcher?: Fetcher;
   /** Without a fetcher, URL sitemaps are not read: "not fetched: --offline". */
   offline?: boolean;
+  /** Globs list only files whose real path is inside these folders (and not under .git). */
+  confine?: Confinement;
 }
 
 /** What a folder entry picks up for each channel kind: the files that kind's readers read. */
@@ -62,9 +66,11 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 export async function resolveSources(channel: Channel, specDir: string, options: ResolveOptions = {}): Promise<Array<SourceRef | Unresolved>> {
   const out: Array<SourceRef | Unresolved> = [];
   const seen = new Set<string>();
+  // Real paths already taken: a file reached through a link under another name is read once.
+  const real = new Set<string>();
   for (const entry of channel.sources) {
     const base: Base = { channel: channel.name, kind: channel.kind, language: entry.language ?? channel.language };
-    for (const resolved of await resolveEntry(entry, specDir, base, options)) {
+    for (const resolved of await resolveEntry(entry, specDir, base, options, real)) {
       if (seen.has(resolved.id)) continue;
       seen.add(resolved.id);
       out.push(resolved);
@@ -73,7 +79,7 @@ export async function resolveSources(channel: Channel, specDir: string, options:
   return out;
 }
 
-async function resolveEntry(entry: SourceEntry, specDir: string, base: Base, options: ResolveOptions): Promise<Array<SourceRef | Unresolved>> {
+async function resolveEntry(entry: SourceEntry, specDir: string, base: Base, options: ResolveOptions, real: Set<string>): Promise<Array<SourceRef | Unresolved>> {
   const shared = withOptions(base, entry);
   switch (entry.type) {
     case 'url':
@@ -83,7 +89,7 @@ async function resolveEntry(entry: SourceEntry, specDir: string, base: Base, opt
     case 'sitemap':
       return resolveSitemap(entry, specDir, shared, options);
     case 'glob':
-      return resolveGlob(entry.pattern, entry.column, specDir, shared);
+      return resolveGlob(entry.pattern, entry.column, specDir, shared, options.confine, real);
   }
 }
 
@@ -95,12 +101,32 @@ function withOptions(base: Base, entry: SourceEntry): Base & Pick<SourceRef, 'se
   return out;
 }
 
-async function resolveGlob(written: string, column: string | undefined, specDir: string, shared: Base): Promise<Array<SourceRef | Unresolved>> {
+async function resolveGlob(
+  written: string,
+  column: string | undefined,
+  specDir: string,
+  shared: Base,
+  confine?: Confinement,
+  seen = new Set<string>(),
+): Promise<Array<SourceRef | Unresolved>> {
   const pattern = toPosix(written);
   const literal = !/[*?[\]{}]/.test(pattern);
+  const unresolved = (reason: string): Unresolved[] => [{ ...shared, id: pattern, reason }];
+  // The pattern's fixed start (a folder, or the whole path) must not leave the root, even
+  // through a link: a glob is never walked outside, so no outside name is ever listed.
+  if (confine) {
+    const start = path.resolve(specDir, literal ? pattern : picomatch.scan(pattern).base || '.');
+    const place = placeOf(await realPathOf(start), confine);
+    if (place !== 'inside') return unresolved(REFUSED[place]);
+  }
   const folder = literal && (await isFolder(path.resolve(specDir, pattern)));
+  // A file named as written is read as written: a FIFO or a link to a device is then refused
+  // with its own reason when read, instead of "not found".
+  if (confine && literal && !folder && (await exists(path.resolve(specDir, pattern)))) return [fileRef(path.resolve(specDir, pattern), specDir, shared, column)];
   const extensions = FOLDER_EXTENSIONS[shared.kind];
   const effective = folder ? `${pattern.replace(/\/+$/, '')}/**/*.{${extensions.join(',')}}` : pattern;
+  const caseSensitiveMatch = !folder; // a folder takes Page.HTML as well as page.html
+  const walk = confine ? confinedFs(confine) : undefined;
   let files: string[];
   try {
     files = await glob(effective, {
@@ -109,22 +135,50 @@ async function resolveGlob(written: string, column: string | undefined, specDir:
       onlyFiles: true,
       dot: false,
       expandDirectories: false,
-      caseSensitiveMatch: !folder, // a folder takes Page.HTML as well as page.html
+      caseSensitiveMatch,
       ignore: folder ? SAVED_PAGE_ASSETS : [],
+      ...(walk ? { fs: walk.fs } : {}),
     });
   } catch (error) {
-    return [{ ...shared, id: pattern, reason: `invalid file pattern: ${(error as Error).message}` }];
+    return unresolved(`invalid file pattern: ${(error as Error).message}`);
   }
-  if (!files.length) {
+  const refs: Array<SourceRef | Unresolved> = [];
+  let matched = files.length;
+  // A link loop (up -> ..) lists one file under many names: read it once, under its shortest.
+  files.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  for (const file of files) {
+    const real = confine ? await realPathOf(file) : file;
+    if (seen.has(real)) continue;
+    seen.add(real);
+    refs.push(fileRef(file, specDir, shared, column));
+  }
+  // A committed link that points out of the root or into .git is named (by its own path in the
+  // repository, never its target) when the pattern would have taken it.
+  if (walk) {
+    const matches = picomatch(effective, { dot: false, nocase: !caseSensitiveMatch, posix: true, ignore: folder ? SAVED_PAGE_ASSETS : [] });
+    const links = [...walk.refused].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1));
+    for (const [link, place] of links) {
+      const id = toPosix(path.relative(specDir, link));
+      const itself = path.join(await realPathOf(path.dirname(link)), path.basename(link));
+      if (!matches(id)) continue;
+      matched++;
+      if (seen.has(itself)) continue;
+      seen.add(itself);
+      refs.push({ ...shared, id, reason: REFUSED[place] });
+    }
+  }
+  if (!matched) {
     const reason = folder
       ? `the folder holds no ${extensions.map((e) => `.${e}`).join(', ')} file`
       : literal
         ? 'file not found'
         : 'the pattern matches no file';
-    return [{ ...shared, id: pattern, reason }];
+    return unresolved(reason);
   }
-  return files.map((file) => fileRef(file, specDir, shared, column)).sort(byId);
+  return refs.sort(byId);
 }
+
+const exists = (file: string) => lstat(file).then(() => true, () => false);
 
 function fileRef(file: string, specDir: string, shared: Base, column?: string): SourceRef {
   const ref: SourceRef = { ...shared, id: toPosix(path.relative(specDir, file)), file };

@@ -1,11 +1,14 @@
 // Reads a YAML post file into plain values plus the file offset where each string starts,
 // the same shape the JSON parser gives, so one extractor serves both.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { expandedSizeWithin } from '../spec/yaml-budget.js';
 import { OffsetMap, type LocatedValue } from './social-json.js';
 import { SourceError } from './types.js';
 
-// Aliases can repeat a subtree exponentially ("billion laughs"); post files never need many.
-const MAX_ALIASES = 1000;
+// Aliases can repeat a subtree exponentially ("billion laughs"), or one big subtree a thousand
+// times: the expanded size is what is limited (nodes plus characters), to a few times what the
+// largest local source may hold.
+const MAX_EXPANDED = 40 * 1024 * 1024;
 
 export function parseLocatedYaml(text: string): LocatedValue {
   const doc = parseDocument(text, { uniqueKeys: false });
@@ -19,8 +22,15 @@ export function parseLocatedYaml(text: string): LocatedValue {
     const where = at ? ` at line ${at.line}, column ${at.col}` : '';
     throw new SourceError(`YAML syntax error${where}: ${reason}`, at?.line, at?.col);
   }
+  const budget = expandedSizeWithin(doc, MAX_EXPANDED);
+  if (!budget.ok) {
+    const at = budget.offset === undefined ? undefined : lineColumn(text, budget.offset);
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    const reason = budget.reason === 'self-reference' ? 'an alias refers to itself' : `aliases expand the file beyond ${MAX_EXPANDED.toLocaleString('en')} nodes and characters`;
+    throw new SourceError(`YAML${where}: ${reason}`, at?.line, at?.column);
+  }
   const offsets = new OffsetMap();
-  const builder = { doc, text, offsets, aliases: 0 };
+  const builder = { doc, text, offsets };
   const value = build(builder, doc.contents as Node | null);
   return { value, offsetOf: (container, key) => offsets.get(container, key) };
 }
@@ -29,15 +39,21 @@ interface Builder {
   doc: Document;
   text: string;
   offsets: OffsetMap;
-  aliases: number;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function build(builder: Builder, node: Node | null | undefined): unknown {
   if (!node) return null;
-  if (isAlias(node)) {
-    if (++builder.aliases > MAX_ALIASES) throw new SourceError(`YAML aliases repeat more than ${MAX_ALIASES} times (or refer to themselves)`);
-    return build(builder, node.resolve(builder.doc) as Node | undefined);
-  }
+  if (isAlias(node)) return build(builder, node.resolve(builder.doc) as Node | undefined);
   if (isScalar(node)) return node.value;
   if (isSeq(node)) {
     const items: unknown[] = [];

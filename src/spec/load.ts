@@ -1,25 +1,39 @@
 // Loads storefront.yaml: YAML with positions, JSON Schema validation, then semantic checks
 // and defaults (resolve.ts). Every problem is one SpecError naming file, line and column.
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { pathToString, schemaError, SpecError, SpecLocator, type Segment } from './errors.js';
+import { encodingProblem } from './encoding.js';
+import { checkPatterns } from './patterns.js';
 import { resolveSpec, type RawSpec } from './resolve.js';
 import { AJV_OPTIONS } from './schema-options.js';
+import { expandedSizeWithin } from './yaml-budget.js';
 import type { Spec } from './types.js';
 
+/** A spec is a page of YAML: one far larger is not a spec (and may be /dev/zero). */
+export const MAX_SPEC_BYTES = 1024 * 1024;
+/** Nodes plus characters of the spec once its aliases are expanded. */
+export const MAX_SPEC_EXPANDED = 1_000_000;
+
 export async function loadSpec(file: string, displayName: string = file): Promise<Spec> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const info = await stat(file);
+    if (info.isFile() && info.size > MAX_SPEC_BYTES) throw new SpecError(displayName, undefined, undefined, '', `the spec is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB`);
+    if (!info.isFile() && !info.isDirectory()) throw new SpecError(displayName, undefined, undefined, '', 'not a regular file, expected a spec file');
+    bytes = await readFile(file);
   } catch (error) {
+    if (error instanceof SpecError) throw error;
     throw new SpecError(displayName, undefined, undefined, '', readFailure((error as NodeJS.ErrnoException).code));
   }
-  return parseSpec(text, file, displayName);
+  const encoding = encodingProblem(bytes);
+  if (encoding) throw new SpecError(displayName, encoding.line, encoding.column, '', encoding.reason);
+  return parseSpec(bytes.toString('utf8'), file, displayName);
 }
 
 export function parseSpec(text: string, file: string, displayName: string = file): Spec {
@@ -27,6 +41,12 @@ export function parseSpec(text: string, file: string, displayName: string = file
   // YAML 1.2 core schema: 2026-04-30 stays a string and "no" stays "no".
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version: '1.2', schema: 'core' });
   if (doc.errors.length) throw yamlError(doc, lines, doc.errors[0], displayName);
+  const budget = expandedSizeWithin(doc, MAX_SPEC_EXPANDED);
+  if (!budget.ok) {
+    const pos = budget.offset === undefined ? undefined : lines.linePos(budget.offset);
+    const reason = budget.reason === 'self-reference' ? 'an alias refers to itself' : `aliases expand the spec beyond ${MAX_SPEC_EXPANDED.toLocaleString('en')} nodes and characters`;
+    throw new SpecError(displayName, pos?.line, pos?.col, '', `invalid YAML: ${reason}`);
+  }
   const data = toPlainData(doc, lines, displayName);
   if (data === null || data === undefined) {
     throw new SpecError(displayName, undefined, undefined, '', 'empty spec (expected version, campaign and channels)');
@@ -34,7 +54,9 @@ export function parseSpec(text: string, file: string, displayName: string = file
   const at = new SpecLocator(doc, lines, displayName);
   const validate = schemaValidator();
   if (!validate(data)) throw schemaError(validate.errors ?? [], data, at);
-  return resolveSpec(data as RawSpec, path.resolve(file), at);
+  const spec = resolveSpec(data as RawSpec, path.resolve(file), at);
+  checkPatterns(spec, data, at);
+  return spec;
 }
 
 function readFailure(code: string | undefined): string {
@@ -74,6 +96,7 @@ function schemaValidator(): ValidateFunction {
 
 function toPlainData(doc: Document, lines: LineCounter, displayName: string): unknown {
   try {
+    // The expanded size is bounded already (expandedSizeWithin); yaml's own alias heuristic stays as a second guard.
     return doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     // Only aliases can fail here: an unknown anchor, or an alias bomb.

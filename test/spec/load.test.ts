@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -344,5 +346,44 @@ describe('the published schema', () => {
     const rules = (schema.properties as Record<string, Node>).rules.properties as Record<string, Node>;
     expect([rules.min_similarity.default, rules.fail_on.default, rules.cross_channel.default]).toEqual([0.75, 'error', true]);
     expect((schema.properties as Record<string, Node>).language.default).toBe('en');
+  });
+});
+
+describe('hostile specs', () => {
+  it('refuses one big anchor (20,000 items) repeated 999 times by its expanded size, at the alias, without expanding it', () => {
+    const rows = [`${BASE}big: &big [${Array(20_000).fill('x').join(', ')}]`, 'many:'];
+    for (let i = 0; i < 999; i++) rows.push('  - *big');
+    const error = specError(() => parseSpec(rows.join('\n'), 'spec.yaml'));
+    expect(error.message).toBe('spec.yaml:39:5: invalid YAML: aliases expand the spec beyond 1,000,000 nodes and characters');
+  });
+
+  it('names the encoding of a spec saved as UTF-16 or Latin-1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storefront-encoding-'));
+    const save = (name: string, bytes: Buffer) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    const text = `${BASE}messages:\n  - id: m\n    text: "Caf\u00e9 sale"\n`;
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const noBom = Buffer.from(text, 'utf16le');
+    const latin1 = Buffer.from(text, 'latin1');
+    await expect(loadSpec(save('a.yaml', utf16le), 'a.yaml')).rejects.toThrow(new SpecError('a.yaml', undefined, undefined, '', 'the spec is UTF-16 (it starts with a byte order mark): save it as UTF-8'));
+    await expect(loadSpec(save('b.yaml', noBom), 'b.yaml')).rejects.toThrow('b.yaml: the spec is UTF-16 (little-endian, no byte order mark): save it as UTF-8');
+    await expect(loadSpec(save('c.yaml', latin1), 'c.yaml')).rejects.toThrow('c.yaml:16:15: the spec is not UTF-8 (byte 0xE9 here; Latin-1 or Windows-1252?): save it as UTF-8');
+    // UTF-8, with or without its byte order mark, loads.
+    expect((await loadSpec(save('d.yaml', Buffer.from(text, 'utf8')), 'd.yaml')).messages[0].text).toBe('Caf\u00e9 sale');
+    expect((await loadSpec(save('e.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])), 'e.yaml')).messages[0].text).toBe('Caf\u00e9 sale');
+  });
+
+  it('refuses a glob or include with too many wildcards in one segment, at its line', () => {
+    const stars = `${'*a'.repeat(12)}*.html`;
+    const file = specError(() => parseSpec(BASE.replace('sources: [site/*.html]', `sources: ["site/${stars}"]`), 'spec.yaml'));
+    expect(file.message).toBe(`spec.yaml:6:15: channels.site.sources[0]: too many wildcards in "${stars}": at most 4 * or ? between two slashes`);
+    const include = specError(() =>
+      parseSpec(BASE.replace('sources: [site/*.html]', `sources:\n      - sitemap: site/sitemap.xml\n        include: ["/ok/**", "/${stars}"]`), 'spec.yaml'),
+    );
+    expect(include.message).toBe(`spec.yaml:8:29: channels.site.sources[0].include[1]: too many wildcards in "${stars}": at most 4 * or ? between two slashes`);
+    // Ordinary globs pass: ** is depth, not a wildcard in a name.
+    expect(() => parseSpec(BASE.replace('sources: [site/*.html]', 'sources: ["site/**/*-{en,pl}.*.html"]'), 'spec.yaml')).not.toThrow();
   });
 });
