@@ -14,10 +14,13 @@ import { summarize } from './findings/summary.js';
 import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
 import { normalizeDocument, type NormalizedDocument } from './normalize/index.js';
 import { isAuto } from './normalize/language.js';
+import { runDeadline } from './sources/deadline.js';
 import { createFetcher } from './sources/fetch.js';
+import type { PrivateNetworkAllowance } from './sources/net-policy.js';
 import type { Fetcher } from './sources/types.js';
 import { readSource } from './sources/read.js';
 import { isUnresolved, resolveSources } from './sources/resolve.js';
+import { DEFAULT_MAX_PAGES } from './sources/sitemap.js';
 import { loadSpec } from './spec/load.js';
 import type { FailOn, Spec } from './spec/types.js';
 
@@ -42,6 +45,21 @@ export interface CheckOptions {
   today?: string;
   /** Human-facing progress lines (the CLI sends them to stderr). */
   onProgress?: (line: string) => void;
+  /**
+   * Fetch from loopback, private and link-local addresses (refused by default): true for any,
+   * or a list of host names. The CLI sets it from --allow-private-network / STOREFRONT_ALLOW_PRIVATE_NETWORK.
+   */
+  allowPrivateNetwork?: PrivateNetworkAllowance;
+  /** Hosts (https) or origins an API token may be sent to besides the platform's own API hosts. */
+  allowTokenHosts?: string[];
+  /** Environment variables a spec may name as token_env besides STOREFRONT_* ones. */
+  allowTokenEnv?: string[];
+  /** Deadline of the whole run in seconds: sources not read by then become source errors. */
+  timeout?: number;
+  /** Most pages the run's sitemaps may add, all together (default 50,000). */
+  maxPages?: number;
+  /** Signs HTTP cache entries (default STOREFRONT_CACHE_KEY, else a key in the user's cache home). */
+  cacheKey?: string;
 }
 
 /** A problem with the command itself (e.g. an unknown --channel): exit code 2. */
@@ -118,14 +136,33 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   const sources: SourceSummary[] = [];
   const docs: Document[] = [];
 
+  const deadline = runDeadline(options.timeout);
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
-  const fetcher = options.fetcher ?? createFetcher({ offline: options.offline, cacheDir: options.cacheDir, concurrency: options.concurrency });
+  const fetcher =
+    options.fetcher ??
+    createFetcher({
+      offline: options.offline,
+      cacheDir: options.cacheDir,
+      concurrency: options.concurrency,
+      allowPrivateNetwork: options.allowPrivateNetwork,
+      signal: deadline.signal,
+      cacheKey: options.cacheKey,
+      onWarning: progress,
+    });
+  // One page budget for every sitemap of the run.
+  const pageBudget = { remaining: options.maxPages ?? DEFAULT_MAX_PAGES };
   const refs = (
-    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline })))
+    await Promise.all(
+      spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline, pageBudget })),
+    )
   ).flat();
   progress(`reading ${refs.length} source${refs.length === 1 ? '' : 's'}`);
+  const tokens = { allowTokenHosts: options.allowTokenHosts, allowTokenEnv: options.allowTokenEnv };
   // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
-  const read = await mapLimited(refs, Math.max(READ_CONCURRENCY, options.concurrency ?? 0), async (ref) => (isUnresolved(ref) ? ref : await readSource(ref, { fetcher })));
+  const read = await mapLimited(refs, Math.max(READ_CONCURRENCY, options.concurrency ?? 0), async (ref) =>
+    isUnresolved(ref) ? ref : (deadline.passed() ?? (await readSource(ref, { fetcher, tokens }))),
+  );
+  deadline.dispose();
   refs.forEach((ref, i) => {
     const result = read[i];
     const summary = { id: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language };

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runExtract, runInit, type ExtractFlags, type InitFlags } from './cli/authoring.js';
 import { runCheck, type CheckFlags, type ReportFlag } from './cli/check.js';
 import { collect, defaultIo, oneLine, positiveInteger, type Io } from './cli/io.js';
+import { addNetworkOptions, addPrivateNetworkOptions } from './cli/network.js';
 import { formatters } from './reports/index.js';
 import { VERSION } from './version.js';
 
@@ -36,8 +37,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
   check.on('option:format', (value: string) => reportFlags.push(['format', value]));
   check.on('option:output', (value: string) => reportFlags.push(['output', value]));
+  addNetworkOptions(check);
 
-  program
+  const init = program
     .command('init')
     .description('draft a storefront.yaml from existing copy: the first source is the truth, every source a channel')
     .argument('[sources...]', 'files or http(s) URLs: a page, an email, a social export')
@@ -51,7 +53,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       exitCode = await runInit(sources, flags, io);
     });
 
-  program
+  addPrivateNetworkOptions(init);
+
+  const extract = program
     .command('extract')
     .description('print one source as storefront sees it: parts, sentences, values, language')
     .argument('<source>', 'a file or an http(s) URL')
@@ -65,6 +69,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .action(async (source: string, flags: ExtractFlags) => {
       exitCode = await runExtract(source, flags, io);
     });
+  addPrivateNetworkOptions(extract);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -7,8 +7,9 @@ import { formatReport, formatters } from '../reports/index.js';
 import { SpecError } from '../spec/errors.js';
 import type { FailOn } from '../spec/types.js';
 import { oneLine, useColor, writeAtomic, type Io } from './io.js';
+import { networkOptions, type NetworkFlags } from './network.js';
 
-export interface CheckFlags {
+export interface CheckFlags extends NetworkFlags {
   failOn?: FailOn;
   channel: string[];
   offline?: boolean;
@@ -59,6 +60,7 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
       cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir),
       cwd: io.cwd,
       onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
+      ...networkOptions(flags, io.env),
     });
   } catch (error) {
     if (error instanceof SpecError || error instanceof UsageError) {

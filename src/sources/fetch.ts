@@ -6,6 +6,8 @@ import { STATUS_CODES } from 'node:http';
 import pLimit from 'p-limit';
 import { VERSION } from '../version.js';
 import { HttpCache, type CacheEntry } from './http-cache.js';
+import { createHttpAgent, type HttpAgent } from './http-agent.js';
+import { checkUrlHost, type PrivateNetworkAllowance, type Resolver } from './net-policy.js';
 import { SourceError, type Fetched, type FetchInit, type Fetcher } from './types.js';
 
 export interface FetcherOptions {
@@ -29,8 +31,23 @@ export interface FetcherOptions {
   cacheDir?: string;
   /** Serve only from the cache: never touch the network. */
   offline?: boolean;
-  /** For tests and embedders; default the global fetch. */
+  /** For tests and embedders; default undici's fetch through a proxy-aware, policy-checked agent. */
   fetchImpl?: typeof fetch;
+  /**
+   * Loopback, private and link-local addresses are refused unless allowed here: true for all,
+   * or a list of host names. Checked on every hop, after DNS resolution (see net-policy.ts).
+   */
+  allowPrivateNetwork?: PrivateNetworkAllowance;
+  /** For tests and embedders: how host names are resolved before the policy judges them. */
+  resolver?: Resolver;
+  /** Where proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are read from; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** The run's deadline: once aborted, every request fails with the signal's reason as its message. */
+  signal?: AbortSignal;
+  /** Signs cache entries (see http-cache.ts); default STOREFRONT_CACHE_KEY, else the user's key file. */
+  cacheKey?: string | Uint8Array;
+  /** One-line notices about the cache (entries ignored), for stderr. */
+  onWarning?: (line: string) => void;
 }
 
 export const DEFAULT_USER_AGENT = `storefront/${VERSION} (campaign copy checker)`;
@@ -76,21 +93,43 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const o = { ...DEFAULTS, ...withoutUndefined(options) };
-  const fetchImpl = options.fetchImpl ?? fetch;
-  const cache = options.cacheDir ? new HttpCache(options.cacheDir) : undefined;
+  let agent: Promise<HttpAgent> | undefined;
+  const fetchImpl: typeof fetch =
+    options.fetchImpl ??
+    (async (input, init) => {
+      agent ??= createHttpAgent({ allowPrivateNetwork: options.allowPrivateNetwork, resolver: options.resolver, env: options.env });
+      return (await agent).fetch(input, init);
+    });
+  const cache = options.cacheDir ? new HttpCache(options.cacheDir, { key: options.cacheKey, env: options.env, onWarning: options.onWarning, maxBytes: o.maxBytes }) : undefined;
+  const runSignal = options.signal;
+  const runOver = () => new SourceError(runSignal?.reason instanceof Error ? runSignal.reason.message : 'not read: the run was stopped');
   const limit = pLimit(Math.max(1, o.concurrency));
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        runSignal?.removeEventListener('abort', done);
+        resolve();
+      }
+      runSignal?.addEventListener('abort', done, { once: true });
+    });
 
   /** One request: a slot of the shared limit is held from sending to the last body byte. */
   const request = (url: string, headers: Record<string, string>, clock: Clock): Promise<Hop> =>
     limit(async () => {
+      if (runSignal?.aborted) throw runOver();
+      // Every hop, redirects included: an IP literal is judged before any connection.
+      checkUrlHost(new URL(url), options.allowPrivateNetwork);
       // The deadline starts with the URL's first request, not while it queues behind others.
       clock.deadlineAt ??= Date.now() + o.deadlineMs;
       const budget = Math.min(o.timeoutMs, clock.deadlineAt - Date.now());
       if (budget <= 0) throw new DeadlinePassed();
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), budget);
-      const aborted = () => (budget < o.timeoutMs ? new DeadlinePassed() : new SourceError(`timed out after ${o.timeoutMs} ms`));
+      const stop = () => controller.abort();
+      runSignal?.addEventListener('abort', stop, { once: true });
+      const aborted = () => (runSignal?.aborted ? runOver() : budget < o.timeoutMs ? new DeadlinePassed() : new SourceError(`timed out after ${o.timeoutMs} ms`));
       try {
         let response: Response;
         try {
@@ -106,6 +145,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         }
       } finally {
         clearTimeout(timer);
+        runSignal?.removeEventListener('abort', stop);
       }
     });
 
@@ -205,6 +245,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         const wait = error.afterMs ?? o.backoffMs * 2 ** (n - 1) * (0.5 + Math.random() / 2);
         if (Date.now() + wait >= (clock.deadlineAt ?? Infinity)) throw gaveUp;
         await sleep(wait);
+        if (runSignal?.aborted) throw runOver();
       }
     }
   }
@@ -283,6 +324,8 @@ interface NodeFailure {
 function networkFailure(error: unknown): Error {
   const { message, cause } = error as NodeFailure;
   switch (cause?.code) {
+    case 'ERR_STOREFRONT_PRIVATE_ADDRESS':
+      return new SourceError(cause.message ?? 'refused: a private address');
     case 'ECONNREFUSED':
       // Once, for a server that is restarting; a port nobody listens on stays refused.
       return new Transient('connection refused', undefined, 2);

@@ -7,6 +7,7 @@ import type { Document } from '../documents/types.js';
 import { readEml, readEmailHtml, readEmailText, readMjml } from './email.js';
 import { readFeed } from './feeds/index.js';
 import { readMbox } from './mbox.js';
+import type { TokenPolicy } from './secret-policy.js';
 import { createFetcher } from './fetch.js';
 import type { SourceRef } from './resolve.js';
 import { readSocial } from './social.js';
@@ -51,6 +52,8 @@ export interface ReadOptions {
   offline?: boolean;
   /** Shared by every source of a run, so its concurrency limit and cache are too. */
   fetcher?: Fetcher;
+  /** Which token variables feeds may read and where tokens may go (default: STOREFRONT_* to the platforms' own hosts). */
+  tokens?: TokenPolicy;
 }
 
 const WEB_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -86,7 +89,7 @@ const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, 
 export async function readSource(ref: SourceRef, options: ReadOptions = {}): Promise<Document | SourceError> {
   try {
     const fetcher = options.fetcher ?? defaultFetcher(options.offline ?? false);
-    if (ref.feed) return { ...documentOf(ref), parts: await readFeed(ref.feed, fetcher) };
+    if (ref.feed) return { ...documentOf(ref), parts: await readFeed(ref.feed, fetcher, undefined, options.tokens) };
     const { input, fetched } = await load(ref, { ...options, fetcher });
     const read = await readerFor(ref.kind, input, fetched)(input);
     if (Array.isArray(read)) return { ...documentOf(ref), parts: read };

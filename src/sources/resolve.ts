@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
 import { createFetcher } from './fetch.js';
-import { readSitemap, sitemapLocation } from './sitemap.js';
+import { readSitemap, sitemapLocation, type PageBudget } from './sitemap.js';
 import type { Fetcher } from './types.js';
 
 export interface SourceRef {
@@ -42,6 +42,8 @@ export interface ResolveOptions {
   fetcher?: Fetcher;
   /** Without a fetcher, URL sitemaps are not read: "not fetched: --offline". */
   offline?: boolean;
+  /** Pages the run's sitemaps may still add, shared by all of them (default 50,000 per call). */
+  pageBudget?: PageBudget;
 }
 
 /** What a folder entry picks up for each channel kind: the files that kind's readers read. */
@@ -156,6 +158,7 @@ async function resolveSitemap(entry: SitemapEntry, specDir: string, shared: Base
     exclude: entry.excludeUrls,
     limit: entry.limit,
     baseDir: specDir,
+    budget: options.pageBudget,
   });
   const out: Array<SourceRef | Unresolved> = failures.map(({ sitemap, reason }) => ({
     ...shared,

@@ -29,7 +29,7 @@ let fetcher: Fetcher;
 
 beforeAll(async () => {
   server = await startFaultServer({ root: corpusDir });
-  fetcher = createFetcher();
+  fetcher = createFetcher({ allowPrivateNetwork: true });
 });
 afterAll(() => server.close());
 
