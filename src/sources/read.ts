@@ -12,7 +12,7 @@ import { createFetcher } from './fetch.js';
 import type { SourceRef } from './resolve.js';
 import { readSocial } from './social.js';
 import { SourceError, type Fetcher, type Reader, type SourceInput } from './types.js';
-import { readHtml } from './web.js';
+import { looksLikeMarkup, readHtml } from './web.js';
 
 const READERS: Record<Document['kind'], Record<string, Reader>> = {
   web: { '.html': readHtml, '.htm': readHtml, '.xhtml': readHtml },
@@ -73,6 +73,7 @@ async function load(ref: SourceRef, options: ReadOptions): Promise<{ input: Sour
     const mime = mimeOf(fetched.contentType);
     // A web source is a page: an image or a PDF at the URL is a broken link, not copy.
     if (ref.kind === 'web' && mime && !WEB_TYPES.has(mime)) throw new SourceError(`not HTML (content-type ${mime})`);
+    if (ref.kind === 'web' && !mime && !looksLikeMarkup(fetched.bytes)) throw new SourceError('not HTML (no content-type, and the body does not start with markup)');
     return { input: { ...base, name: new URL(fetched.url).pathname, bytes: fetched.bytes, contentType: fetched.contentType }, fetched: true };
   }
   try {
