@@ -15,6 +15,7 @@ import { MAX_FEED_PAGES } from '../../src/sources/feeds/paging.js';
 import { createFetcher } from '../../src/sources/fetch.js';
 import { DEFAULT_MAX_PAGES, MAX_CHILD_SITEMAPS, readSitemap } from '../../src/sources/sitemap.js';
 import { SourceError } from '../../src/sources/types.js';
+import { parseSpec } from '../../src/spec/load.js';
 import { makeSpec } from '../helpers.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 
@@ -101,6 +102,11 @@ describe('sitemaps', { timeout: 60_000 }, () => {
 });
 
 describe('feeds', { timeout: 60_000 }, () => {
+  it('refuse a limit of 100,000,000 in the spec, at its line', () => {
+    const spec = `version: 1\ncampaign: C\nchannels:\n  fedi:\n    kind: social\n    platform: mastodon\n    sources:\n      - { mastodon: "@shop@social.example", limit: 100000000 }\n`;
+    expect(() => parseSpec(spec, 'storefront.yaml')).toThrow('storefront.yaml:8:52: channels.fedi.sources[0].limit: expected an integer from 1 to 50000, got 100000000');
+  });
+
   it(`stop after ${MAX_FEED_PAGES} pages when a server hands out one post per page for ever`, async () => {
     let pages = 0;
     const endless: Server = createServer((req, res) => {

@@ -2,8 +2,11 @@
 // (localhost admin pages, cloud metadata at 169.254.169.254). Private addresses are refused by
 // default, after DNS resolution and on every redirect hop; the person running the check may
 // allow them. Every server here is on 127.0.0.1; no test connects anywhere else.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/check.js';
 import { createFetcher, type FetcherOptions } from '../../src/sources/fetch.js';
@@ -157,6 +160,26 @@ describe('a check run', { timeout: 60_000 }, () => {
     expect(JSON.stringify(refused)).not.toContain(POLISH_TEXT.slice(0, 12));
     const allowed = await checkSpec(spec, { allowPrivateNetwork: true });
     expect(allowed.sources.map((s) => s.status)).toEqual(['ok']);
+  });
+
+  it('refuses the private pages a sitemap lists and a social account whose base_url is private', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storefront-ssrf-'));
+    const sitemap = path.join(dir, 'sitemap.xml');
+    writeFileSync(sitemap, `<urlset><url><loc>${server.url}/page/listed</loc></url><url><loc>http://169.254.169.254/latest/</loc></url></urlset>`);
+    const spec = makeSpec({
+      channels: [
+        { name: 'site', kind: 'web', sources: [{ type: 'sitemap', sitemap, include: [], excludeUrls: [] }] },
+        { name: 'fedi', kind: 'social', platform: 'mastodon', maxLength: 500, sources: [{ type: 'feed', platform: 'mastodon', account: '@shop', limit: 5, baseUrl: server.url }] },
+      ],
+      messages: [{ id: 'm', text: 'Spring Sale' }],
+    });
+    const report = await checkSpec(spec);
+    expect(report.sources.map((s) => s.error)).toEqual([
+      expect.stringMatching(/^refused: 127\.0\.0\.1 is a loopback address/),
+      expect.stringMatching(/^refused: 169\.254\.169\.254 is a link-local address/),
+      expect.stringMatching(/^mastodon: refused: 127\.0\.0\.1 is a loopback address/),
+    ]);
+    expect(server.hits('/page/listed') + server.hits('/api/v1/accounts/lookup')).toBe(0);
   });
 
   it('never reads a non-HTML answer to a web source as copy', async () => {

@@ -20,9 +20,9 @@ export interface FeedPage {
 export type PageReader = (cursor: string | undefined, wanted: number) => Promise<FeedPage>;
 
 /**
- * Pages one feed may take. The schema caps `limit` at 3,200 posts, which platforms serve in 40-100
- * a page; a server that hands out a post or two per page with a fresh cursor each time would
- * otherwise be read until the limit.
+ * Pages one feed may take. Platforms serve 40-100 posts a page, so 100 pages hold any real timeline;
+ * a server that hands out a post or two per page with a fresh cursor each time (and a limit of
+ * up to 50,000, the schema's maximum) would otherwise be read until the limit.
  */
 export const MAX_FEED_PAGES = 100;
 
