@@ -7,6 +7,7 @@ import pLimit from 'p-limit';
 import { VERSION } from '../version.js';
 import { HttpCache, type CacheEntry } from './http-cache.js';
 import { createHttpAgent, type HttpAgent } from './http-agent.js';
+import { bodyFailure, networkFailure, Transient } from './fetch-failures.js';
 import { checkUrlHost, type PrivateNetworkAllowance, type Resolver } from './net-policy.js';
 import { SourceError, type Fetched, type FetchInit, type Fetcher } from './types.js';
 
@@ -64,17 +65,6 @@ const DEFAULTS = {
   concurrency: 8,
   userAgent: DEFAULT_USER_AGENT,
 };
-
-/** A failure another attempt may cure. `afterMs`: the server asked for this wait; `attempts`: cap for this kind. */
-class Transient extends Error {
-  constructor(
-    message: string,
-    readonly afterMs?: number,
-    readonly attempts?: number,
-  ) {
-    super(message);
-  }
-}
 
 /** The per-request clock ran out because the whole URL's deadline did. */
 class DeadlinePassed extends Error {}
@@ -314,51 +304,6 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
-
-interface NodeFailure {
-  message?: string;
-  cause?: { code?: string; message?: string };
-}
-
-/** The connection failed before a response: most causes are worth another attempt. */
-function networkFailure(error: unknown): Error {
-  const { message, cause } = error as NodeFailure;
-  switch (cause?.code) {
-    case 'ERR_STOREFRONT_PRIVATE_ADDRESS':
-      return new SourceError(cause.message ?? 'refused: a private address');
-    case 'ECONNREFUSED':
-      // Once, for a server that is restarting; a port nobody listens on stays refused.
-      return new Transient('connection refused', undefined, 2);
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return new Transient('connection reset');
-    case 'UND_ERR_SOCKET':
-      return new Transient('connection closed by the server');
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return new Transient('connection timed out');
-    case 'EAI_AGAIN':
-      return new Transient('host name lookup failed (temporary)');
-    case 'ENOTFOUND':
-      return new SourceError('host not found');
-  }
-  if (cause?.code && /CERT|SSL|TLS/.test(cause.code)) return new SourceError(`TLS error: ${cause.message ?? cause.code}`);
-  return new SourceError(firstLine(cause?.message ?? message ?? 'network error'));
-}
-
-/** The body stopped arriving, or could not be decoded. */
-function bodyFailure(error: unknown, encoding: string | null): Error {
-  const { message, cause } = error as NodeFailure;
-  if (cause?.code?.startsWith('Z_') || /decompress|brotli|zlib/i.test(cause?.message ?? '')) {
-    return new SourceError(`invalid ${encoding ?? 'compressed'} body: ${firstLine(cause?.message ?? cause?.code ?? 'cannot decode')}`);
-  }
-  if (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET' || message === 'terminated') {
-    return new Transient('connection closed before the whole body arrived');
-  }
-  return new SourceError(`body not received: ${firstLine(cause?.message ?? message ?? 'error')}`);
-}
-
-const firstLine = (text: string) => text.split('\n')[0];
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
