@@ -126,6 +126,17 @@ messages:
     expect(report.sources.map((s) => s.error)).toEqual(Array.from({ length: 6 }, () => 'not read: run deadline of 1 s reached'));
   });
 
+  it('extract refuses a loopback URL too, unless allowed', async () => {
+    const url = `${server.url}/page/extract?title=Staging`;
+    const refused = await cli(['extract', url]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('refused: 127.0.0.1 is a loopback address');
+    expect(server.hits('/page/extract')).toBe(0);
+    const allowed = await cli(['extract', url, '--allow-private-host', '127.0.0.1']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain('Staging');
+  });
+
   it('refuses a bad --timeout with exit code 2', async () => {
     const run = await cli(['check', '--timeout', '0']);
     expect(run.code).toBe(2);
