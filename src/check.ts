@@ -14,8 +14,11 @@ import type { Shard } from './campaign/shard.js';
 import { mergeStateFiles, parseStateFile, StateFileError, toStateFile, type StateFile } from './campaign/state-file.js';
 import type { Document } from './documents/types.js';
 import type { CoverageEntry, Finding, Report } from './findings/types.js';
+import { runDeadline } from './sources/deadline.js';
 import { createFetcher } from './sources/fetch.js';
 import { confinementFor } from './sources/local.js';
+import { DEFAULT_MAX_PAGES } from './sources/sitemap.js';
+import type { PrivateNetworkAllowance } from './sources/net-policy.js';
 import type { Fetcher } from './sources/types.js';
 import { loadSpec } from './spec/load.js';
 import { UsageError } from './usage-error.js';
@@ -65,6 +68,21 @@ export interface CheckOptions {
   maxFileSize?: number;
   /** Findings listed per rule and source, then one "+N more" (default 100; 0: all). */
   maxFindings?: number;
+  /**
+   * Fetch from loopback, private and link-local addresses (refused by default): true for any,
+   * or a list of host names. The CLI sets it from --allow-private-network / STOREFRONT_ALLOW_PRIVATE_NETWORK.
+   */
+  allowPrivateNetwork?: PrivateNetworkAllowance;
+  /** Hosts (https) or origins an API token may be sent to besides the platform's own API hosts. */
+  allowTokenHosts?: string[];
+  /** Environment variables a spec may name as token_env besides STOREFRONT_* ones. */
+  allowTokenEnv?: string[];
+  /** Deadline of the whole run in seconds: sources not read by then become source errors. */
+  timeout?: number;
+  /** Most pages the run's sitemaps may add, all together (default 50,000). */
+  maxPages?: number;
+  /** Signs HTTP cache entries (default STOREFRONT_CACHE_KEY, else a key in the user's cache home). */
+  cacheKey?: string;
 }
 
 function selectChannels(spec: Spec, wanted: string[] | undefined): string[] {
@@ -130,8 +148,20 @@ export async function checkState(specPath: string, options: CheckOptions & { sha
 async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, specName: string): Promise<{ state: RunResult; channels: string[] }> {
   validateFactValues(spec, specName);
   const channels = selectChannels(spec, options.channels);
+  const progress = options.onProgress ?? (() => undefined);
+  const deadline = runDeadline(options.timeout);
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
-  const fetcher = options.fetcher ?? createFetcher({ offline: options.offline, cacheDir: options.cacheDir, concurrency: options.concurrency });
+  const fetcher =
+    options.fetcher ??
+    createFetcher({
+      offline: options.offline,
+      cacheDir: options.cacheDir,
+      concurrency: options.concurrency,
+      allowPrivateNetwork: options.allowPrivateNetwork,
+      signal: deadline.signal,
+      cacheKey: options.cacheKey,
+      onWarning: progress,
+    });
   const { runSources } = await import('./campaign/run.js');
   // A spec from a pull request may name anything: local sources stay inside the repository.
   const confine = await confinementFor(path.dirname(spec.file), options.root);
@@ -147,7 +177,12 @@ async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, sp
     cacheDir: options.stateCache === false ? undefined : options.cacheDir,
     onProgress: options.onProgress,
     onSource: options.onSource,
+    // One page budget for every sitemap of the run.
+    pageBudget: { remaining: options.maxPages ?? DEFAULT_MAX_PAGES },
+    tokens: { allowTokenHosts: options.allowTokenHosts, allowTokenEnv: options.allowTokenEnv },
+    deadlinePassed: () => deadline.passed(),
   });
+  deadline.dispose();
   return { state, channels };
 }
 

@@ -9,6 +9,7 @@ import { byteSize, collect, count, defaultIo, oneLine, positiveInteger, say, typ
 import type { MergeFlags } from './cli/merge.js';
 import { parseShard } from './campaign/shard.js';
 import { safeLines } from './reports/sanitize.js';
+import { addNetworkOptions, addPrivateNetworkOptions } from './cli/network.js';
 import { VERSION } from './version.js';
 
 export { destinations, type Destination, type ReportFlag } from './cli/check.js';
@@ -46,6 +47,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
   check.on('option:format', (value: string) => reportFlags.push(['format', value]));
   check.on('option:output', (value: string) => reportFlags.push(['output', value]));
+  addNetworkOptions(check);
 
   const mergeFlags: ReportFlag[] = [];
   const merge = program
@@ -63,7 +65,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   merge.on('option:format', (value: string) => mergeFlags.push(['format', value]));
   merge.on('option:output', (value: string) => mergeFlags.push(['output', value]));
 
-  program
+  const init = program
     .command('init')
     .description('draft a storefront.yaml from existing copy: the first source is the truth, every source a channel')
     .argument('[sources...]', 'files or http(s) URLs: a page, an email, a social export')
@@ -78,7 +80,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       exitCode = await runInit(sources, flags, io);
     });
 
-  program
+  addPrivateNetworkOptions(init);
+
+  const extract = program
     .command('extract')
     .description('print one source as storefront sees it: parts, sentences, values, language')
     .argument('<source>', 'a file or an http(s) URL')
@@ -93,6 +97,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       const { runExtract } = await import('./cli/authoring.js');
       exitCode = await runExtract(source, flags, io);
     });
+  addPrivateNetworkOptions(extract);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

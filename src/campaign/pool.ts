@@ -19,6 +19,8 @@ export interface PoolOptions {
   fetcher: Fetcher;
   /** Sources fetched over the network at once, across all workers. */
   remoteConcurrency: number;
+  /** A source's state without a worker (the run's deadline has passed), or undefined to check it. */
+  expired?: (ref: SourceRef | Unresolved) => SourceState | undefined;
   onDone(order: number, state: SourceState, reused: boolean): void;
 }
 
@@ -56,6 +58,13 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
     const dispatch = () => {
       while (next < jobs.length && !failed) {
         const job = jobs[next];
+        const skipped = options.expired?.(job.ref);
+        if (skipped) {
+          next++;
+          options.onDone(job.order, skipped, false);
+          if (++finished === jobs.length) void stop().then(() => resolve(), reject);
+          continue;
+        }
         const limit = isRemote(job.ref) ? perRemote : LOCAL_PER_WORKER;
         const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
         if (slot.busy >= limit) return;

@@ -1,8 +1,8 @@
 // The messages between the main thread and its worker threads: plain data, structured-cloned.
-import type { LocalReadOptions } from '../sources/local.js';
 import type { Fetched, FetchInit } from '../sources/types.js';
 import type { SourceRef, Unresolved } from '../sources/resolve.js';
 import type { Spec } from '../spec/types.js';
+import type { SourceReading } from './source.js';
 import type { SourceState } from './state.js';
 
 /** What every worker starts with. */
@@ -11,8 +11,8 @@ export interface WorkerSetup {
   /** The state cache's folder (--cache-dir), if any, and the spec's fingerprint that keys it. */
   cacheDir?: string;
   fingerprint: string;
-  /** Where local sources may be read from, and how large they may be. */
-  local: LocalReadOptions;
+  /** Where local sources may be read from, how large they may be, which tokens feeds may send. */
+  reading: SourceReading;
 }
 
 export type FetchReply =

@@ -4,8 +4,12 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isUnresolved, resolveSources, type SourceRef, type Unresolved } from '../sources/resolve.js';
-import type { Confinement, LocalReadOptions } from '../sources/local.js';
-import type { Fetcher } from '../sources/types.js';
+import type { Confinement } from '../sources/local.js';
+import type { TokenPolicy } from '../sources/secret-policy.js';
+import type { PageBudget } from '../sources/sitemap.js';
+import type { Fetcher, SourceError } from '../sources/types.js';
+import { unreadableState } from './document.js';
+import type { SourceReading } from './source.js';
 import type { Spec } from '../spec/types.js';
 import { StateCache, specFingerprint } from './cache.js';
 import { inShard, type Shard } from './shard.js';
@@ -25,6 +29,12 @@ export interface RunOptions {
   confine?: Confinement;
   /** Largest local source read, in bytes. */
   maxFileSize?: number;
+  /** Pages the run's sitemaps may still add, shared by all of them. */
+  pageBudget?: PageBudget;
+  /** Which token variables feeds may read and where tokens may go. */
+  tokens?: TokenPolicy;
+  /** The run's deadline (--timeout): once it has passed, a source not yet read is this error. */
+  deadlinePassed?: () => SourceError | undefined;
   fetcher: Fetcher;
   offline?: boolean;
   /** Pages fetched at once. */
@@ -65,7 +75,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   const progress = options.onProgress ?? (() => undefined);
   const specDir = path.dirname(spec.file);
   const selected = spec.channels.filter((c) => options.channels.includes(c.name));
-  const refs = (await Promise.all(selected.map((c) => resolveSources(c, specDir, { fetcher: options.fetcher, offline: options.offline, confine: options.confine })))).flat();
+  const refs = (await Promise.all(selected.map((c) => resolveSources(c, specDir, { fetcher: options.fetcher, offline: options.offline, confine: options.confine, pageBudget: options.pageBudget })))).flat();
   const jobs = refs.map((ref, order) => ({ order, ref })).filter((job) => !options.shard || inShard(job.ref, options.shard));
   const share = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${refs.length})` : '';
   progress(`reading ${jobs.length} source${jobs.length === 1 ? '' : 's'}${share}`);
@@ -79,7 +89,12 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     options.onSource?.({ id: sourceState.source.id, channel: sourceState.source.channel, reused });
   };
   const fingerprint = specFingerprint(spec);
-  const local: LocalReadOptions = { confine: options.confine, maxFileSize: options.maxFileSize };
+  const reading: SourceReading = { confine: options.confine, maxFileSize: options.maxFileSize, tokens: options.tokens };
+  // Past the deadline a source is not read at all: it becomes the deadline's source-error.
+  const expired = (ref: SourceRef | Unresolved): SourceState | undefined => {
+    const error = options.deadlinePassed?.();
+    return error && unreadableState({ id: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language }, error.message);
+  };
   const remoteConcurrency = Math.max(READ_CONCURRENCY, options.concurrency ?? 0);
   const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
   const threads = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.ceil(readable / SOURCES_PER_THREAD)), readable);
@@ -87,7 +102,8 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     const { runPool } = await import('./pool.js');
     await runPool(jobs, {
       workers: threads,
-      setup: { spec, fingerprint, local, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
+      setup: { spec, fingerprint, reading, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
+      expired,
       fetcher: options.fetcher,
       remoteConcurrency,
       onDone: fold,
@@ -95,9 +111,11 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   } else {
     const { checkSourceRef } = await import('./source.js');
     const cache = options.cacheDir ? new StateCache(options.cacheDir, fingerprint) : undefined;
-    const deps = { spec, fetcher: options.fetcher, local, ...(cache ? { cache } : {}) };
+    const deps = { spec, fetcher: options.fetcher, reading, ...(cache ? { cache } : {}) };
     // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
     await forEachLimited(jobs, remoteConcurrency, async ({ order, ref }) => {
+      const skipped = expired(ref);
+      if (skipped) return fold(order, skipped, false);
       const { state: sourceState, reused } = await checkSourceRef(ref as SourceRef | Unresolved, deps);
       fold(order, sourceState, reused);
     });

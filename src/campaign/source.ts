@@ -1,6 +1,7 @@
 // One source from its reference to its state: loaded, looked up in the state cache, read,
 // normalized and checked. The same function runs in-process (--jobs 1) and in worker threads.
 import type { LocalReadOptions } from '../sources/local.js';
+import type { TokenPolicy } from '../sources/secret-policy.js';
 import { readSource, loadSource, type LoadedSource } from '../sources/read.js';
 import { isUnresolved, type SourceRef, type Unresolved } from '../sources/resolve.js';
 import { SourceError, type Fetcher } from '../sources/types.js';
@@ -9,12 +10,17 @@ import type { StateCache } from './cache.js';
 import { checkDocumentState, unreadableState, type SourceBase } from './document.js';
 import type { SourceState } from './state.js';
 
+/** How a source may be read: plain data, so a worker thread gets it too. */
+export interface SourceReading extends LocalReadOptions {
+  tokens?: TokenPolicy;
+}
+
 export interface SourceDeps {
   spec: Spec;
   /** Every URL a source needs goes through the run's one fetcher (in a worker: a proxy to it). */
   fetcher: Fetcher;
-  /** Where local sources may be read from, and how large they may be (default: anywhere, 10 MB). */
-  local?: LocalReadOptions;
+  /** Where local sources may be read from, how large they may be, which tokens feeds may send. */
+  reading?: SourceReading;
   cache?: StateCache;
 }
 
@@ -33,7 +39,7 @@ export async function checkSourceRef(ref: SourceRef | Unresolved, deps: SourceDe
   // Feeds are read page by page through their API: there are no bytes of their own to key on.
   if (deps.cache && !ref.feed) {
     try {
-      loaded = await loadSource(ref, { fetcher: deps.fetcher, ...deps.local });
+      loaded = await loadSource(ref, { fetcher: deps.fetcher, ...deps.reading });
     } catch (error) {
       if (error instanceof SourceError) return { state: unreadableState(baseOf(ref), error.message, error.line, error.column), reused: false };
       throw error;
@@ -42,7 +48,7 @@ export async function checkSourceRef(ref: SourceRef | Unresolved, deps: SourceDe
     const stored = await deps.cache.get(key);
     if (stored) return { state: stored, reused: true };
   }
-  const read = await readSource(ref, { fetcher: deps.fetcher, ...deps.local }, loaded);
+  const read = await readSource(ref, { fetcher: deps.fetcher, ...deps.reading }, loaded);
   const state = read instanceof SourceError ? unreadableState(baseOf(ref), read.message, read.line, read.column) : checkDocumentState(deps.spec, read);
   if (key) await deps.cache!.put(key, state);
   return { state, reused: false };

@@ -36,7 +36,7 @@ function settle(reply: FetchReply): void {
 const deps: SourceDeps = {
   spec: setup.spec,
   fetcher,
-  local: setup.local,
+  reading: setup.reading,
   ...(setup.cacheDir ? { cache: new StateCache(setup.cacheDir, setup.fingerprint) } : {}),
 };
 

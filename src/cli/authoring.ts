@@ -9,8 +9,20 @@ import { SKELETON } from '../init/skeleton.js';
 import { createFetcher } from '../sources/fetch.js';
 import { SourceError } from '../sources/types.js';
 import { oneLine, say, writeAtomic, writeFailure, type Io } from './io.js';
+import { privateNetworkAllowance, type NetworkFlags } from './network.js';
 
-export interface InitFlags {
+/** The fetcher of init and extract: the same network policy as check, from the same flags and variables. */
+function fetcherFor(flags: NetworkFlags & { offline?: boolean; cacheDir?: string }, io: Io) {
+  return createFetcher({
+    offline: flags.offline,
+    cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir),
+    allowPrivateNetwork: privateNetworkAllowance(flags, io.env),
+    cacheKey: io.env.STOREFRONT_CACHE_KEY || undefined,
+    onWarning: (line) => say(io, line),
+  });
+}
+
+export interface InitFlags extends NetworkFlags {
   output: string;
   force?: boolean;
   language: string;
@@ -34,7 +46,7 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
           specDir: path.dirname(target),
           language: flags.language,
           year: flags.year ?? new Date().getUTCFullYear(),
-          fetcher: createFetcher({ offline: flags.offline, cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir) }),
+          fetcher: fetcherFor(flags, io),
         })
       : SKELETON;
   } catch (error) {
@@ -58,7 +70,7 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
   return 0;
 }
 
-export interface ExtractFlags {
+export interface ExtractFlags extends NetworkFlags {
   kind?: ChannelKind;
   language: string;
   selector?: string;
@@ -76,7 +88,7 @@ export async function runExtract(source: string, flags: ExtractFlags, io: Io): P
       language: flags.language,
       selector: flags.selector,
       year: flags.year ?? new Date().getUTCFullYear(),
-      fetcher: createFetcher({ offline: flags.offline, cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir) }),
+      fetcher: fetcherFor(flags, io),
     });
     io.stdout(flags.format === 'json' ? formatExtractionJson(extraction) : formatExtractionPretty(extraction));
     return 0;

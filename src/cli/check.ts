@@ -10,8 +10,9 @@ import { UsageError } from '../usage-error.js';
 import { realPathOf } from '../sources/local.js';
 import { formatReportLazily, isReportFormat, REPORT_FORMATS, STATE_FORMAT } from './formats.js';
 import { oneLine, say, standardStream, useColor, writeAtomic, writeFailure, type Io } from './io.js';
+import { networkOptions, type NetworkFlags } from './network.js';
 
-export interface CheckFlags {
+export interface CheckFlags extends NetworkFlags {
   failOn?: FailOn;
   channel: string[];
   offline?: boolean;
@@ -87,6 +88,7 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
       maxFileSize: flags.maxFileSize,
       maxFindings: flags.maxFindings,
       onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
+      ...networkOptions(flags, io.env),
     };
     if (wantsState) {
       const state = await library.checkState(specPath, { ...options, shard: flags.shard });

@@ -6,6 +6,9 @@ import { STATUS_CODES } from 'node:http';
 import pLimit from 'p-limit';
 import { VERSION } from '../version.js';
 import { HttpCache, type CacheEntry } from './http-cache.js';
+import { createHttpAgent, type HttpAgent } from './http-agent.js';
+import { bodyFailure, networkFailure, Transient } from './fetch-failures.js';
+import { checkUrlHost, type PrivateNetworkAllowance, type Resolver } from './net-policy.js';
 import { SourceError, type Fetched, type FetchInit, type Fetcher } from './types.js';
 
 export interface FetcherOptions {
@@ -29,8 +32,23 @@ export interface FetcherOptions {
   cacheDir?: string;
   /** Serve only from the cache: never touch the network. */
   offline?: boolean;
-  /** For tests and embedders; default the global fetch. */
+  /** For tests and embedders; default undici's fetch through a proxy-aware, policy-checked agent. */
   fetchImpl?: typeof fetch;
+  /**
+   * Loopback, private and link-local addresses are refused unless allowed here: true for all,
+   * or a list of host names. Checked on every hop, after DNS resolution (see net-policy.ts).
+   */
+  allowPrivateNetwork?: PrivateNetworkAllowance;
+  /** For tests and embedders: how host names are resolved before the policy judges them. */
+  resolver?: Resolver;
+  /** Where proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) are read from; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** The run's deadline: once aborted, every request fails with the signal's reason as its message. */
+  signal?: AbortSignal;
+  /** Signs cache entries (see http-cache.ts); default STOREFRONT_CACHE_KEY, else the user's key file. */
+  cacheKey?: string | Uint8Array;
+  /** One-line notices about the cache (entries ignored), for stderr. */
+  onWarning?: (line: string) => void;
 }
 
 export const DEFAULT_USER_AGENT = `storefront/${VERSION} (campaign copy checker)`;
@@ -47,17 +65,6 @@ const DEFAULTS = {
   concurrency: 8,
   userAgent: DEFAULT_USER_AGENT,
 };
-
-/** A failure another attempt may cure. `afterMs`: the server asked for this wait; `attempts`: cap for this kind. */
-class Transient extends Error {
-  constructor(
-    message: string,
-    readonly afterMs?: number,
-    readonly attempts?: number,
-  ) {
-    super(message);
-  }
-}
 
 /** The per-request clock ran out because the whole URL's deadline did. */
 class DeadlinePassed extends Error {}
@@ -76,21 +83,43 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const o = { ...DEFAULTS, ...withoutUndefined(options) };
-  const fetchImpl = options.fetchImpl ?? fetch;
-  const cache = options.cacheDir ? new HttpCache(options.cacheDir) : undefined;
+  let agent: Promise<HttpAgent> | undefined;
+  const fetchImpl: typeof fetch =
+    options.fetchImpl ??
+    (async (input, init) => {
+      agent ??= createHttpAgent({ allowPrivateNetwork: options.allowPrivateNetwork, resolver: options.resolver, env: options.env });
+      return (await agent).fetch(input, init);
+    });
+  const cache = options.cacheDir ? new HttpCache(options.cacheDir, { key: options.cacheKey, env: options.env, onWarning: options.onWarning, maxBytes: o.maxBytes }) : undefined;
+  const runSignal = options.signal;
+  const runOver = () => new SourceError(runSignal?.reason instanceof Error ? runSignal.reason.message : 'not read: the run was stopped');
   const limit = pLimit(Math.max(1, o.concurrency));
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        runSignal?.removeEventListener('abort', done);
+        resolve();
+      }
+      runSignal?.addEventListener('abort', done, { once: true });
+    });
 
   /** One request: a slot of the shared limit is held from sending to the last body byte. */
   const request = (url: string, headers: Record<string, string>, clock: Clock): Promise<Hop> =>
     limit(async () => {
+      if (runSignal?.aborted) throw runOver();
+      // Every hop, redirects included: an IP literal is judged before any connection.
+      checkUrlHost(new URL(url), options.allowPrivateNetwork);
       // The deadline starts with the URL's first request, not while it queues behind others.
       clock.deadlineAt ??= Date.now() + o.deadlineMs;
       const budget = Math.min(o.timeoutMs, clock.deadlineAt - Date.now());
       if (budget <= 0) throw new DeadlinePassed();
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), budget);
-      const aborted = () => (budget < o.timeoutMs ? new DeadlinePassed() : new SourceError(`timed out after ${o.timeoutMs} ms`));
+      const stop = () => controller.abort();
+      runSignal?.addEventListener('abort', stop, { once: true });
+      const aborted = () => (runSignal?.aborted ? runOver() : budget < o.timeoutMs ? new DeadlinePassed() : new SourceError(`timed out after ${o.timeoutMs} ms`));
       try {
         let response: Response;
         try {
@@ -106,6 +135,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         }
       } finally {
         clearTimeout(timer);
+        runSignal?.removeEventListener('abort', stop);
       }
     });
 
@@ -205,6 +235,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         const wait = error.afterMs ?? o.backoffMs * 2 ** (n - 1) * (0.5 + Math.random() / 2);
         if (Date.now() + wait >= (clock.deadlineAt ?? Infinity)) throw gaveUp;
         await sleep(wait);
+        if (runSignal?.aborted) throw runOver();
       }
     }
   }
@@ -273,49 +304,6 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
-
-interface NodeFailure {
-  message?: string;
-  cause?: { code?: string; message?: string };
-}
-
-/** The connection failed before a response: most causes are worth another attempt. */
-function networkFailure(error: unknown): Error {
-  const { message, cause } = error as NodeFailure;
-  switch (cause?.code) {
-    case 'ECONNREFUSED':
-      // Once, for a server that is restarting; a port nobody listens on stays refused.
-      return new Transient('connection refused', undefined, 2);
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return new Transient('connection reset');
-    case 'UND_ERR_SOCKET':
-      return new Transient('connection closed by the server');
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-      return new Transient('connection timed out');
-    case 'EAI_AGAIN':
-      return new Transient('host name lookup failed (temporary)');
-    case 'ENOTFOUND':
-      return new SourceError('host not found');
-  }
-  if (cause?.code && /CERT|SSL|TLS/.test(cause.code)) return new SourceError(`TLS error: ${cause.message ?? cause.code}`);
-  return new SourceError(firstLine(cause?.message ?? message ?? 'network error'));
-}
-
-/** The body stopped arriving, or could not be decoded. */
-function bodyFailure(error: unknown, encoding: string | null): Error {
-  const { message, cause } = error as NodeFailure;
-  if (cause?.code?.startsWith('Z_') || /decompress|brotli|zlib/i.test(cause?.message ?? '')) {
-    return new SourceError(`invalid ${encoding ?? 'compressed'} body: ${firstLine(cause?.message ?? cause?.code ?? 'cannot decode')}`);
-  }
-  if (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET' || message === 'terminated') {
-    return new Transient('connection closed before the whole body arrived');
-  }
-  return new SourceError(`body not received: ${firstLine(cause?.message ?? message ?? 'error')}`);
-}
-
-const firstLine = (text: string) => text.split('\n')[0];
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -3,6 +3,7 @@
 // source never stops the run.
 import path from 'node:path';
 import type { Document } from '../documents/types.js';
+import type { TokenPolicy } from './secret-policy.js';
 import { createFetcher } from './fetch.js';
 import { readLocalFile, type LocalReadOptions } from './local.js';
 import type { SourceRef } from './resolve.js';
@@ -17,6 +18,7 @@ const readEmailHtml: Reader = async (input) => (await import('./email.js')).read
 const readEmailText: Reader = async (input) => (await import('./email.js')).readEmailText(input);
 const readMbox: Reader = async (input) => (await import('./mbox.js')).readMbox(input);
 const readSocial: Reader = async (input) => (await import('./social.js')).readSocial(input);
+const looksLikeMarkup = async (bytes: Uint8Array) => (await import('./web.js')).looksLikeMarkup(bytes);
 
 const READERS: Record<Document['kind'], Record<string, Reader>> = {
   web: { '.html': readHtml, '.htm': readHtml, '.xhtml': readHtml },
@@ -56,6 +58,8 @@ export interface ReadOptions extends LocalReadOptions {
   offline?: boolean;
   /** Shared by every source of a run, so its concurrency limit and cache are too. */
   fetcher?: Fetcher;
+  /** Which token variables feeds may read and where tokens may go (default: STOREFRONT_* to the platforms' own hosts). */
+  tokens?: TokenPolicy;
 }
 
 const WEB_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -82,6 +86,7 @@ export async function loadSource(ref: SourceRef, options: ReadOptions = {}): Pro
     const mime = mimeOf(fetched.contentType);
     // A web source is a page: an image or a PDF at the URL is a broken link, not copy.
     if (ref.kind === 'web' && mime && !WEB_TYPES.has(mime)) throw new SourceError(`not HTML (content-type ${mime})`);
+    if (ref.kind === 'web' && !mime && !(await looksLikeMarkup(fetched.bytes))) throw new SourceError('not HTML (no content-type, and the body does not start with markup)');
     return { input: { ...base, name: new URL(fetched.url).pathname, bytes: fetched.bytes, contentType: fetched.contentType }, fetched: true };
   }
   const bytes = await readLocalFile(ref.file!, { confine: options.confine, maxFileSize: options.maxFileSize });
@@ -97,7 +102,7 @@ const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, 
 export async function readSource(ref: SourceRef, options: ReadOptions = {}, loaded?: LoadedSource): Promise<Document | SourceError> {
   try {
     const fetcher = options.fetcher ?? defaultFetcher(options.offline ?? false);
-    if (ref.feed) return { ...documentOf(ref), parts: await (await import('./feeds/index.js')).readFeed(ref.feed, fetcher) };
+    if (ref.feed) return { ...documentOf(ref), parts: await (await import('./feeds/index.js')).readFeed(ref.feed, fetcher, undefined, options.tokens) };
     const { input, fetched } = loaded ?? (await loadSource(ref, { ...options, fetcher }));
     const read = await readerFor(ref.kind, input, fetched)(input);
     if (Array.isArray(read)) return { ...documentOf(ref), parts: read };

@@ -10,6 +10,7 @@ import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
 import { createFetcher } from './fetch.js';
 import { confinedFs, placeOf, REFUSED, realPathOf, type Confinement } from './local.js';
+import type { PageBudget } from './sitemap.js';
 import type { Fetcher } from './types.js';
 
 export interface SourceRef {
@@ -45,6 +46,8 @@ export interface ResolveOptions {
   offline?: boolean;
   /** Globs list only files whose real path is inside these folders (and not under .git). */
   confine?: Confinement;
+  /** Pages the run's sitemaps may still add, shared by all of them (default 50,000 per call). */
+  pageBudget?: PageBudget;
 }
 
 /** What a folder entry picks up for each channel kind: the files that kind's readers read. */
@@ -211,6 +214,7 @@ async function resolveSitemap(entry: SitemapEntry, specDir: string, shared: Base
     exclude: entry.excludeUrls,
     limit: entry.limit,
     baseDir: specDir,
+    budget: options.pageBudget,
   });
   const out: Array<SourceRef | Unresolved> = failures.map(({ sitemap, reason }) => ({
     ...shared,

@@ -24,6 +24,15 @@ export function blankFrontMatter(html: string): string {
   return html.slice(0, stop).replace(/[^\r\n]/g, ' ') + html.slice(stop);
 }
 
+/**
+ * A fetched body without a Content-Type is read as a page only if it starts like markup (after a
+ * byte-order mark and white space): a metadata service's or an API's plain text or JSON is not copy.
+ */
+export function looksLikeMarkup(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
+  return /^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s\0]*</.test(head);
+}
+
 const NOT_HTML_TYPES = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.)/i;
 
 /**

@@ -11,10 +11,14 @@ import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/storefront.js');
 
-// Async: the server answers from this process, so the CLI must not block it.
-function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+// The cache key lives in a cache home made for these tests, never the user's.
+const cacheHome = mkdtempSync(path.join(tmpdir(), 'storefront-cache-home-'));
+
+// Async: the server answers from this process, so the CLI must not block it. The server is on
+// 127.0.0.1, so these runs allow the private network, as a CI owner would for a staging site.
+function cli(args: string[], cwd: string, env: Record<string, string> = { STOREFRONT_ALLOW_PRIVATE_NETWORK: '1' }): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cacheHome, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

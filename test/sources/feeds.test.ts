@@ -125,6 +125,9 @@ const fetcher: Fetcher = {
   },
 };
 
+// The test server is plain http on 127.0.0.1: the person running the check allows that origin
+// and these variable names, as a CI owner would with --allow-token-host / --allow-token-env.
+const tokens = () => ({ allowTokenHosts: [base], allowTokenEnv: ['X_TOKEN', 'OLD_TOKEN'] });
 const entry = (platform: FeedEntry['platform'], account: string, extra: Partial<FeedEntry> = {}): FeedEntry => ({ type: 'feed', platform, account, limit: 40, baseUrl: base, ...extra });
 const failure = async (promise: Promise<unknown>): Promise<SourceError> => {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -275,7 +278,7 @@ describe('X API v2: user by username, then tweets paged with next_token', () => 
   const xEntry = (extra: Partial<FeedEntry> = {}) => entry('x', 'runfast', { tokenEnv: 'X_TOKEN', ...extra });
 
   it('reads the posts across pages with the token as a bearer header, since as start_time', async () => {
-    const parts = await readFeed(xEntry({ since: '2026-02-01' }), fetcher, env);
+    const parts = await readFeed(xEntry({ since: '2026-02-01' }), fetcher, env, tokens());
     const recent = xTweets.data.filter((t) => t.created_at >= '2026-02-01');
     expect(parts.map((p) => p.unit)).toEqual(recent.map((t) => t.id));
     expect(parts.map((p) => p.label)).toEqual(['repost', 'reply', 'thread', undefined, undefined]);
@@ -291,14 +294,14 @@ describe('X API v2: user by username, then tweets paged with next_token', () => 
   });
 
   it('stops at limit', async () => {
-    const parts = await readFeed(xEntry({ limit: 3 }), fetcher, env);
+    const parts = await readFeed(xEntry({ limit: 3 }), fetcher, env, tokens());
     expect(parts.map((p) => p.unit)).toEqual(xTweets.data.slice(0, 3).map((t) => t.id));
     // X takes max_results of at least 5.
     expect(seen.filter((s) => s.path.endsWith('/tweets')).map((s) => s.query.get('max_results'))).toEqual(['5', '5']);
   });
 
   it('reads the long text of a note tweet, the original of a repost, and expands t.co links', async () => {
-    const parts = await readFeed(xEntry(), fetcher, env);
+    const parts = await readFeed(xEntry(), fetcher, env, tokens());
     expect(parts.every((p) => !p.text.includes('t.co/'))).toBe(true);
     const [repost, reply, thread, long, media] = parts;
     expect(repost.text).toBe('Tested: the RunFast Pro is the lightest trail shoe we reviewed this year & it grips on wet rock. https://trailmag.example/reviews/runfast-pro-2026');
@@ -312,8 +315,8 @@ describe('X API v2: user by username, then tweets paged with next_token', () => 
   });
 
   it('refuses to run without the token, naming the variable', async () => {
-    expect((await failure(readFeed(xEntry(), fetcher, {}))).message).toBe('x: environment variable X_TOKEN is not set');
-    expect((await failure(readFeed(xEntry(), fetcher, { X_TOKEN: '  ' }))).message).toBe('x: environment variable X_TOKEN is not set');
+    expect((await failure(readFeed(xEntry(), fetcher, {}, tokens()))).message).toBe('x: environment variable X_TOKEN is not set');
+    expect((await failure(readFeed(xEntry(), fetcher, { X_TOKEN: '  ' }, tokens()))).message).toBe('x: environment variable X_TOKEN is not set');
     expect(seen).toHaveLength(0);
   });
 
@@ -324,12 +327,12 @@ describe('X API v2: user by username, then tweets paged with next_token', () => 
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (logged.push(String(chunk)), true));
     const produced: string[] = [];
     try {
-      produced.push(JSON.stringify(await readFeed(xEntry(), fetcher, env)));
-      const wrong = await failure(readFeed(xEntry({ tokenEnv: 'OLD_TOKEN' }), fetcher, { OLD_TOKEN: `${TOKEN}x` }));
+      produced.push(JSON.stringify(await readFeed(xEntry(), fetcher, env, tokens())));
+      const wrong = await failure(readFeed(xEntry({ tokenEnv: 'OLD_TOKEN' }), fetcher, { OLD_TOKEN: `${TOKEN}x` }, tokens()));
       expect(wrong.message).toBe('x: the bearer token in OLD_TOKEN was rejected (HTTP 401)');
-      const missing = await failure(readFeed(xEntry({ account: 'nosuchshop' }), fetcher, env));
+      const missing = await failure(readFeed(xEntry({ account: 'nosuchshop' }), fetcher, env, tokens()));
       expect(missing.message).toBe('x: user @nosuchshop not found');
-      const odd = await failure(readFeed(xEntry({ account: 'oddshop' }), fetcher, env));
+      const odd = await failure(readFeed(xEntry({ account: 'oddshop' }), fetcher, env, tokens()));
       expect(odd.message).toBe('x: expected an object with the posts in data and paging in meta');
       for (const error of [wrong, missing, odd]) produced.push(error.message, String(error.stack), JSON.stringify(error));
     } finally {
@@ -359,7 +362,7 @@ describe('readFeed', () => {
 });
 
 describe("through the run's fetcher (createFetcher)", () => {
-  const runFetcher = createFetcher({ retries: 0 });
+  const runFetcher = createFetcher({ retries: 0, allowPrivateNetwork: true });
 
   it('pages a feed, identifying itself, and turns its HTTP errors into platform reasons', async () => {
     const parts = await readFeed(entry('bluesky', 'runfast.bsky.social', { since: '2026-02-01' }), runFetcher);
@@ -368,7 +371,7 @@ describe("through the run's fetcher (createFetcher)", () => {
     expect((await failure(readFeed(entry('mastodon', '@nobody@social.runfast.example'), runFetcher))).message).toBe(
       'mastodon: account @nobody@social.runfast.example not found (HTTP 404)',
     );
-    const rejected = await failure(readFeed(entry('x', 'runfast', { tokenEnv: 'OLD_TOKEN' }), runFetcher, { OLD_TOKEN: `${TOKEN}x` }));
+    const rejected = await failure(readFeed(entry('x', 'runfast', { tokenEnv: 'OLD_TOKEN' }), runFetcher, { OLD_TOKEN: `${TOKEN}x` }, tokens()));
     expect(rejected.message).toBe('x: the bearer token in OLD_TOKEN was rejected (HTTP 401)');
     expect(`${rejected.message}${String(rejected.stack)}`).not.toContain(TOKEN);
   });
@@ -387,7 +390,7 @@ describe('social accounts in a campaign', () => {
     });
     process.env.STOREFRONT_TEST_X_TOKEN = TOKEN;
     try {
-      const report = await checkSpec(spec, { fetcher });
+      const report = await checkSpec(spec, { fetcher, allowTokenHosts: [base] });
       expect(report.sources.map((s) => [s.id, s.status])).toEqual([
         ['mastodon:@shop@social.runfast.example', 'ok'],
         ['bluesky:runfast.bsky.social', 'ok'],

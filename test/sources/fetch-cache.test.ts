@@ -22,8 +22,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
+// The key that signs entries: this user's, as STOREFRONT_CACHE_KEY would give it (never the real key file).
+const cacheKey = 'test-cache-key';
 /** A new fetcher each time, as a new run of the CLI would make. */
-const run = (options: FetcherOptions = {}) => createFetcher({ cacheDir, backoffMs: 5, ...options });
+const run = (options: FetcherOptions = {}) => createFetcher({ cacheDir, backoffMs: 5, allowPrivateNetwork: true, cacheKey, ...options });
 const files = () => readdirSync(cacheDir).sort();
 const entryFile = () => path.join(cacheDir, files().find((f) => f.endsWith('.entry'))!);
 /** An entry is a line of JSON metadata, then the body. */
@@ -86,7 +88,7 @@ describe('HTTP cache', () => {
     expect(files()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.entry$/)]);
     const data = readFileSync(entryFile());
     const meta = metaOf(entryFile());
-    expect(Object.keys(meta).sort()).toEqual(['contentType', 'etag', 'finalUrl', 'size', 'status', 'storedAt', 'url']);
+    expect(Object.keys(meta).sort()).toEqual(['contentType', 'etag', 'finalUrl', 'mac', 'size', 'status', 'storedAt', 'url']);
     expect(meta).toMatchObject({ url, finalUrl: url, status: 200, contentType: 'text/html; charset=utf-8', size: fetched.bytes.length });
     expect(Date.parse(meta.storedAt as string)).toBeGreaterThan(Date.now() - 60_000);
     expect(data.subarray(data.indexOf(0x0a) + 1).equals(Buffer.from(fetched.bytes))).toBe(true);
@@ -147,13 +149,13 @@ describe('HTTP cache', () => {
     const url = `${server.url}/page/race?title=Race`;
     await Promise.all(Array.from({ length: 8 }, () => run().fetch(url)));
     expect(files()).toEqual([expect.stringMatching(/\.entry$/)]);
-    expect(await new HttpCache(cacheDir).get(url)).toBeDefined();
+    expect(await new HttpCache(cacheDir, { key: cacheKey }).get(url)).toBeDefined();
   });
 
   it('still fetches when the cache cannot be written', async () => {
     const blocked = path.join(cacheDir, 'a-file');
     writeFileSync(blocked, 'not a folder');
-    const fetched = await createFetcher({ cacheDir: blocked }).fetch(`${server.url}/page/unwritable`);
+    const fetched = await createFetcher({ cacheDir: blocked, allowPrivateNetwork: true, cacheKey }).fetch(`${server.url}/page/unwritable`);
     expect(fetched).toMatchObject({ status: 200, fromCache: false });
   });
 });

@@ -23,7 +23,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 // Small backoff so retries take milliseconds; everything else at its default.
-const fast = (options: FetcherOptions = {}) => createFetcher({ backoffMs: 5, ...options });
+// The fault server is on 127.0.0.1: these tests allow the private network, as --allow-private-network does.
+const fast = (options: FetcherOptions = {}) => createFetcher({ backoffMs: 5, allowPrivateNetwork: true, ...options });
 
 async function failure(route: string, options: FetcherOptions = {}): Promise<string> {
   try {
@@ -111,7 +112,7 @@ describe('createFetcher: status codes and retries', () => {
 
   it('backs off exponentially between attempts', async () => {
     const started = Date.now();
-    await createFetcher({ backoffMs: 100 }).fetch(`${base}/flaky/e?fail=2`);
+    await createFetcher({ backoffMs: 100, allowPrivateNetwork: true }).fetch(`${base}/flaky/e?fail=2`);
     // Waits of 100·2^0 and 100·2^1, each jittered down to no less than half.
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
@@ -307,7 +308,7 @@ describe('a campaign with one dead URL', () => {
       messages: [{ id: 'headline', text: 'Spring Sale: 30% off all running shoes', channels: ['newsletter'] }],
       terms: [{ kind: 'use', use: 'RunFast', insteadOf: ['Run Fast'], severity: 'warning' }],
     });
-    const report = await checkSpec(spec);
+    const report = await checkSpec(spec, { allowPrivateNetwork: true });
     expect(report.sources.map((s) => [s.id, s.status])).toEqual([
       [dead, 'error'],
       [live, 'ok'],

@@ -99,7 +99,7 @@ describe('resolveSources: sitemaps', () => {
   it('expands a URL sitemap into url refs with the entry options, filtered and limited', async () => {
     const host = origin.replace('http://', '');
     const entry = sitemap(`${origin}/sitemap.xml`, { include: [`${host}/spring/**`], limit: 5, selector: 'main', exclude: ['nav'], language: 'en-GB' });
-    const refs = await resolveSources(channel([entry]), specDir, { fetcher: createFetcher({ retries: 0 }) });
+    const refs = await resolveSources(channel([entry]), specDir, { fetcher: createFetcher({ retries: 0, allowPrivateNetwork: true }) });
     expect(refs).toEqual(
       ['/spring/', '/spring/pro'].map((p) => ({ id: `${origin}${p}`, url: `${origin}${p}`, channel: 'site', kind: 'web', language: 'en-GB', selector: 'main', exclude: ['nav'] })),
     );
@@ -116,7 +116,7 @@ describe('resolveSources: sitemaps', () => {
   it('turns an unreadable sitemap into one unresolved entry named as written, with the reason', async () => {
     const offline = await resolveSources(channel([sitemap(`${origin}/sitemap.xml`)]), specDir, { offline: true });
     expect(offline).toEqual([{ id: `${origin}/sitemap.xml`, channel: 'site', kind: 'web', language: 'en', reason: 'not fetched: --offline' }]);
-    const missing = await resolveSources(channel([sitemap(`${origin}/none.xml`)]), specDir, { fetcher: createFetcher({ retries: 0 }) });
+    const missing = await resolveSources(channel([sitemap(`${origin}/none.xml`)]), specDir, { fetcher: createFetcher({ retries: 0, allowPrivateNetwork: true }) });
     expect(missing.map((r) => [r.id, isUnresolved(r) && r.reason.startsWith('HTTP 404')])).toEqual([[`${origin}/none.xml`, true]]);
     const local = await resolveSources(channel([sitemap('nope.xml')]), specDir);
     expect(local.map((r) => [r.id, isUnresolved(r) && r.reason])).toEqual([['nope.xml', 'file not found']]);

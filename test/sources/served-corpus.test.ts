@@ -31,7 +31,7 @@ describeShared('the corpus over http', () => {
 
   beforeAll(async () => {
     server = await startFaultServer({ root: corpusDir });
-    fetcher = createFetcher();
+    fetcher = createFetcher({ allowPrivateNetwork: true });
   });
   afterAll(() => server.close());
 

@@ -57,7 +57,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const fetcher = () => createFetcher({ retries: 0 });
+const fetcher = () => createFetcher({ retries: 0, allowPrivateNetwork: true });
 const paths = (pages: URL[]) => pages.map((p) => p.href.slice(origin.length));
 
 describe('readSitemap over HTTP', () => {

@@ -29,6 +29,7 @@
 //   /iso-8859-2/meta              Polish page in iso-8859-2, charset only in <meta charset>
 //   /echo                         the request headers as JSON
 //   /static/<path>                a file under `root` (content type from the extension)
+//   /tarpit?every=ms              200 text/html, then one byte every `every` ms (default 2000), never ending
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -177,6 +178,8 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, count:
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.headers));
     case 'static':
       return serveStatic(res, options.root, decodeURIComponent(tail));
+    case 'tarpit':
+      return tarpit(res, Number(q('every') ?? 2000));
     default:
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no such route');
   }
@@ -220,6 +223,14 @@ async function serveStatic(res: ServerResponse, root: string | undefined, relati
     return void res.writeHead(404).end();
   }
   res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' }).end(body);
+}
+
+/** A page that never ends: one byte at a time, slowly enough to hold a client that waits for it. */
+function tarpit(res: ServerResponse, every: number): void {
+  res.writeHead(200, { 'content-type': 'text/html' });
+  res.write('<');
+  const timer = setInterval(() => res.write('p'), every);
+  res.on('close', () => clearInterval(timer));
 }
 
 function delay(ms: number, res: ServerResponse): Promise<void> {

@@ -3,6 +3,7 @@
 // no file to point into, and the href says where the post lives.
 import type { Part } from '../../documents/types.js';
 import type { FeedEntry } from '../../spec/types.js';
+import type { TokenPolicy } from '../secret-policy.js';
 import type { Fetcher } from '../types.js';
 import { readBluesky } from './bluesky.js';
 import { readMastodon } from './mastodon.js';
@@ -10,7 +11,7 @@ import { parseSince } from './paging.js';
 import { readX } from './x.js';
 
 /** The `limit` most recent posts of the entry's account, none older than `since`. */
-export async function readFeed(entry: FeedEntry, fetcher: Fetcher, env: NodeJS.ProcessEnv = process.env): Promise<Part[]> {
+export async function readFeed(entry: FeedEntry, fetcher: Fetcher, env: NodeJS.ProcessEnv = process.env, tokens: TokenPolicy = {}): Promise<Part[]> {
   const since = parseSince(entry.since);
   switch (entry.platform) {
     case 'mastodon':
@@ -18,6 +19,6 @@ export async function readFeed(entry: FeedEntry, fetcher: Fetcher, env: NodeJS.P
     case 'bluesky':
       return readBluesky(entry, fetcher, since);
     case 'x':
-      return readX(entry, fetcher, since, env);
+      return readX(entry, fetcher, since, env, tokens);
   }
 }

@@ -20,6 +20,13 @@ export interface FeedPage {
 export type PageReader = (cursor: string | undefined, wanted: number) => Promise<FeedPage>;
 
 /**
+ * Pages one feed may take. Platforms serve 40-100 posts a page, so 100 pages hold any real timeline;
+ * a server that hands out a post or two per page with a fresh cursor each time (and a limit of
+ * up to 50,000, the schema's maximum) would otherwise be read until the limit.
+ */
+export const MAX_FEED_PAGES = 100;
+
+/**
  * The `limit` most recent posts (posts without text count: "the last 40 posts" means those the
  * account made, not 40 with text). A cursor seen twice ends the loop, so a server that keeps
  * answering the same page cannot hold the run.
@@ -29,7 +36,8 @@ export async function collectPosts(limit: number, since: number | undefined, rea
   const cursors = new Set<string>();
   let cursor: string | undefined;
   let read = 0;
-  while (read < limit) {
+  for (let pages = 0; read < limit; pages++) {
+    if (pages >= MAX_FEED_PAGES) throw new SourceError(`stopped after ${MAX_FEED_PAGES} pages with ${read} of ${limit} posts read: the server pages too finely`);
     const page = await readPage(cursor, limit - read);
     for (const item of page.items) {
       if (since !== undefined && item.at !== undefined && item.at < since) return parts;

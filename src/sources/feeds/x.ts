@@ -4,11 +4,14 @@
 import type { Part } from '../../documents/types.js';
 import type { FeedEntry } from '../../spec/types.js';
 import { decodeEntities, tidyPostText } from '../social-text.js';
+import { checkTokenDestination, readToken, type TokenPolicy } from '../secret-policy.js';
 import { SourceError, type Fetcher } from '../types.js';
 import { getJson, isObject, isText, unexpected, type Json } from './api.js';
 import { collectPosts, timeOf, type FeedItem } from './paging.js';
 
 const DEFAULT_BASE = 'https://api.x.com';
+// The only hosts the bearer token goes to unless the person running the check allows others.
+export const X_API_HOSTS = ['api.x.com', 'api.twitter.com'];
 // GET /2/users/:id/tweets takes max_results between 5 and 100.
 const PAGE_MIN = 5;
 const PAGE_MAX = 100;
@@ -16,11 +19,13 @@ const PAGE_MAX = 100;
 // a repost's original in full (its own text is "RT @name: …", cut short).
 const FIELDS = 'tweet.fields=created_at,referenced_tweets,entities,note_tweet,in_reply_to_user_id&expansions=referenced_tweets.id';
 
-export async function readX(entry: FeedEntry, fetcher: Fetcher, since: number | undefined, env: NodeJS.ProcessEnv): Promise<Part[]> {
+export async function readX(entry: FeedEntry, fetcher: Fetcher, since: number | undefined, env: NodeJS.ProcessEnv, policy: TokenPolicy = {}): Promise<Part[]> {
   const variable = entry.tokenEnv;
   if (!variable) throw new SourceError('x: token_env is missing: name the environment variable that holds the API bearer token');
-  const token = env[variable]?.trim();
-  if (!token) throw new SourceError(`x: environment variable ${variable} is not set`);
+  const base = (entry.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '');
+  // Where it would go is checked before the variable is read: a refused token is never touched.
+  checkTokenDestination('x', variable, `${base}/`, X_API_HOSTS, policy);
+  const token = readToken('x', variable, env, policy);
   const headers = { authorization: `Bearer ${token}` };
   const rejected = (status: number | undefined) =>
     status === 401
@@ -29,7 +34,6 @@ export async function readX(entry: FeedEntry, fetcher: Fetcher, since: number | 
         ? `the bearer token in ${variable} was rejected or may not read posts (HTTP 403)`
         : undefined;
   const username = entry.account.trim().replace(/^@/, '');
-  const base = (entry.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '');
 
   const user = await getJson(fetcher, 'x', `${base}/2/users/by/username/${encodeURIComponent(username)}`, {
     headers,
