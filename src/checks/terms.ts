@@ -123,8 +123,8 @@ function claimOf(entry: Extract<Entry, { kind: 'use' }>, written: string, text: 
       if (exact) return claim(3, entry.phrase);
       return anyCase ? claim(1, written, ' (another casing)') : undefined;
     case 'variant':
-      if (exact) return claim(2, entry.phrase);
-      return anyCase ? claim(1, written) : undefined;
+      // Listed spellings only as written, even under case: exact ("run fast" is plain English).
+      return exact ? claim(2, entry.phrase) : undefined;
     case 'bare':
       if (!exact && !anyCase) return undefined;
       return claim(exact ? 2 : 1, exact ? entry.phrase : written, ' (typed without diacritics)');

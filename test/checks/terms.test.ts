@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flagsEveryCasing } from '../../src/checks/terms.js';
 import { PhraseTrie } from '../../src/checks/term-matcher.js';
+import { parseSpec } from '../../src/spec/load.js';
 import type { Term } from '../../src/spec/types.js';
 import { doc, findings, makeSpec, type SpecInput } from '../helpers.js';
 
@@ -73,12 +74,12 @@ describe('terms: every other casing (case: exact)', () => {
     expect(flagsEveryCasing(term as Extract<Term, { kind: 'use' }>)).toBe(every);
   });
 
-  it('flags casings nobody listed, and the listed spellings in any case', () => {
+  it('flags casings nobody listed; listed spellings still only as written', () => {
     const terms: SpecInput['terms'] = [{ kind: 'use', use: 'RunFast', insteadOf: ['Run Fast'], case: 'exact' }];
-    expect(check(terms, 'RunFast, RUNFAST, Runfast, RUN FAST and runFast.')).toEqual([
+    expect(check(terms, 'RunFast, RUNFAST, Runfast, Run Fast, we run fast and runFast.')).toEqual([
       ['term-variant', 'RunFast', 'RUNFAST'],
       ['term-variant', 'RunFast', 'Runfast'],
-      ['term-variant', 'RunFast', 'RUN FAST'],
+      ['term-variant', 'RunFast', 'Run Fast'],
       ['term-variant', 'RunFast', 'runFast'],
     ]);
     const message = findings(makeSpec({ terms }), [doc('site', 'x', ['Try RUNFAST'])])[0].message;
@@ -115,5 +116,28 @@ describe('terms: one pass for every term', () => {
       [5, 9, 'os x'],
       [18, 22, 'cure'],
     ]);
+  });
+});
+
+describe('terms: the case option in the spec', () => {
+  const spec = (term: string) => `version: 1\ncampaign: Spring\nchannels:\n  site:\n    kind: web\n    sources: [site/*.html]\nterms:\n${term}`;
+
+  it('reads case: exact and case: listed onto the term', () => {
+    const loaded = parseSpec(spec('  - use: Log4j\n    instead_of: [Log-4j]\n    case: exact\n  - use: RunFast\n    instead_of: [Run Fast]\n    case: listed\n'), '/virtual/storefront.yaml', 'storefront.yaml');
+    expect(loaded.terms.map((t) => (t.kind === 'use' ? t.case : undefined))).toEqual(['exact', 'listed']);
+  });
+
+  it.each([
+    ['  - use: Log4j\n    instead_of: [Log-4j]\n    case: strict\n', 'terms[0].case'],
+    ['  - avoid: cheap\n    case: exact\n', 'missing key "use", which "case" needs'],
+  ])('refuses %j with one line naming the key', (term, named) => {
+    let message = '';
+    try {
+      parseSpec(spec(term), '/virtual/storefront.yaml', 'storefront.yaml');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(named);
+    expect(message).not.toContain('\n');
   });
 });
