@@ -6,8 +6,8 @@
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
-import { DiceBound, LruMap, sentenceGroups, sharedStems, type SentenceGroup } from './message-index.js';
-import { bigrams, GrowingDice, type Bigrams } from './similarity.js';
+import { candidateGroups, DiceBound, groupAt, LruMap, type SentenceGroup } from './message-index.js';
+import { bigrams, GrowingDice, wordCode, type Bigrams } from './similarity.js';
 
 export interface Wording {
   text: string;
@@ -130,8 +130,8 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
   const needed = Math.max(1, Math.ceil(wording.contentStems.size * 0.4));
   let plain: MessageMatch | undefined;
   let opposite: MessageMatch | undefined;
-  for (const group of sentenceGroups(np)) {
-    if (sharedStems(group, wording.contentStems) < needed) continue;
+  for (const k of candidateGroups(np, wording.contentStems, needed)) {
+    const group = groupAt(np, k);
     let byWording = groupMemo.get(group.key);
     if (!byWording) groupMemo.set(group.key, (byWording = new WeakMap()));
     let best = byWording.get(wording);
@@ -160,15 +160,23 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
   const tokens = group.tokens;
   const target = wording.bare ?? { surface: wording.surface, content: wording.content };
-  const bounds = prune
-    ? [
-        new DiceBound(tokens, (t) => (t.negation ? '' : t.norm), wording.surface),
-        new DiceBound(tokens, (t) => (t.negation || t.stop ? '' : t.lemma), wording.content),
-        new DiceBound(tokens, (t) => (t.negation ? '' : t.bare), target.surface),
-        new DiceBound(tokens, (t) => (t.negation || t.stop ? '' : t.bareLemma), target.content),
-      ]
-    : [];
-  const bound = (i: number, j: number) => Math.max(bounds[0].at(i, j), bounds[1].at(i, j), bounds[2].at(i, j), bounds[3].at(i, j));
+  // The four keys of keys(window), as written and without diacritics: each token's word as
+  // its key's target sees it, coded once per group rather than once per window.
+  const keyed = (against: Bigrams, word: (t: Token) => string | undefined) => {
+    const codes = tokens.map((t) => {
+      const w = word(t);
+      return w === undefined ? undefined : wordCode(against, w);
+    });
+    return { dice: new GrowingDice(against), codes, bound: prune ? new DiceBound(codes, against) : undefined };
+  };
+  const keys = [
+    keyed(wording.surface, (t) => (t.negation ? undefined : t.norm)),
+    keyed(wording.content, (t) => (t.negation || t.stop ? undefined : t.lemma)),
+    keyed(target.surface, (t) => (t.negation ? undefined : t.bare)),
+    keyed(target.content, (t) => (t.negation || t.stop ? undefined : t.bareLemma)),
+  ] as const;
+  const [surface, content, bareSurface, bareContent] = keys.map((k) => k.dice);
+  const bound = (i: number, j: number) => Math.max(keys[0].bound!.at(i, j), keys[1].bound!.at(i, j), keys[2].bound!.at(i, j), keys[3].bound!.at(i, j));
   const result: GroupBest = { floor };
   for (let i = 0; i < group.firstCount; i++) {
     const last = Math.min(tokens.length, i + longest);
@@ -176,23 +184,16 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
     let reach = last;
     if (prune) while (reach >= i + shortest && bound(i, reach) < floor) reach--;
     if (reach < i + shortest) continue;
-    // The same keys as keys(window), with and without diacritics, grown a word at a time
-    // as the window lengthens: each longer window costs one word, not all of them again.
-    const surface = new GrowingDice(wording.surface);
-    const content = new GrowingDice(wording.content);
-    const bareSurface = new GrowingDice(target.surface);
-    const bareContent = new GrowingDice(target.content);
+    // Each key grown a word at a time as the window lengthens: each longer window costs
+    // one word, not all of them again.
+    for (const key of keys) key.dice.reset();
     let marks = false;
     for (let j = i + 1; j <= reach; j++) {
       const token = tokens[j - 1];
       marks ||= token.bare !== token.norm;
-      if (!token.negation) {
-        surface.append(token.norm);
-        bareSurface.append(token.bare);
-        if (!token.stop) {
-          content.append(token.lemma);
-          bareContent.append(token.bareLemma);
-        }
+      for (const key of keys) {
+        const code = key.codes[j - 1];
+        if (code) key.dice.appendCode(code);
       }
       if (j < i + shortest) continue;
       if (prune) {

@@ -8,84 +8,106 @@
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language.
 import type { NormalizedPart, Token } from '../normalize/index.js';
-import type { Bigrams } from './similarity.js';
+import type { Bigrams, WordCode } from './similarity.js';
 
 export interface SentenceGroup {
   /** The tokens of up to three consecutive sentences. */
   tokens: Token[];
   /** Windows start in the first sentence: its token count. */
   firstCount: number;
-  /** The tokens' rough stems, for the wording's cheap first test. */
-  stems: ReadonlySet<string>;
   /** Language and the sentences' texts: groups with equal keys have equal tokens. */
   key: string;
 }
 
-const groupsByPart = new WeakMap<NormalizedPart, SentenceGroup[]>();
-
-/** The part's sentence groups, in sentence order; built once per part. */
-export function sentenceGroups(np: NormalizedPart): SentenceGroup[] {
-  let groups = groupsByPart.get(np);
-  if (groups) return groups;
-  const { sentences } = np;
-  const text = np.folded.text;
-  groups = sentences.map((sentence, k) => {
-    const members = sentences.slice(k, k + 3);
-    const tokens = members.flatMap((s) => s.tokens);
-    return {
-      tokens,
-      firstCount: sentence.tokens.length,
-      stems: new Set(tokens.map((t) => t.stem)),
-      key: `${np.language}\u0001${members.map((s) => text.slice(s.start, s.end)).join('\u0000')}`,
-    };
-  });
-  groupsByPart.set(np, groups);
-  return groups;
+interface PartIndex {
+  /** Rough stem -> the sentences holding it, ascending, each once. */
+  sentencesOf: Map<string, number[]>;
+  /** Groups by first sentence, built when a wording first needs them. */
+  groups: Array<SentenceGroup | undefined>;
 }
 
-/** How many of the wording's stems the group has: the prefilter's measure. */
+const indexes = new WeakMap<NormalizedPart, PartIndex>();
+
+function indexOf(np: NormalizedPart): PartIndex {
+  let index = indexes.get(np);
+  if (index) return index;
+  const sentencesOf = new Map<string, number[]>();
+  np.sentences.forEach((sentence, k) => {
+    for (const token of sentence.tokens) {
+      const list = sentencesOf.get(token.stem);
+      if (!list) sentencesOf.set(token.stem, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
+    }
+  });
+  indexes.set(np, (index = { sentencesOf, groups: [] }));
+  return index;
+}
+
+/**
+ * The first sentences of the groups (up to three consecutive sentences) holding at least
+ * `needed` of the stems, ascending: found from the stems' places, so a group that shares
+ * too little with the wording is never looked at.
+ */
+export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, needed: number): number[] {
+  const { sentencesOf } = indexOf(np);
+  if (counts.length < np.sentences.length) counts = new Int32Array(Math.max(np.sentences.length, 2 * counts.length));
+  const touched: number[] = [];
+  for (const stem of stems) {
+    const places = sentencesOf.get(stem);
+    if (!places) continue;
+    // A stem counts once per group, however many of its three sentences hold it.
+    let marked = -1;
+    for (const s of places) {
+      for (let k = Math.max(0, s - 2, marked + 1); k <= s; k++) if (counts[k]++ === 0) touched.push(k);
+      marked = s;
+    }
+  }
+  const out = touched.filter((k) => counts[k] >= needed);
+  for (const k of touched) counts[k] = 0;
+  return out.sort((a, b) => a - b);
+}
+
+// Scratch counts per group for candidateGroups, zeroed again after each use.
+let counts = new Int32Array(256);
+
+/** The group whose first sentence is `k`. */
+export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
+  const index = indexOf(np);
+  let group = index.groups[k];
+  if (!group) {
+    const members = np.sentences.slice(k, k + 3);
+    const text = np.folded.text;
+    group = index.groups[k] = {
+      tokens: members.flatMap((s) => s.tokens),
+      firstCount: members[0].tokens.length,
+      key: `${np.language}\u0001${members.map((s) => text.slice(s.start, s.end)).join('\u0000')}`,
+    };
+  }
+  return group;
+}
+
+/** Every group of the part, in order (tests compare the index with them all). */
+export function sentenceGroups(np: NormalizedPart): SentenceGroup[] {
+  return np.sentences.map((_, k) => groupAt(np, k));
+}
+
+/** How many of the stems the group's tokens have: the prefilter's measure. */
 export function sharedStems(group: SentenceGroup, stems: ReadonlySet<string>): number {
+  const present = new Set(group.tokens.map((t) => t.stem));
   let shared = 0;
-  for (const stem of stems) if (group.stems.has(stem)) shared++;
+  for (const stem of stems) if (present.has(stem)) shared++;
   return shared;
 }
 
 // --- The bound -------------------------------------------------------------------------
 
-/** Which form of a token one Dice key appends, or '' when the key leaves the token out. */
-export type Piece = (token: Token) => string;
-
-const compact = (word: string) => (/\s/.test(word) ? word.replace(/\s+/g, '') : word);
-
-// Per target, the bigrams each word can share with it: words recur, so this is a lookup.
-const sharedByTarget = new WeakMap<Bigrams, Map<string, number>>();
-const WORD_CACHE_LIMIT = 20_000;
-
-/** Σ over the word's bigrams p of min(count in word, count in target). */
-function sharedWithin(word: string, target: Bigrams): number {
-  let cache = sharedByTarget.get(target);
-  if (!cache) sharedByTarget.set(target, (cache = new Map()));
-  let shared = cache.get(word);
-  if (shared !== undefined) return shared;
-  shared = 0;
-  const seen = new Map<string, number>();
-  for (let i = 0; i < word.length - 1; i++) {
-    const pair = word.substring(i, i + 2);
-    const used = seen.get(pair) ?? 0;
-    if (used < (target.counts.get(pair) ?? 0)) shared++;
-    seen.set(pair, used + 1);
-  }
-  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-  cache.set(word, shared);
-  return shared;
-}
-
 /**
- * An upper bound on `dice(target, window)` for every window [i, j) of the tokens, where the
- * window's string is its tokens' pieces joined. The window shares at most what each piece
- * shares on its own plus one bigram per seam between pieces, and never more than the
- * target has; its bigram total is exact. Same arithmetic as the score, so bound ≥ score
- * holds in floating point too.
+ * An upper bound on `dice(target, window)` for every window [i, j) of a group, where the
+ * window's string is its words joined (`codes`: each token's word as the target sees it, or
+ * undefined when the key leaves the token out). The window shares at most what each word
+ * shares on its own plus one bigram per seam between words, and never more than the target
+ * has; its bigram total is exact. Same arithmetic as the score, so bound ≥ score holds in
+ * floating point too.
  */
 export class DiceBound {
   private readonly pieces: Int32Array;
@@ -93,18 +115,19 @@ export class DiceBound {
   private readonly shared: Int32Array;
   private readonly open: boolean;
 
-  constructor(tokens: readonly Token[], piece: Piece, private readonly target: Bigrams) {
-    const n = tokens.length;
+  constructor(codes: ReadonlyArray<WordCode | undefined>, private readonly target: Bigrams) {
+    const n = codes.length;
     this.pieces = new Int32Array(n + 1);
     this.lengths = new Int32Array(n + 1);
     this.shared = new Int32Array(n + 1);
     // A target under two characters scores by string equality alone: no bound.
     this.open = target.compact.length < 2;
     for (let k = 0; k < n; k++) {
-      const word = compact(piece(tokens[k]));
-      this.pieces[k + 1] = this.pieces[k] + (word ? 1 : 0);
-      this.lengths[k + 1] = this.lengths[k] + word.length;
-      this.shared[k + 1] = this.shared[k] + (word && !this.open ? sharedWithin(word, target) : 0);
+      const code = codes[k];
+      const length = code ? code.text.length : 0;
+      this.pieces[k + 1] = this.pieces[k] + (length ? 1 : 0);
+      this.lengths[k + 1] = this.lengths[k] + length;
+      this.shared[k + 1] = this.shared[k] + (code ? code.within : 0);
     }
   }
 
