@@ -6,7 +6,7 @@
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
-import { candidateGroups, DiceBound, groupAt, LruMap, type SentenceGroup } from './message-index.js';
+import { candidateGroups, DiceBound, groupAt, groupKey, LruMap, windowSpan, type SentenceGroup } from './message-index.js';
 import { bigrams, GrowingDice, wordCode, type Bigrams } from './similarity.js';
 
 export interface Wording {
@@ -131,13 +131,14 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
   let plain: MessageMatch | undefined;
   let opposite: MessageMatch | undefined;
   for (const k of candidateGroups(np, wording.contentStems, needed)) {
-    const group = groupAt(np, k);
-    let byWording = groupMemo.get(group.key);
-    if (!byWording) groupMemo.set(group.key, (byWording = new WeakMap()));
+    const key = groupKey(np, k);
+    let byWording = groupMemo.get(key);
+    if (!byWording) groupMemo.set(key, (byWording = new WeakMap()));
     let best = byWording.get(wording);
-    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(group, wording, floor)));
+    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(groupAt(np, k), wording, floor)));
     const at = (w: WindowScore): MessageMatch => {
-      const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[w.from].start, end: group.tokens[w.to - 1].end, wording };
+      const [start, end] = windowSpan(np, k, w.from, w.to);
+      const match: MessageMatch = { score: w.score, negated: w.negated, start, end, wording };
       if (w.bareScore !== undefined) match.bareScore = w.bareScore;
       return match;
     };

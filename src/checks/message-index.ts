@@ -1,7 +1,8 @@
 // What makes message matching cost what it finds, kept apart from what a match means
 // (match-message.ts):
-// - a part's sentence groups (up to three consecutive sentences, the windows' home) are built
-//   once per part with their content stems, not once per wording;
+// - a part's index of where each stem is (which sentences), so the sentence groups (up to
+//   three consecutive sentences, the windows' home) that share enough with a wording are
+//   found without visiting the others;
 // - an upper bound on the Dice score a window can reach, from per-word counts, so a window is
 //   scored only when it could reach the drift floor (or beat the best window so far);
 // - a bounded memo of each distinct group's best windows per wording: navigation, footers and
@@ -15,31 +16,28 @@ export interface SentenceGroup {
   tokens: Token[];
   /** Windows start in the first sentence: its token count. */
   firstCount: number;
-  /** Language and the sentences' texts: groups with equal keys have equal tokens. */
-  key: string;
 }
 
-interface PartIndex {
-  /** Rough stem -> the sentences holding it, ascending, each once. */
-  sentencesOf: Map<string, number[]>;
-  /** Groups by first sentence, built when a wording first needs them. */
-  groups: Array<SentenceGroup | undefined>;
-}
+// Every stem seen in this process gets a number, so a part's index is one sorted array of
+// (stem, sentence) pairs, 8 bytes each, held only as long as the part is.
+const stemIds = new Map<string, number>();
+const SENTENCE_BITS = 2 ** 24;
+const indexes = new WeakMap<NormalizedPart, Float64Array>();
 
-const indexes = new WeakMap<NormalizedPart, PartIndex>();
-
-function indexOf(np: NormalizedPart): PartIndex {
+function indexOf(np: NormalizedPart): Float64Array {
   let index = indexes.get(np);
   if (index) return index;
-  const sentencesOf = new Map<string, number[]>();
+  const pairs: number[] = [];
   np.sentences.forEach((sentence, k) => {
+    const seen = new Set<number>();
     for (const token of sentence.tokens) {
-      const list = sentencesOf.get(token.stem);
-      if (!list) sentencesOf.set(token.stem, [k]);
-      else if (list[list.length - 1] !== k) list.push(k);
+      let id = stemIds.get(token.stem);
+      if (id === undefined) stemIds.set(token.stem, (id = stemIds.size));
+      if (!seen.has(id)) seen.add(id), pairs.push(id * SENTENCE_BITS + k);
     }
   });
-  indexes.set(np, (index = { sentencesOf, groups: [] }));
+  index = Float64Array.from(pairs).sort();
+  indexes.set(np, index);
   return index;
 }
 
@@ -49,15 +47,17 @@ function indexOf(np: NormalizedPart): PartIndex {
  * too little with the wording is never looked at.
  */
 export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, needed: number): number[] {
-  const { sentencesOf } = indexOf(np);
+  const index = indexOf(np);
   if (counts.length < np.sentences.length) counts = new Int32Array(Math.max(np.sentences.length, 2 * counts.length));
   const touched: number[] = [];
   for (const stem of stems) {
-    const places = sentencesOf.get(stem);
-    if (!places) continue;
+    const id = stemIds.get(stem);
+    if (id === undefined) continue;
+    const from = id * SENTENCE_BITS;
     // A stem counts once per group, however many of its three sentences hold it.
     let marked = -1;
-    for (const s of places) {
+    for (let p = lowerBound(index, from); p < index.length && index[p] < from + SENTENCE_BITS; p++) {
+      const s = index[p] - from;
       for (let k = Math.max(0, s - 2, marked + 1); k <= s; k++) if (counts[k]++ === 0) touched.push(k);
       marked = s;
     }
@@ -70,20 +70,42 @@ export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, 
 // Scratch counts per group for candidateGroups, zeroed again after each use.
 let counts = new Int32Array(256);
 
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The group whose first sentence is `k`. */
 export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
-  const index = indexOf(np);
-  let group = index.groups[k];
-  if (!group) {
-    const members = np.sentences.slice(k, k + 3);
-    const text = np.folded.text;
-    group = index.groups[k] = {
-      tokens: members.flatMap((s) => s.tokens),
-      firstCount: members[0].tokens.length,
-      key: `${np.language}\u0001${members.map((s) => text.slice(s.start, s.end)).join('\u0000')}`,
-    };
-  }
-  return group;
+  const members = np.sentences.slice(k, k + 3);
+  return { tokens: members.flatMap((s) => s.tokens), firstCount: members[0].tokens.length };
+}
+
+/** Language and the group's sentences as written: groups with equal keys have equal tokens. */
+export function groupKey(np: NormalizedPart, k: number): string {
+  const text = np.folded.text;
+  return `${np.language}\u0001${np.sentences
+    .slice(k, k + 3)
+    .map((s) => text.slice(s.start, s.end))
+    .join('\u0000')}`;
+}
+
+/** Folded offsets of the group's tokens [from, to): where a window is in the part. */
+export function windowSpan(np: NormalizedPart, k: number, from: number, to: number): [number, number] {
+  const at = (n: number) => {
+    for (let s = k; ; s++) {
+      const { tokens } = np.sentences[s];
+      if (n < tokens.length) return tokens[n];
+      n -= tokens.length;
+    }
+  };
+  return [at(from).start, at(to - 1).end];
 }
 
 /** Every group of the part, in order (tests compare the index with them all). */
