@@ -7,7 +7,7 @@
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
 import { candidateGroups, DiceBound, groupAt, groupKey, LruMap, windowSpan, type SentenceGroup } from './message-index.js';
-import { bigrams, GrowingDice, wordCode, type Bigrams } from './similarity.js';
+import { bigrams, GrowingDice, wordBigrams, type Bigrams } from './similarity.js';
 
 export interface Wording {
   text: string;
@@ -161,12 +161,12 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
   const tokens = group.tokens;
   const target = wording.bare ?? { surface: wording.surface, content: wording.content };
-  // The four keys of keys(window), as written and without diacritics: each token's word as
-  // its key's target sees it, coded once per group rather than once per window.
+  // The four keys of keys(window), as written and without diacritics: each token's word is
+  // coded once per group (its bigram numbers), not once per window.
   const keyed = (against: Bigrams, word: (t: Token) => string | undefined) => {
     const codes = tokens.map((t) => {
       const w = word(t);
-      return w === undefined ? undefined : wordCode(against, w);
+      return w === undefined ? undefined : wordBigrams(w);
     });
     return { dice: new GrowingDice(against), codes, bound: prune ? new DiceBound(codes, against) : undefined };
   };
@@ -194,7 +194,7 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       marks ||= token.bare !== token.norm;
       for (const key of keys) {
         const code = key.codes[j - 1];
-        if (code) key.dice.appendCode(code);
+        if (code) key.dice.appendWord(code);
       }
       if (j < i + shortest) continue;
       if (prune) {

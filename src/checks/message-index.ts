@@ -9,7 +9,7 @@
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language.
 import type { NormalizedPart, Token } from '../normalize/index.js';
-import type { Bigrams, WordCode } from './similarity.js';
+import { sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
   /** The tokens of up to three consecutive sentences. */
@@ -125,7 +125,7 @@ export function sharedStems(group: SentenceGroup, stems: ReadonlySet<string>): n
 
 /**
  * An upper bound on `dice(target, window)` for every window [i, j) of a group, where the
- * window's string is its words joined (`codes`: each token's word as the target sees it, or
+ * window's string is its words joined (`codes`: each token's word coded as bigram numbers, or
  * undefined when the key leaves the token out). The window shares at most what each word
  * shares on its own plus one bigram per seam between words, and never more than the target
  * has; its bigram total is exact. Same arithmetic as the score, so bound ≥ score holds in
@@ -137,7 +137,7 @@ export class DiceBound {
   private readonly shared: Int32Array;
   private readonly open: boolean;
 
-  constructor(codes: ReadonlyArray<WordCode | undefined>, private readonly target: Bigrams) {
+  constructor(codes: ReadonlyArray<WordBigrams | undefined>, private readonly target: Bigrams) {
     const n = codes.length;
     this.pieces = new Int32Array(n + 1);
     this.lengths = new Int32Array(n + 1);
@@ -149,7 +149,7 @@ export class DiceBound {
       const length = code ? code.text.length : 0;
       this.pieces[k + 1] = this.pieces[k] + (length ? 1 : 0);
       this.lengths[k + 1] = this.lengths[k] + length;
-      this.shared[k + 1] = this.shared[k] + (code ? code.within : 0);
+      this.shared[k + 1] = this.shared[k] + (code && !this.open ? sharedWithin(target, code) : 0);
     }
   }
 

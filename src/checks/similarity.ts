@@ -35,67 +35,81 @@ export function compareTwoStrings(first: string, second: string): number {
   return dice(bigrams(first), bigrams(second));
 }
 
-// The target's bigrams numbered, and each word's bigrams as those numbers (a bigram the
-// target lacks can never be shared, so it is only counted in the length): appending a word
-// is then a few integer increments, with no substring or map entry made per bigram.
-interface TargetIndex {
-  ids: Map<string, number>;
-  /** How often the target has each numbered bigram. */
-  limits: Int32Array;
-  words: Map<string, WordCode>;
+// Every bigram seen gets a number for the process, and each word is kept as its bigrams'
+// numbers; a target knows which numbers it has and how often. Appending a word to a window
+// is then a few integer steps, with no substring or map entry made per bigram, and a word
+// is coded once however many wordings it is held against.
+const pairIds = new Map<string, number>();
+
+function pairId(pair: string): number {
+  let id = pairIds.get(pair);
+  if (id === undefined) pairIds.set(pair, (id = pairIds.size));
+  return id;
 }
 
-/** A word as one target sees it. */
-export interface WordCode {
-  /** The word without whitespace. */
+/** A word as Dice sees it: its whitespace-free text and the numbers of its own bigrams. */
+export interface WordBigrams {
   text: string;
-  /** Ids of the word's own bigrams that the target has. */
-  shared: Int32Array;
-  /** How many bigrams the word alone shares with the target: Σ min(count in word, in target). */
-  within: number;
+  ids: Int32Array;
+}
+
+const words = new Map<string, WordBigrams>();
+const WORD_CACHE_LIMIT = 100_000;
+
+export function wordBigrams(word: string): WordBigrams {
+  let coded = words.get(word);
+  if (coded) return coded;
+  const text = /\s/.test(word) ? word.replace(/\s+/g, '') : word;
+  const ids = new Int32Array(Math.max(0, text.length - 1));
+  for (let i = 0; i < ids.length; i++) ids[i] = pairId(text.substring(i, i + 2));
+  if (words.size >= WORD_CACHE_LIMIT) words.clear();
+  words.set(word, (coded = { text, ids }));
+  return coded;
+}
+
+interface TargetIndex {
+  /** Bigram number -> its slot in the target, or -1; numbers past the end are not in it. */
+  slotOf: Int32Array;
+  /** How often the target has the bigram in each slot. */
+  limits: Int32Array;
 }
 
 const targets = new WeakMap<Bigrams, TargetIndex>();
-const WORDS_PER_TARGET = 50_000;
 
-function indexOf(target: Bigrams): TargetIndex {
+function targetIndex(target: Bigrams): TargetIndex {
   let index = targets.get(target);
   if (!index) {
-    const ids = new Map<string, number>();
-    const limits = new Int32Array(target.counts.size);
-    for (const [pair, count] of target.counts) {
-      limits[ids.size] = count;
-      ids.set(pair, ids.size);
-    }
-    targets.set(target, (index = { ids, limits, words: new Map() }));
+    const entries = [...target.counts].map(([pair, count]) => [pairId(pair), count] as const);
+    const slotOf = new Int32Array(entries.reduce((max, [id]) => Math.max(max, id + 1), 0)).fill(-1);
+    const limits = new Int32Array(entries.length);
+    entries.forEach(([id, count], slot) => {
+      slotOf[id] = slot;
+      limits[slot] = count;
+    });
+    targets.set(target, (index = { slotOf, limits }));
   }
   return index;
 }
 
-function codeOf(index: TargetIndex, word: string): WordCode {
-  let code = index.words.get(word);
-  if (code) return code;
-  const text = /\s/.test(word) ? word.replace(/\s+/g, '') : word;
-  const shared: number[] = [];
-  const used = new Map<number, number>();
-  let within = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    const id = index.ids.get(text.substring(i, i + 2));
-    if (id === undefined) continue;
-    shared.push(id);
-    const had = used.get(id) ?? 0;
-    if (had < index.limits[id]) within++;
-    used.set(id, had + 1);
-  }
-  code = { text, shared: Int32Array.from(shared), within };
-  if (index.words.size >= WORDS_PER_TARGET) index.words.clear();
-  index.words.set(word, code);
-  return code;
-}
+const slot = (index: TargetIndex, id: number) => (id < index.slotOf.length ? index.slotOf[id] : -1);
 
-/** The word as the target sees it (cached per target: words recur). */
-export function wordCode(target: Bigrams, word: string): WordCode {
-  return codeOf(indexOf(target), word);
+// Scratch counts per slot for sharedWithin, zeroed again after each use.
+let scratch = new Int32Array(64);
+
+/** How many bigrams the word alone shares with the target: Σ min(count in word, count in target). */
+export function sharedWithin(target: Bigrams, word: WordBigrams): number {
+  const index = targetIndex(target);
+  if (scratch.length < index.limits.length) scratch = new Int32Array(index.limits.length * 2);
+  let shared = 0;
+  for (const id of word.ids) {
+    const s = slot(index, id);
+    if (s >= 0 && scratch[s]++ < index.limits[s]) shared++;
+  }
+  for (const id of word.ids) {
+    const s = slot(index, id);
+    if (s >= 0) scratch[s] = 0;
+  }
+  return shared;
 }
 
 /**
@@ -113,13 +127,13 @@ export class GrowingDice {
   private last = '';
 
   constructor(private readonly target: Bigrams) {
-    this.index = indexOf(target);
+    this.index = targetIndex(target);
     this.counts = new Int32Array(this.index.limits.length);
   }
 
   /** Back to the empty string, to grow another window against the same target. */
   reset(): void {
-    for (const id of this.touched) this.counts[id] = 0;
+    for (const s of this.touched) this.counts[s] = 0;
     this.touched.length = 0;
     this.pieces.length = 0;
     this.shared = 0;
@@ -128,17 +142,17 @@ export class GrowingDice {
   }
 
   append(word: string): void {
-    this.appendCode(codeOf(this.index, word));
+    this.appendWord(wordBigrams(word));
   }
 
-  /** `append` for a word already coded against this target (see `wordCode`). */
-  appendCode({ text, shared }: WordCode): void {
+  /** `append` for a word already coded (see `wordBigrams`). */
+  appendWord({ text, ids }: WordBigrams): void {
     if (!text) return;
     if (this.last) {
-      const seam = this.index.ids.get(this.last + text[0]);
+      const seam = pairIds.get(this.last + text[0]);
       if (seam !== undefined) this.count(seam);
     }
-    for (let k = 0; k < shared.length; k++) this.count(shared[k]);
+    for (let k = 0; k < ids.length; k++) this.count(ids[k]);
     this.pieces.push(text);
     this.length += text.length;
     this.last = text[text.length - 1];
@@ -153,9 +167,11 @@ export class GrowingDice {
   }
 
   private count(id: number): void {
-    const had = this.counts[id];
-    if (had === 0) this.touched.push(id);
-    this.counts[id] = had + 1;
-    if (had < this.index.limits[id]) this.shared++;
+    const s = slot(this.index, id);
+    if (s < 0) return;
+    const had = this.counts[s];
+    if (had === 0) this.touched.push(s);
+    this.counts[s] = had + 1;
+    if (had < this.index.limits[s]) this.shared++;
   }
 }

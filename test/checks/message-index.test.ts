@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestInGroup, bestScore, clearMatchMemo, matchInPart, prepareWording, type MessageMatch, type Wording } from '../../src/checks/match-message.js';
 import { DiceBound, LruMap, sentenceGroups, sharedStems } from '../../src/checks/message-index.js';
-import { bigrams, dice, wordCode } from '../../src/checks/similarity.js';
+import { bigrams, dice, wordBigrams } from '../../src/checks/similarity.js';
 import { normalizePart, type NormalizedPart } from '../../src/normalize/index.js';
 
 // Words that make windows score anywhere from nothing to 1: the wordings' own words, their
@@ -50,7 +50,7 @@ describe('the window bound', () => {
     fc.assert(
       fc.property(fc.array(word, { maxLength: 10 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ą', ' '), maxLength: 20 }), (words, target) => {
         const against = bigrams(target);
-        const bound = new DiceBound(words.map((w) => wordCode(against, w)), against);
+        const bound = new DiceBound(words.map((w) => wordBigrams(w)), against);
         for (let i = 0; i <= words.length; i++) {
           for (let j = i; j <= words.length; j++) {
             expect(bound.at(i, j)).toBeGreaterThanOrEqual(dice(bigrams(target), bigrams(words.slice(i, j).join(' '))));
