@@ -170,14 +170,22 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
     });
     return { dice: new GrowingDice(against), codes, bound: prune ? new DiceBound(codes, against) : undefined };
   };
+  // The keys without diacritics only count when the wording or the copy has some.
+  const bare = !!wording.bare || tokens.some((t) => t.bare !== t.norm);
   const keys = [
     keyed(wording.surface, (t) => (t.negation ? undefined : t.norm)),
     keyed(wording.content, (t) => (t.negation || t.stop ? undefined : t.lemma)),
-    keyed(target.surface, (t) => (t.negation ? undefined : t.bare)),
-    keyed(target.content, (t) => (t.negation || t.stop ? undefined : t.bareLemma)),
-  ] as const;
+    ...(bare
+      ? [keyed(target.surface, (t) => (t.negation ? undefined : t.bare)), keyed(target.content, (t) => (t.negation || t.stop ? undefined : t.bareLemma))]
+      : []),
+  ];
+  // bareSurface and bareContent are read below only where `bare` holds.
   const [surface, content, bareSurface, bareContent] = keys.map((k) => k.dice);
-  const bound = (i: number, j: number) => Math.max(keys[0].bound!.at(i, j), keys[1].bound!.at(i, j), keys[2].bound!.at(i, j), keys[3].bound!.at(i, j));
+  const bound = (i: number, j: number) => {
+    let most = 0;
+    for (const key of keys) most = Math.max(most, key.bound!.at(i, j));
+    return most;
+  };
   const result: GroupBest = { floor };
   for (let i = 0; i < group.firstCount; i++) {
     const last = Math.min(tokens.length, i + longest);
