@@ -6,7 +6,8 @@
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
-import { bigrams, GrowingDice, type Bigrams } from './similarity.js';
+import { candidateGroups, DiceBound, groupAt, groupKey, LruMap, windowSpan, type SentenceGroup } from './message-index.js';
+import { bigrams, GrowingDice, wordBigrams, type Bigrams } from './similarity.js';
 
 export interface Wording {
   text: string;
@@ -94,68 +95,140 @@ function polarity(tokens: readonly Token[], from: number, to: number, contentLem
   return cues % 2 === 1;
 }
 
-function overlap(tokens: readonly Token[], stems: ReadonlySet<string>): number {
-  const seen = new Set<string>();
-  for (const t of tokens) if (stems.has(t.stem)) seen.add(t.stem);
-  return seen.size;
+/** The best windows of one sentence group, by token index in the group. */
+interface GroupBest {
+  floor: number;
+  plain?: WindowScore;
+  opposite?: WindowScore;
 }
 
+interface WindowScore {
+  score: number;
+  bareScore?: number;
+  negated: boolean;
+  from: number;
+  to: number;
+}
+
+// Each distinct group is judged once per wording per run (see message-index.ts); the key
+// holds everything a judgement reads, so results never depend on the order of sources.
+const GROUP_MEMO_LIMIT = 4096;
+const groupMemo = new LruMap<string, WeakMap<Wording, GroupBest>>(GROUP_MEMO_LIMIT);
+
+/** Forget every memoized group (tests; a long-lived process between unrelated runs). */
+export function clearMatchMemo(): void {
+  groupMemo.clear();
+}
 
 /**
  * The best window in this part for the wording, preferring a window of the wording's own
  * polarity: returns the best same-polarity match and the best opposite-polarity match.
+ * Only windows ranking at least `floor` count: below it nothing is recognisably the message,
+ * and the index skips windows that cannot reach it.
  */
-export function matchInPart(np: NormalizedPart, wording: Wording): { plain?: MessageMatch; opposite?: MessageMatch } {
+export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { plain?: MessageMatch; opposite?: MessageMatch } {
   const needed = Math.max(1, Math.ceil(wording.contentStems.size * 0.4));
-  const shortest = Math.max(1, Math.ceil(wording.tokenCount * 0.5));
-  const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
   let plain: MessageMatch | undefined;
   let opposite: MessageMatch | undefined;
-  const { sentences } = np;
-  for (let k = 0; k < sentences.length; k++) {
-    const group = sentences.slice(k, k + 3).flatMap((s) => s.tokens);
-    if (overlap(group, wording.contentStems) < needed) continue;
-    const firstCount = sentences[k].tokens.length;
-    for (let i = 0; i < firstCount; i++) {
-      // The same keys as keys(window), with and without diacritics, grown a word at a time
-      // as the window lengthens: each longer window costs one word, not all of them again.
-      const surface = new GrowingDice(wording.surface);
-      const content = new GrowingDice(wording.content);
-      const target = wording.bare ?? { surface: wording.surface, content: wording.content };
-      const bareSurface = new GrowingDice(target.surface);
-      const bareContent = new GrowingDice(target.content);
-      let marks = false;
-      const last = Math.min(group.length, i + longest);
-      for (let j = i + 1; j <= last; j++) {
-        const token = group[j - 1];
-        marks ||= token.bare !== token.norm;
-        if (!token.negation) {
-          surface.append(token.norm);
-          bareSurface.append(token.bare);
-          if (!token.stop) {
-            content.append(token.lemma);
-            bareContent.append(token.bareLemma);
-          }
-        }
-        if (j < i + shortest) continue;
-        let score = Math.max(surface.score, content.score);
-        let bareScore = 0;
-        // Copy typed without any diacritics against a wording that has them: recognisable,
-        // but kept apart so it is never taken as said. A wording typed without them (the
-        // spec's slip) against correct copy: the copy is right, so the folded score counts.
-        if (score < 1 && wording.bare && !marks) bareScore = Math.max(bareSurface.score, bareContent.score);
-        else if (score < 1 && !wording.bare && marks) score = Math.max(score, bareSurface.score, bareContent.score);
-        const negated = polarity(group, i, j, wording.contentLemmas) !== wording.negated;
-        const best = negated ? opposite : plain;
-        const rank = Math.max(score, bareScore);
-        if (!best || rank > bestScore(best)) {
-          const match: MessageMatch = { score, negated, start: group[i].start, end: group[j - 1].end, wording };
-          if (bareScore > score) match.bareScore = bareScore;
-          if (negated) opposite = match;
-          else plain = match;
-        }
+  for (const k of candidateGroups(np, wording.contentStems, needed)) {
+    const key = groupKey(np, k);
+    let byWording = groupMemo.get(key);
+    if (!byWording) groupMemo.set(key, (byWording = new WeakMap()));
+    let best = byWording.get(wording);
+    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(groupAt(np, k), wording, floor)));
+    const at = (w: WindowScore): MessageMatch => {
+      const [start, end] = windowSpan(np, k, w.from, w.to);
+      const match: MessageMatch = { score: w.score, negated: w.negated, start, end, wording };
+      if (w.bareScore !== undefined) match.bareScore = w.bareScore;
+      return match;
+    };
+    // Groups in order, a later one only when strictly better: the first best window wins.
+    if (best.plain && (!plain || rankOf(best.plain) > bestScore(plain))) plain = at(best.plain);
+    if (best.opposite && (!opposite || rankOf(best.opposite) > bestScore(opposite))) opposite = at(best.opposite);
+  }
+  return { plain, opposite };
+}
+
+const rankOf = (w: WindowScore) => Math.max(w.score, w.bareScore ?? 0);
+
+/**
+ * Every window starting in the group's first sentence, from half to one and a half times the
+ * wording's length; with `prune`, only those whose bound can reach `floor` and beat the best
+ * so far are scored (the property test compares both ways).
+ */
+export function bestInGroup(group: SentenceGroup, wording: Wording, floor: number, prune = true): GroupBest {
+  const shortest = Math.max(1, Math.ceil(wording.tokenCount * 0.5));
+  const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
+  const tokens = group.tokens;
+  const target = wording.bare ?? { surface: wording.surface, content: wording.content };
+  // The four keys of keys(window), as written and without diacritics: each token's word is
+  // coded once per group (its bigram numbers), not once per window.
+  const keyed = (against: Bigrams, word: (t: Token) => string | undefined) => {
+    const codes = tokens.map((t) => {
+      const w = word(t);
+      return w === undefined ? undefined : wordBigrams(w);
+    });
+    return { dice: new GrowingDice(against), codes, bound: prune ? new DiceBound(codes, against) : undefined };
+  };
+  // The keys without diacritics only count when the wording or the copy has some.
+  const bare = !!wording.bare || tokens.some((t) => t.bare !== t.norm);
+  const keys = [
+    keyed(wording.surface, (t) => (t.negation ? undefined : t.norm)),
+    keyed(wording.content, (t) => (t.negation || t.stop ? undefined : t.lemma)),
+    ...(bare
+      ? [keyed(target.surface, (t) => (t.negation ? undefined : t.bare)), keyed(target.content, (t) => (t.negation || t.stop ? undefined : t.bareLemma))]
+      : []),
+  ];
+  // bareSurface and bareContent are read below only where `bare` holds.
+  const [surface, content, bareSurface, bareContent] = keys.map((k) => k.dice);
+  const bound = (i: number, j: number) => {
+    let most = 0;
+    for (const key of keys) most = Math.max(most, key.bound!.at(i, j));
+    return most;
+  };
+  const result: GroupBest = { floor };
+  for (let i = 0; i < group.firstCount; i++) {
+    const last = Math.min(tokens.length, i + longest);
+    // The longest window from i that could reach the floor: no need to grow beyond it.
+    let reach = last;
+    if (prune) while (reach >= i + shortest && bound(i, reach) < floor) reach--;
+    if (reach < i + shortest) continue;
+    // Each key grown a word at a time as the window lengthens: each longer window costs
+    // one word, not all of them again.
+    for (const key of keys) key.dice.reset();
+    let marks = false;
+    for (let j = i + 1; j <= reach; j++) {
+      const token = tokens[j - 1];
+      marks ||= token.bare !== token.norm;
+      for (const key of keys) {
+        const code = key.codes[j - 1];
+        if (code) key.dice.appendWord(code);
+      }
+      if (j < i + shortest) continue;
+      if (prune) {
+        // A window replaces a best one only when strictly better, and counts only from the floor.
+        const ceiling = bound(i, j);
+        if (ceiling < floor) continue;
+        if (result.plain && result.opposite && ceiling <= Math.min(rankOf(result.plain), rankOf(result.opposite))) continue;
+      }
+      let score = Math.max(surface.score, content.score);
+      let bareScore = 0;
+      // Copy typed without any diacritics against a wording that has them: recognisable,
+      // but kept apart so it is never taken as said. A wording typed without them (the
+      // spec's slip) against correct copy: the copy is right, so the folded score counts.
+      if (score < 1 && wording.bare && !marks) bareScore = Math.max(bareSurface.score, bareContent.score);
+      else if (score < 1 && !wording.bare && marks) score = Math.max(score, bareSurface.score, bareContent.score);
+      const rank = Math.max(score, bareScore);
+      if (rank < floor) continue;
+      const negated = polarity(tokens, i, j, wording.contentLemmas) !== wording.negated;
+      const best = negated ? result.opposite : result.plain;
+      if (!best || rank > rankOf(best)) {
+        const window: WindowScore = { score, negated, from: i, to: j };
+        if (bareScore > score) window.bareScore = bareScore;
+        if (negated) result.opposite = window;
+        else result.plain = window;
       }
     }
   }
-  return { plain, opposite };
+  return result;
 }

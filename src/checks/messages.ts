@@ -101,11 +101,13 @@ const typedBare = (m: MessageMatch) => (m.bareScore ?? 0) > m.score;
 export function matchMessageInDocument(message: Message, spec: Spec, doc: NormalizedDocument): SourceMatch {
   const result: SourceMatch = { doc, untranslated: new Set() };
   const every = allWordings(message, spec);
+  // Windows below the drift floor decide nothing, so the index never scores them.
+  const floor = driftFloor(message.minSimilarity);
   for (const np of doc.parts) {
     const own = new Set(wordingsFor(message, spec, np.language));
     if (own.size === 0) result.untranslated.add(primaryLanguage(np.language));
     for (const wording of every) {
-      const { plain, opposite } = matchInPart(np, wording);
+      const { plain, opposite } = matchInPart(np, wording, floor);
       const at = <T extends MessageMatch>(m: T | undefined) => m && { ...m, partIndex: np.index };
       // Copy typed without diacritics can only ever be drift: it never competes to be "said".
       if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);

@@ -35,25 +35,124 @@ export function compareTwoStrings(first: string, second: string): number {
   return dice(bigrams(first), bigrams(second));
 }
 
+// Every bigram seen gets a number for the process, and each word is kept as its bigrams'
+// numbers; a target knows which numbers it has and how often. Appending a word to a window
+// is then a few integer steps, with no substring or map entry made per bigram, and a word
+// is coded once however many wordings it is held against.
+const pairIds = new Map<string, number>();
+
+function pairId(pair: string): number {
+  let id = pairIds.get(pair);
+  if (id === undefined) pairIds.set(pair, (id = pairIds.size));
+  return id;
+}
+
+/** A word as Dice sees it: its whitespace-free text and the numbers of its own bigrams. */
+export interface WordBigrams {
+  text: string;
+  ids: Int32Array;
+}
+
+const words = new Map<string, WordBigrams>();
+const WORD_CACHE_LIMIT = 100_000;
+
+export function wordBigrams(word: string): WordBigrams {
+  let coded = words.get(word);
+  if (coded) return coded;
+  const text = /\s/.test(word) ? word.replace(/\s+/g, '') : word;
+  const ids = new Int32Array(Math.max(0, text.length - 1));
+  for (let i = 0; i < ids.length; i++) ids[i] = pairId(text.substring(i, i + 2));
+  if (words.size >= WORD_CACHE_LIMIT) words.clear();
+  words.set(word, (coded = { text, ids }));
+  return coded;
+}
+
+interface TargetIndex {
+  /** Bigram number -> its slot in the target, or -1; numbers past the end are not in it. */
+  slotOf: Int32Array;
+  /** How often the target has the bigram in each slot. */
+  limits: Int32Array;
+}
+
+const targets = new WeakMap<Bigrams, TargetIndex>();
+
+function targetIndex(target: Bigrams): TargetIndex {
+  let index = targets.get(target);
+  if (!index) {
+    const entries = [...target.counts].map(([pair, count]) => [pairId(pair), count] as const);
+    const slotOf = new Int32Array(entries.reduce((max, [id]) => Math.max(max, id + 1), 0)).fill(-1);
+    const limits = new Int32Array(entries.length);
+    entries.forEach(([id, count], slot) => {
+      slotOf[id] = slot;
+      limits[slot] = count;
+    });
+    targets.set(target, (index = { slotOf, limits }));
+  }
+  return index;
+}
+
+const slot = (index: TargetIndex, id: number) => (id < index.slotOf.length ? index.slotOf[id] : -1);
+
+// Scratch counts per slot for sharedWithin, zeroed again after each use.
+let scratch = new Int32Array(64);
+
+/** How many bigrams the word alone shares with the target: Σ min(count in word, count in target). */
+export function sharedWithin(target: Bigrams, word: WordBigrams): number {
+  const index = targetIndex(target);
+  if (scratch.length < index.limits.length) scratch = new Int32Array(index.limits.length * 2);
+  let shared = 0;
+  for (const id of word.ids) {
+    const s = slot(index, id);
+    if (s >= 0 && scratch[s]++ < index.limits[s]) shared++;
+  }
+  for (const id of word.ids) {
+    const s = slot(index, id);
+    if (s >= 0) scratch[s] = 0;
+  }
+  return shared;
+}
+
 /**
  * The Dice score of a string that grows a word at a time against a fixed one: after each
  * `append`, `score` equals `dice(target, bigrams(words.join(' ')))`, but a window one word
  * longer costs only that word's bigrams instead of all of them again.
  */
 export class GrowingDice {
-  private readonly counts = new Map<string, number>();
+  private readonly index: TargetIndex;
+  private readonly counts: Int32Array;
+  private readonly touched: number[] = [];
   private readonly pieces: string[] = [];
   private shared = 0;
   private length = 0;
   private last = '';
 
-  constructor(private readonly target: Bigrams) {}
+  constructor(private readonly target: Bigrams) {
+    this.index = targetIndex(target);
+    this.counts = new Int32Array(this.index.limits.length);
+  }
+
+  /** Back to the empty string, to grow another window against the same target. */
+  reset(): void {
+    for (const s of this.touched) this.counts[s] = 0;
+    this.touched.length = 0;
+    this.pieces.length = 0;
+    this.shared = 0;
+    this.length = 0;
+    this.last = '';
+  }
 
   append(word: string): void {
-    const text = /\s/.test(word) ? word.replace(/\s+/g, '') : word;
+    this.appendWord(wordBigrams(word));
+  }
+
+  /** `append` for a word already coded (see `wordBigrams`). */
+  appendWord({ text, ids }: WordBigrams): void {
     if (!text) return;
-    if (this.last) this.count(this.last + text[0]);
-    for (let i = 0; i < text.length - 1; i++) this.count(text.substring(i, i + 2));
+    if (this.last) {
+      const seam = pairIds.get(this.last + text[0]);
+      if (seam !== undefined) this.count(seam);
+    }
+    for (let k = 0; k < ids.length; k++) this.count(ids[k]);
     this.pieces.push(text);
     this.length += text.length;
     this.last = text[text.length - 1];
@@ -61,14 +160,18 @@ export class GrowingDice {
 
   get score(): number {
     const { target } = this;
-    if (this.length === target.compact.length && this.pieces.join('') === target.compact) return 1;
+    // Equal strings share every bigram: only then can they be equal.
+    if (this.length === target.compact.length && this.shared === target.total && this.pieces.join('') === target.compact) return 1;
     if (this.length < 2 || target.compact.length < 2) return 0;
     return (2 * this.shared) / (target.total + this.length - 1);
   }
 
-  private count(pair: string): void {
-    const had = this.counts.get(pair) ?? 0;
-    this.counts.set(pair, had + 1);
-    if (had < (this.target.counts.get(pair) ?? 0)) this.shared++;
+  private count(id: number): void {
+    const s = slot(this.index, id);
+    if (s < 0) return;
+    const had = this.counts[s];
+    if (had === 0) this.touched.push(s);
+    this.counts[s] = had + 1;
+    if (had < this.index.limits[s]) this.shared++;
   }
 }

@@ -1,127 +1,233 @@
 // term-variant / term-avoid / term-required (SPEC.md §7 Terms).
+// One pass per part for every term (term-matcher.ts); identifiers found once per part.
 import type { NormalizedPart } from '../normalize/index.js';
-import { foldText, stripDiacritics } from '../normalize/fold.js';
+import { stripDiacritics } from '../normalize/fold.js';
 import type { Term } from '../spec/types.js';
 import { quote } from './excerpt.js';
+import { phraseText, PhraseTrie, type PhraseMatch } from './term-matcher.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+type UseTerm = Extract<Term, { kind: 'use' }>;
 
-/** A phrase on word boundaries: never inside a longer word ("secure" has no "cure"). */
-export function phrasePattern(phrase: string, caseSensitive: boolean): RegExp {
-  const body = foldText(phrase).text.split(' ').map(escape).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${body}(?![\\p{L}\\p{N}\\p{M}])`, caseSensitive ? 'gu' : 'giu');
+/** What a span spelled like a phrase would say, once its case is known. */
+type Entry =
+  | {
+      kind: 'use';
+      term: UseTerm;
+      order: number;
+      phrase: string;
+      /** The phrase folded as copy is: the span as written must equal it to match exactly. */
+      spelled: string;
+      as: 'canonical' | 'variant' | 'bare' | 'hashtag';
+      anyCase: boolean;
+    }
+  | { kind: 'avoid'; term: Extract<Term, { kind: 'avoid' }>; order: number; phrase: string }
+  | { kind: 'require'; term: Extract<Term, { kind: 'require' }>; order: number; phrase: string };
+
+/** One reading of a span: the canonical spelling (nothing to say) or a variant of it. */
+interface Claim {
+  start: number;
+  end: number;
+  order: number;
+  canonical: boolean;
+  /** Among equal spans of one term: the canonical spelling, then a listed variant, then another casing. */
+  rank: number;
+  term: UseTerm;
+  /** The variant as the spec lists it, or the span as written for an unlisted casing. */
+  variant: string;
+  note: string;
+}
+
+const oneSpaced = (text: string) => text.replace(/\s+/g, ' ');
+
+/**
+ * Whether every other casing of the canonical term is a variant: `case: exact`; by default,
+ * when everything `instead_of` lists is only another casing of it (the spec says casing is
+ * what matters), `case: listed` keeps to the listed spellings.
+ */
+export function flagsEveryCasing(term: UseTerm): boolean {
+  if (term.case) return term.case === 'exact';
+  const canonical = phraseText(term.use);
+  const lower = canonical.toLowerCase();
+  return term.insteadOf.length > 0 && term.insteadOf.every((v) => phraseText(v).toLowerCase() === lower && phraseText(v) !== canonical);
+}
+
+function dictionary(terms: readonly Term[]): PhraseTrie<Entry> {
+  const trie = new PhraseTrie<Entry>();
+  terms.forEach((term, order) => {
+    if (term.kind === 'avoid') for (const phrase of term.avoid) trie.add(phrase, { kind: 'avoid', term, order, phrase });
+    else if (term.kind === 'require') trie.add(term.require, { kind: 'require', term, order, phrase: term.require });
+    else {
+      const anyCase = flagsEveryCasing(term);
+      const add = (phrase: string, as: 'canonical' | 'variant' | 'bare' | 'hashtag') =>
+        trie.add(phrase, { kind: 'use', term, order, phrase, spelled: oneSpaced(phraseText(phrase)), as, anyCase });
+      const canonical = phraseText(term.use);
+      add(term.use, 'canonical');
+      for (const variant of term.insteadOf) add(variant, 'variant');
+      // The canonical term typed without its diacritics ("Wyprzedaz" for "Wyprzedaż", "zl"
+      // for "zł"): a keyboard slip, never a different word, so a variant whether listed or not.
+      const bare = stripDiacritics(canonical);
+      if (bare !== canonical && !term.insteadOf.some((v) => phraseText(v) === bare)) add(bare, 'bare');
+      // A hashtag cannot hold a space: "#NimbusPro" is how "Nimbus Pro" is tagged, not a variant.
+      const tag = canonical.replace(/\s+/g, '');
+      if (tag !== canonical) add(tag, 'hashtag');
+    }
+  });
+  return trie;
+}
+
+const dictionaries = new WeakMap<readonly Term[], PhraseTrie<Entry>>();
+function dictionaryOf(terms: readonly Term[]): PhraseTrie<Entry> {
+  let trie = dictionaries.get(terms);
+  if (!trie) dictionaries.set(terms, (trie = dictionary(terms)));
+  return trie;
 }
 
 // A variant spelled inside a URL, an e-mail address or an @handle is an identifier, not copy.
 const IDENTIFIERS = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?/giu;
 
-function identifierSpans(text: string): Array<[number, number]> {
-  return [...text.matchAll(IDENTIFIERS)].map((m) => [m.index, m.index + m[0].length]);
-}
-
-function occurrences(np: NormalizedPart, pattern: RegExp, skipIdentifiers: boolean): Array<[number, number]> {
-  const text = np.folded.text;
-  const skip = skipIdentifiers ? identifierSpans(text) : [];
-  const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(pattern)) {
-    const span: [number, number] = [m.index, m.index + m[0].length];
-    if (!skip.some(([a, b]) => span[0] >= a && span[1] <= b)) out.push(span);
+/** The part's identifier spans, in order and disjoint: a span lies in one if the last starting at or before it covers it. */
+class Identifiers {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  constructor(text: string) {
+    for (const m of text.matchAll(IDENTIFIERS)) {
+      this.starts.push(m.index);
+      this.ends.push(m.index + m[0].length);
+    }
   }
-  return out;
+  covers(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= start) (found = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return found >= 0 && this.ends[found] >= end;
+  }
 }
 
-function applies(term: Term, channel: string): boolean {
-  return term.channels.includes(channel);
+/** How a use-term entry reads the span as written, if at all. */
+function claimOf(entry: Extract<Entry, { kind: 'use' }>, written: string, text: string, start: number, end: number): Claim | undefined {
+  const { term, anyCase } = entry;
+  const exact = written === entry.spelled;
+  const claim = (rank: number, variant: string, note = ''): Claim => ({ start, end, order: entry.order, canonical: rank === 3, rank, term, variant, note });
+  switch (entry.as) {
+    case 'canonical':
+      if (exact) return claim(3, entry.phrase);
+      return anyCase ? claim(1, written, ' (another casing)') : undefined;
+    case 'hashtag':
+      if (text[start - 1] !== '#') return undefined;
+      if (exact) return claim(3, entry.phrase);
+      return anyCase ? claim(1, written, ' (another casing)') : undefined;
+    case 'variant':
+      // Listed spellings only as written, even under case: exact ("run fast" is plain English).
+      return exact ? claim(2, entry.phrase) : undefined;
+    case 'bare':
+      if (!exact && !anyCase) return undefined;
+      return claim(exact ? 2 : 1, exact ? entry.phrase : written, ' (typed without diacritics)');
+  }
+}
+
+/**
+ * One span, one reading: the longest claim wins, then the term listed later (a later entry
+ * refines an earlier one, as in Vale's vocabularies), then the canonical spelling, then a
+ * listed variant, then another casing. A span read as a canonical spelling says nothing, and covers what it overlaps.
+ */
+function resolve<T extends { start: number; end: number; order: number }>(claims: T[], rank: (c: T) => number, length: number): T[] {
+  const ranked = [...claims].sort((a, b) => b.end - b.start - (a.end - a.start) || b.order - a.order || rank(b) - rank(a) || a.start - b.start);
+  const taken = new Uint8Array(length);
+  const kept: T[] = [];
+  for (const c of ranked) {
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = !taken[i];
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 export const termsCheck: Check = {
   rules: ['term-variant', 'term-avoid', 'term-required'],
   run(context) {
-    for (const term of context.spec.terms) {
-      if (term.kind === 'use') runVariants(term, context);
-      else if (term.kind === 'avoid') runAvoid(term, context);
-      else runRequire(term, context);
+    const { terms } = context.spec;
+    if (terms.length === 0) return;
+    const trie = dictionaryOf(terms);
+    const seen = new Map<Term, Set<string>>();
+    for (const { doc, parts } of context.docs) {
+      for (const np of parts) {
+        const matches = trie.scan(np.folded.text);
+        if (matches.length) checkPart(np, doc.source, doc.channel, matches, context, seen);
+      }
     }
+    for (const term of terms) if (term.kind === 'require') reportRequired(term, context, seen.get(term));
   },
 };
 
-function eachPart(context: CheckContext, term: Term, visit: (np: NormalizedPart, source: string, channel: string) => void): void {
-  for (const doc of context.docs) {
-    if (!applies(term, doc.doc.channel)) continue;
-    for (const np of doc.parts) visit(np, doc.doc.source, doc.doc.channel);
+function checkPart(np: NormalizedPart, source: string, channel: string, matches: Array<PhraseMatch<Entry>>, context: CheckContext, seen: Map<Term, Set<string>>): void {
+  const text = np.folded.text;
+  let identifiers: Identifiers | undefined;
+  const claims: Claim[] = [];
+  const avoided: Array<{ start: number; end: number; order: number; phrase: string; term: Extract<Term, { kind: 'avoid' }> }> = [];
+  for (const { start, end, entries } of matches) {
+    const written = oneSpaced(text.slice(start, end));
+    for (const entry of entries) {
+      if (!entry.term.channels.includes(channel)) continue;
+      if (entry.kind === 'require') {
+        let channels = seen.get(entry.term);
+        if (!channels) seen.set(entry.term, (channels = new Set()));
+        channels.add(channel);
+      } else if (entry.kind === 'avoid') {
+        avoided.push({ start, end, order: entry.order, phrase: entry.phrase, term: entry.term });
+      } else {
+        identifiers ??= new Identifiers(text);
+        if (identifiers.covers(start, end)) continue;
+        const claim = claimOf(entry, written, text, start, end);
+        if (claim) claims.push(claim);
+      }
+    }
+  }
+  for (const c of resolve(claims, (c) => c.rank, text.length)) {
+    if (c.canonical) continue;
+    context.report({
+      rule: 'term-variant',
+      severity: c.term.severity ?? DEFAULT_SEVERITY['term-variant'],
+      channel,
+      source,
+      subject: c.term.use,
+      expected: c.term.use,
+      found: text.slice(c.start, c.end),
+      ...quote(np, c.start, c.end),
+      message: `Write "${c.term.use}", not "${c.variant}"${c.note}`,
+    });
+  }
+  for (const a of resolve(avoided, () => 0, text.length)) {
+    context.report({
+      rule: 'term-avoid',
+      severity: a.term.severity ?? DEFAULT_SEVERITY['term-avoid'],
+      channel,
+      source,
+      subject: a.phrase,
+      found: text.slice(a.start, a.end),
+      ...quote(np, a.start, a.end),
+      message: `Avoid "${a.phrase}"`,
+    });
   }
 }
 
-/**
- * The listed variants, plus the canonical term typed without its diacritics ("Wyprzedaz" for
- * "Wyprzedaż", "zl" for "zł"): a keyboard slip, never a different word, so it is a variant
- * whether or not the spec lists it.
- */
-function variantsOf(term: Extract<Term, { kind: 'use' }>): Array<{ variant: string; pattern: RegExp; note: string }> {
-  const listed = term.insteadOf.map((variant) => ({ variant, pattern: phrasePattern(variant, true), note: '' }));
-  const bare = stripDiacritics(foldText(term.use).text);
-  if (bare === foldText(term.use).text || term.insteadOf.some((v) => foldText(v).text === bare)) return listed;
-  return [...listed, { variant: bare, pattern: phrasePattern(bare, true), note: ' (typed without diacritics)' }];
-}
-
-function runVariants(term: Extract<Term, { kind: 'use' }>, context: CheckContext): void {
-  const variants = variantsOf(term);
-  eachPart(context, term, (np, source, channel) => {
-    for (const { variant, pattern, note } of variants) {
-      for (const [start, end] of occurrences(np, pattern, true)) {
-        context.report({
-          rule: 'term-variant',
-          severity: term.severity ?? DEFAULT_SEVERITY['term-variant'],
-          channel,
-          source,
-          subject: term.use,
-          expected: term.use,
-          found: np.folded.text.slice(start, end),
-          ...quote(np, start, end),
-          message: `Write "${term.use}", not "${variant}"${note}`,
-        });
-      }
-    }
-  });
-}
-
-function runAvoid(term: Extract<Term, { kind: 'avoid' }>, context: CheckContext): void {
-  const phrases = term.avoid.map((phrase) => ({ phrase, pattern: phrasePattern(phrase, false) }));
-  eachPart(context, term, (np, source, channel) => {
-    for (const { phrase, pattern } of phrases) {
-      for (const [start, end] of occurrences(np, pattern, false)) {
-        context.report({
-          rule: 'term-avoid',
-          severity: term.severity ?? DEFAULT_SEVERITY['term-avoid'],
-          channel,
-          source,
-          subject: phrase,
-          found: np.folded.text.slice(start, end),
-          ...quote(np, start, end),
-          message: `Avoid "${phrase}"`,
-        });
-      }
-    }
-  });
-}
-
-function runRequire(term: Extract<Term, { kind: 'require' }>, context: CheckContext): void {
-  const pattern = phrasePattern(term.require, false);
+function reportRequired(term: Extract<Term, { kind: 'require' }>, context: CheckContext, seenIn: Set<string> | undefined): void {
   for (const channel of context.channels) {
-    if (!applies(term, channel) || !context.readable.has(channel)) continue;
-    const found = context.docs.some(
-      (d) => d.doc.channel === channel && d.parts.some((np) => occurrences(np, pattern, false).length > 0),
-    );
-    if (!found) {
-      context.report({
-        rule: 'term-required',
-        severity: term.severity ?? DEFAULT_SEVERITY['term-required'],
-        channel,
-        subject: term.require,
-        expected: term.require,
-        message: `"${term.require}" is required in channel "${channel}" but never appears`,
-      });
-    }
+    if (!term.channels.includes(channel) || !context.readable.has(channel) || seenIn?.has(channel)) continue;
+    context.report({
+      rule: 'term-required',
+      severity: term.severity ?? DEFAULT_SEVERITY['term-required'],
+      channel,
+      subject: term.require,
+      expected: term.require,
+      message: `"${term.require}" is required in channel "${channel}" but never appears`,
+    });
   }
 }

@@ -77,6 +77,7 @@ interface RawFact {
 interface RawTerm {
   use?: string;
   instead_of?: string[];
+  case?: 'exact' | 'listed';
   avoid?: string | string[];
   require?: string;
   channels?: ChannelList;
@@ -137,7 +138,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       ...(t.severity ? { severity: t.severity } : {}),
     };
     // The schema guarantees exactly one of use (with instead_of), avoid and require.
-    if (t.use !== undefined) return { kind: 'use', use: t.use, insteadOf: t.instead_of ?? [], ...shared };
+    if (t.use !== undefined) return { kind: 'use', use: t.use, insteadOf: t.instead_of ?? [], ...(t.case ? { case: t.case } : {}), ...shared };
     if (t.avoid !== undefined) return { kind: 'avoid', avoid: typeof t.avoid === 'string' ? [t.avoid] : t.avoid, ...shared };
     return { kind: 'require', require: t.require ?? '', ...shared };
   });

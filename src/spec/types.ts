@@ -91,7 +91,18 @@ export interface Fact {
 }
 
 export type Term =
-  | { kind: 'use'; use: string; insteadOf: string[]; channels: string[]; severity?: Severity }
+  | {
+      kind: 'use';
+      use: string;
+      insteadOf: string[];
+      /**
+       * `exact`: every other casing of `use` is a variant too, listed or not; `listed`: only
+       * the listed spellings. Absent: `exact` when `insteadOf` lists only other casings of it.
+       */
+      case?: 'exact' | 'listed';
+      channels: string[];
+      severity?: Severity;
+    }
   | { kind: 'avoid'; avoid: string[]; channels: string[]; severity?: Severity }
   | { kind: 'require'; require: string; channels: string[]; severity?: Severity };
 

@@ -48,6 +48,13 @@ describe('Dice similarity', () => {
           growing.append(w);
           expect(growing.score).toBe(dice(bigrams(target), bigrams(words.slice(0, k + 1).join(' '))));
         });
+        // Reset and grown again (as each window start does): nothing of the first run remains.
+        growing.reset();
+        const again = [...words].reverse();
+        again.forEach((w, k) => {
+          growing.append(w);
+          expect(growing.score).toBe(dice(bigrams(target), bigrams(again.slice(0, k + 1).join(' '))));
+        });
       }),
       { numRuns: 3000 },
     );

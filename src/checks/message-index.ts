@@ -1,0 +1,198 @@
+// What makes message matching cost what it finds, kept apart from what a match means
+// (match-message.ts):
+// - a part's index of where each stem is (which sentences), so the sentence groups (up to
+//   three consecutive sentences, the windows' home) that share enough with a wording are
+//   found without visiting the others;
+// - an upper bound on the Dice score a window can reach, from per-word counts, so a window is
+//   scored only when it could reach the drift floor (or beat the best window so far);
+// - a bounded memo of each distinct group's best windows per wording: navigation, footers and
+//   repeated blocks recur on every page, and their tokens (so their judgement) depend on
+//   nothing but their text and language.
+import type { NormalizedPart, Token } from '../normalize/index.js';
+import { sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
+
+export interface SentenceGroup {
+  /** The tokens of up to three consecutive sentences. */
+  tokens: Token[];
+  /** Windows start in the first sentence: its token count. */
+  firstCount: number;
+}
+
+// Every stem seen in this process gets a number, so a part's index is one sorted array of
+// (stem, sentence) pairs, 8 bytes each, held only as long as the part is.
+const stemIds = new Map<string, number>();
+const SENTENCE_BITS = 2 ** 24;
+const indexes = new WeakMap<NormalizedPart, Float64Array>();
+
+function indexOf(np: NormalizedPart): Float64Array {
+  let index = indexes.get(np);
+  if (index) return index;
+  const pairs: number[] = [];
+  np.sentences.forEach((sentence, k) => {
+    const seen = new Set<number>();
+    for (const token of sentence.tokens) {
+      let id = stemIds.get(token.stem);
+      if (id === undefined) stemIds.set(token.stem, (id = stemIds.size));
+      if (!seen.has(id)) seen.add(id), pairs.push(id * SENTENCE_BITS + k);
+    }
+  });
+  index = Float64Array.from(pairs).sort();
+  indexes.set(np, index);
+  return index;
+}
+
+/**
+ * The first sentences of the groups (up to three consecutive sentences) holding at least
+ * `needed` of the stems, ascending: found from the stems' places, so a group that shares
+ * too little with the wording is never looked at.
+ */
+export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, needed: number): number[] {
+  const index = indexOf(np);
+  if (counts.length < np.sentences.length) counts = new Int32Array(Math.max(np.sentences.length, 2 * counts.length));
+  const touched: number[] = [];
+  for (const stem of stems) {
+    const id = stemIds.get(stem);
+    if (id === undefined) continue;
+    const from = id * SENTENCE_BITS;
+    // A stem counts once per group, however many of its three sentences hold it.
+    let marked = -1;
+    for (let p = lowerBound(index, from); p < index.length && index[p] < from + SENTENCE_BITS; p++) {
+      const s = index[p] - from;
+      for (let k = Math.max(0, s - 2, marked + 1); k <= s; k++) if (counts[k]++ === 0) touched.push(k);
+      marked = s;
+    }
+  }
+  const out = touched.filter((k) => counts[k] >= needed);
+  for (const k of touched) counts[k] = 0;
+  return out.sort((a, b) => a - b);
+}
+
+// Scratch counts per group for candidateGroups, zeroed again after each use.
+let counts = new Int32Array(256);
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The group whose first sentence is `k`. */
+export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
+  const members = np.sentences.slice(k, k + 3);
+  return { tokens: members.flatMap((s) => s.tokens), firstCount: members[0].tokens.length };
+}
+
+/** Language and the group's sentences as written: groups with equal keys have equal tokens. */
+export function groupKey(np: NormalizedPart, k: number): string {
+  const text = np.folded.text;
+  return `${np.language}\u0001${np.sentences
+    .slice(k, k + 3)
+    .map((s) => text.slice(s.start, s.end))
+    .join('\u0000')}`;
+}
+
+/** Folded offsets of the group's tokens [from, to): where a window is in the part. */
+export function windowSpan(np: NormalizedPart, k: number, from: number, to: number): [number, number] {
+  const at = (n: number) => {
+    for (let s = k; ; s++) {
+      const { tokens } = np.sentences[s];
+      if (n < tokens.length) return tokens[n];
+      n -= tokens.length;
+    }
+  };
+  return [at(from).start, at(to - 1).end];
+}
+
+/** Every group of the part, in order (tests compare the index with them all). */
+export function sentenceGroups(np: NormalizedPart): SentenceGroup[] {
+  return np.sentences.map((_, k) => groupAt(np, k));
+}
+
+/** How many of the stems the group's tokens have: the prefilter's measure. */
+export function sharedStems(group: SentenceGroup, stems: ReadonlySet<string>): number {
+  const present = new Set(group.tokens.map((t) => t.stem));
+  let shared = 0;
+  for (const stem of stems) if (present.has(stem)) shared++;
+  return shared;
+}
+
+// --- The bound -------------------------------------------------------------------------
+
+/**
+ * An upper bound on `dice(target, window)` for every window [i, j) of a group, where the
+ * window's string is its words joined (`codes`: each token's word coded as bigram numbers, or
+ * undefined when the key leaves the token out). The window shares at most what each word
+ * shares on its own plus one bigram per seam between words, and never more than the target
+ * has; its bigram total is exact. Same arithmetic as the score, so bound ≥ score holds in
+ * floating point too.
+ */
+export class DiceBound {
+  private readonly pieces: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly shared: Int32Array;
+  private readonly open: boolean;
+
+  constructor(codes: ReadonlyArray<WordBigrams | undefined>, private readonly target: Bigrams) {
+    const n = codes.length;
+    this.pieces = new Int32Array(n + 1);
+    this.lengths = new Int32Array(n + 1);
+    this.shared = new Int32Array(n + 1);
+    // A target under two characters scores by string equality alone: no bound.
+    this.open = target.compact.length < 2;
+    for (let k = 0; k < n; k++) {
+      const code = codes[k];
+      const length = code ? code.text.length : 0;
+      this.pieces[k + 1] = this.pieces[k] + (length ? 1 : 0);
+      this.lengths[k + 1] = this.lengths[k] + length;
+      this.shared[k + 1] = this.shared[k] + (code && !this.open ? sharedWithin(target, code) : 0);
+    }
+  }
+
+  at(i: number, j: number): number {
+    if (this.open) return 1;
+    const length = this.lengths[j] - this.lengths[i];
+    if (length < 2) return 0;
+    const seams = Math.max(0, this.pieces[j] - this.pieces[i] - 1);
+    const shared = Math.min(this.target.total, this.shared[j] - this.shared[i] + seams);
+    return (2 * shared) / (this.target.total + length - 1);
+  }
+}
+
+// --- The memo --------------------------------------------------------------------------
+
+/**
+ * A map that forgets its least recently used entry beyond `limit`: memory stays flat however
+ * many pages a run reads, while the blocks every page repeats stay in it.
+ */
+export class LruMap<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(readonly limit: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bestInGroup, bestScore, clearMatchMemo, matchInPart, prepareWording, type MessageMatch, type Wording } from '../../src/checks/match-message.js';
+import { DiceBound, LruMap, sentenceGroups, sharedStems } from '../../src/checks/message-index.js';
+import { bigrams, dice, wordBigrams } from '../../src/checks/similarity.js';
+import { normalizePart, type NormalizedPart } from '../../src/normalize/index.js';
+
+// Words that make windows score anywhere from nothing to 1: the wordings' own words, their
+// inflections, stop words, negation cues, diacritics and their absence, sentence ends.
+const VOCABULARY = {
+  en: ['free', 'shipping', 'ships', 'on', 'all', 'orders', 'order', 'over', '$50', 'not', 'never', 'no', 'is', 'the', 'we', 'sell', 'your', 'data', 'available', 'team', 'every', 'now', 'Nimbus', 'Pro', 'set', 'up', 'in', 'minutes', 'weeks', 'a', 'b'],
+  pl: ['darmowa', 'darmową', 'dostawa', 'dostawę', 'dostawe', 'przy', 'zamówieniach', 'zamowieniach', 'powyżej', 'powyzej', '200', 'zł', 'zl', 'nie', 'jest', 'i', 'w', 'dla', 'każdego'],
+} as const;
+const SEPARATORS = [' ', ' ', ' ', ' ', '. ', '! ', ', ', ' — '];
+
+const text = (language: keyof typeof VOCABULARY, max: number) =>
+  fc
+    .array(fc.tuple(fc.constantFrom(...VOCABULARY[language]), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: max })
+    .map((words) => words.map(([w, s]) => w + s).join('').trim());
+
+const part = (copy: string, language: string): NormalizedPart =>
+  normalizePart({ role: 'body', text: copy, anchors: [] }, 0, language);
+
+const floors = fc.constantFrom(0, 0.2, 0.4, 0.45, 0.6, 0.75);
+
+/** The plain scorer: every window of every group that passes the stem test, no bound, no memo. */
+function plainMatch(np: NormalizedPart, wording: Wording, floor: number) {
+  const needed = Math.max(1, Math.ceil(wording.contentStems.size * 0.4));
+  let plain: MessageMatch | undefined;
+  let opposite: MessageMatch | undefined;
+  for (const group of sentenceGroups(np)) {
+    if (sharedStems(group, wording.contentStems) < needed) continue;
+    const best = bestInGroup(group, wording, floor, false);
+    for (const [w, polarity] of [[best.plain, 'plain'], [best.opposite, 'opposite']] as const) {
+      if (!w) continue;
+      const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[w.from].start, end: group.tokens[w.to - 1].end, wording };
+      if (w.bareScore !== undefined) match.bareScore = w.bareScore;
+      const current = polarity === 'plain' ? plain : opposite;
+      if (current && bestScore(match) <= bestScore(current)) continue;
+      if (polarity === 'plain') plain = match;
+      else opposite = match;
+    }
+  }
+  return { plain, opposite };
+}
+
+describe('the window bound', () => {
+  it('is never below the Dice score of any window', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ą', ' ', '🌸'), maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 10 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ą', ' '), maxLength: 20 }), (words, target) => {
+        const against = bigrams(target);
+        const bound = new DiceBound(words.map((w) => wordBigrams(w)), against);
+        for (let i = 0; i <= words.length; i++) {
+          for (let j = i; j <= words.length; j++) {
+            expect(bound.at(i, j)).toBeGreaterThanOrEqual(dice(bigrams(target), bigrams(words.slice(i, j).join(' '))));
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  }, 120_000);
+});
+
+describe('message matching through the index', () => {
+  for (const language of ['en', 'pl'] as const) {
+    it(`chooses the same best windows, with the same scores, as scoring every window (${language})`, () => {
+      fc.assert(
+        fc.property(text(language, 40), text(language, 8), floors, (copy, message, floor) => {
+          const np = part(copy, language);
+          const wording = prepareWording(message, language);
+          const expected = plainMatch(np, wording, floor);
+          expect(matchInPart(np, wording, floor)).toEqual(expected);
+          // Again, now from the memo of groups already judged.
+          expect(matchInPart(np, wording, floor)).toEqual(expected);
+        }),
+        { numRuns: 800 },
+      );
+    }, 120_000);
+  }
+
+  it('scores a group the same whether or not it was pruned, group by group', () => {
+    fc.assert(
+      fc.property(text('en', 30), text('en', 8), floors, (copy, message, floor) => {
+        const wording = prepareWording(message, 'en');
+        for (const group of sentenceGroups(part(copy, 'en'))) {
+          expect(bestInGroup(group, wording, floor, true)).toEqual(bestInGroup(group, wording, floor, false));
+        }
+      }),
+      { numRuns: 800 },
+    );
+  }, 120_000);
+
+  it('gives every page the same result whatever order the pages come in (the memo is keyed by content)', () => {
+    fc.assert(
+      fc.property(fc.array(text('en', 20), { minLength: 2, maxLength: 5 }), text('en', 6), (copies, message) => {
+        const wording = prepareWording(message, 'en');
+        const judge = (order: string[]) => new Map(order.map((copy) => [copy, matchInPart(part(copy, 'en'), wording, 0.4)]));
+        clearMatchMemo();
+        const forward = judge(copies);
+        clearMatchMemo();
+        const backward = judge([...copies].reverse());
+        for (const copy of copies) expect(backward.get(copy)).toEqual(forward.get(copy));
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
+  it('finds a message in a repeated footer on every page, at that page\'s own offsets', () => {
+    const wording = prepareWording('Free shipping on all orders over $50', 'en');
+    const pages = ['Welcome to the shop.', 'Our new arrivals are here. Browse them now.'].map((intro) => `${intro} Free shipping on orders over $50. Returns are easy.`);
+    clearMatchMemo();
+    const found = pages.map((copy) => ({ copy, match: matchInPart(part(copy, 'en'), wording, 0.4).plain! }));
+    for (const { copy, match } of found) {
+      expect(copy.slice(match.start, match.end)).toBe('Free shipping on orders over $50');
+      expect(match.score).toBeGreaterThan(0.85);
+    }
+    expect(found[1].match.start - found[0].match.start).toBe(pages[1].indexOf('Free') - pages[0].indexOf('Free'));
+  });
+
+  it('drops windows below the floor: nothing recognisable is no match', () => {
+    const np = part('We ship to every country in Europe. Orders arrive fast.', 'en');
+    const wording = prepareWording('Free shipping on all orders over $50', 'en');
+    expect(matchInPart(np, wording, 0.9)).toEqual({ plain: undefined, opposite: undefined });
+  });
+});
+
+describe('LruMap', () => {
+  it('keeps at most its limit, forgetting the least recently used entry', () => {
+    const lru = new LruMap<string, number>(3);
+    for (const [k, v] of [['a', 1], ['b', 2], ['c', 3]] as const) lru.set(k, v);
+    expect(lru.get('a')).toBe(1); // a is now the most recent
+    lru.set('d', 4);
+    expect(lru.size).toBe(3);
+    expect(lru.get('b')).toBeUndefined();
+    expect([lru.get('a'), lru.get('c'), lru.get('d')]).toEqual([1, 3, 4]);
+  });
+});
