@@ -1,0 +1,97 @@
+// Issue 11, items 6-8: what counts as a URL statement, link filters judged per link, and
+// code slips where a digit stands for the letter it looks like.
+import { describe, expect, it } from 'vitest';
+import { isCodeSlip } from '../../src/checks/facts.js';
+import { extractValues } from '../../src/normalize/values/index.js';
+import { doc, findings, makeSpec, part } from '../helpers.js';
+
+const urls = (text: string, language = 'en') => extractValues(text, { language }).filter((v) => v.type === 'url').map((v) => v.key);
+
+describe('a URL statement has a scheme, "www.", a path, or is a link target', () => {
+  it.each([
+    ['en', 'Buy it today at Shopname.ca!'],
+    ['en', 'Shopname.ca'],
+    ['de', 'Shop.de – Ihr Onlineshop für Tierbedarf'],
+    ['pl', 'Zamów w Sklep.pl już dziś'],
+    ['he', 'הזמינו עכשיו ב-Shop.co.il'],
+  ])('%s: a host written as a name is no URL: %s', (language, text) => {
+    expect(urls(text, language)).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Visit https://shopname.ca today', 'shopname.ca'],
+    ['en', 'Visit www.shopname.ca today', 'shopname.ca'],
+    ['en', 'Visit shopname.ca/sale today', 'shopname.ca/sale'],
+    ['de', 'Alle Infos unter shop.de/aktion', 'shop.de/aktion'],
+    ['pl', 'Szczegóły: www.sklep.pl/promocja', 'sklep.pl/promocja'],
+    ['he', 'פרטים באתר shop.co.il/sale', 'shop.co.il/sale'],
+  ])('%s: an address is a URL: %s', (language, text, key) => {
+    expect(urls(text, language)).toEqual([key]);
+  });
+
+  const spec = makeSpec({ facts: [{ id: 'landing', type: 'url', value: 'https://shopname.ca/summer', required: ['site'] }] });
+  it('reports no wrong landing URL for the shop name, alt text or site name', () => {
+    const out = findings(spec, [doc('site', 'a.html', [
+      'Summer sale at Shopname.ca! Visit https://shopname.ca/summer.',
+      part('alt', 'Shopname.ca'),
+      part('meta', 'Shopname.ca'),
+    ])]);
+    expect(out).toEqual([]);
+  });
+
+  it('still reports a wrong address and a wrong link target', () => {
+    const out = findings(spec, [doc('site', 'a.html', ['Visit shopname.ca/winter.', part('cta', 'Shop now', { href: 'https://shopname.ca/spring' })])]);
+    expect(out.map((f) => [f.rule, f.found])).toEqual([
+      ['fact-mismatch', 'shopname.ca/winter'],
+      ['fact-mismatch', 'shopname.ca/spring'],
+    ]);
+  });
+});
+
+describe('link filters judge each link, not the whole post', () => {
+  const spec = makeSpec({
+    channels: [{ name: 'x', kind: 'social' }],
+    facts: [{ id: 'landing', type: 'url', value: 'https://acme.example/summer', required: ['x'] }],
+  });
+  const post = (text: string, href: string) => doc('x', 'posts.json', [part('post', text, { href, unit: '1' })], { kind: 'social' });
+
+  it.each([
+    ['a post that mentions support', 'Round-the-clock support from real people. Summer deals inside!'],
+    ['a post that mentions an account', 'Open an account today and save 30%.'],
+    ['a Polish post about help', 'Pomoc 24/7 i rabat 30% przez całe lato.'],
+  ])('keeps the campaign link of %s', (_, text) => {
+    expect(findings(spec, [post(text, 'https://acme.example/summer')])).toEqual([]);
+  });
+
+  it('still drops a utility link by its own address, and a button labelled as one', () => {
+    expect(findings(spec, [post('Questions? We are here.', 'https://acme.example/support')]).map((f) => f.rule)).toEqual(['fact-missing']);
+    const site = makeSpec({ facts: [{ id: 'landing', type: 'url', value: 'https://acme.example/summer' }] });
+    expect(findings(site, [doc('site', 'a.html', [part('cta', 'Contact support', { href: 'https://acme.example/contact-us' })])])).toEqual([]);
+  });
+});
+
+describe('codes: a digit typed for the letter it looks like', () => {
+  it.each([
+    ['COD3', 'CODE'], ['SUMMER3O', 'SUMMER30'], ['5UMMER30', 'SUMMER30'], ['SUMMERB0', 'SUMMER80'],
+    ['W1OSNA30', 'WIOSNA30'], ['FRIEND1S', 'FRIEND15'], ['SPRNG30', 'SPRING30'],
+  ])('%s is a slip of %s', (written, code) => {
+    expect(isCodeSlip(written, code)).toBe(true);
+  });
+
+  it.each([
+    ['SPRING', 'SPRING30'], ['SUMMER', 'SUMMER30'], ['CODES1', 'CODE'], ['SUMMER2026', 'SUMMER30'], ['ORDER', 'CODE'],
+  ])('%s is not a slip of %s', (written, code) => {
+    expect(isCodeSlip(written, code)).toBe(false);
+  });
+
+  const spec = makeSpec({ facts: [{ id: 'promo', type: 'code', value: 'CODE' }, { id: 'spring', type: 'code', value: 'WIOSNA30' }] });
+  it.each([
+    ['en', 'Use COD3 at checkout', 'COD3'],
+    ['pl', 'Kod rabatowy: W1OSNA30', 'W1OSNA30'],
+    ['de', 'Gutscheincode COD3 im Warenkorb eingeben', 'COD3'],
+    ['he', 'קוד קופון: COD3', 'COD3'],
+  ])('%s: reports the slip as a fact-mismatch', (language, text, found) => {
+    const out = findings(spec, [doc('site', 'a.html', [text], { language })], 'fact-mismatch');
+    expect(out.map((f) => f.found)).toEqual([found]);
+  });
+});
