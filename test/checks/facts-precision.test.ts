@@ -34,7 +34,7 @@ describe('a URL statement has a scheme, "www.", a path, or is a link target', ()
     const out = findings(spec, [doc('site', 'a.html', [
       'Summer sale at Shopname.ca! Visit https://shopname.ca/summer.',
       part('alt', 'Shopname.ca'),
-      part('meta', 'Shopname.ca'),
+      part('og', 'Shopname.ca'),
     ])]);
     expect(out).toEqual([]);
   });
