@@ -6,6 +6,7 @@ import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
 import { bestScore, matchInPart, prepareWording, type MessageMatch, type Wording } from './match-message.js';
+import { isRecognisable, sortByPolarity } from './polarity.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
 
 /**
@@ -101,15 +102,17 @@ const typedBare = (m: MessageMatch) => (m.bareScore ?? 0) > m.score;
 export function matchMessageInDocument(message: Message, spec: Spec, doc: NormalizedDocument): SourceMatch {
   const result: SourceMatch = { doc, untranslated: new Set() };
   const every = allWordings(message, spec);
+  const floor = driftFloor(message.minSimilarity);
   for (const np of doc.parts) {
     const own = new Set(wordingsFor(message, spec, np.language));
     if (own.size === 0) result.untranslated.add(primaryLanguage(np.language));
     for (const wording of every) {
-      const { plain, opposite } = matchInPart(np, wording);
+      const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording), floor);
       const at = <T extends MessageMatch>(m: T | undefined) => m && { ...m, partIndex: np.index };
       // Copy typed without diacritics can only ever be drift: it never competes to be "said".
       if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);
-      if (own.has(wording)) result.local = better(result.local, at(plain), bestScore);
+      // Drift is a rewording of the message, not another sentence sharing a word with it.
+      if (own.has(wording) && plain && isRecognisable(np, plain, floor)) result.local = better(result.local, at(plain), bestScore);
       result.opposite = better(result.opposite, at(opposite), bestScore);
     }
   }

@@ -22,6 +22,16 @@ export interface NegationWords {
   clauseOpeners: readonly string[];
   /** Words that open a condition: a cue in that clause states no claim ("if you're not ready"). */
   conditions: readonly string[];
+  /**
+   * Words that deny what follows them in a contrast without being a negation of the
+   * sentence: "in minutes instead of weeks" says what "in minutes, not weeks" says.
+   */
+  contrast: readonly string[];
+  /**
+   * Words a cue denies the whole clause through: "Decoration is not included" denies the
+   * decoration, though "not" stands after it.
+   */
+  availability: readonly string[];
 }
 
 const inflect = (stem: string, endings: readonly string[]) => endings.map((ending) => stem + ending);
@@ -39,6 +49,8 @@ export const NEGATION_WORDS: Record<'en' | 'pl' | 'he' | 'de', NegationWords> = 
     idiomPair: [],
     clauseOpeners: ['but', 'and', 'or', 'so', 'yet', 'because', 'while', 'whereas', 'although', 'though', 'if', 'unless', 'when', 'whether', 'instead'],
     conditions: ['if', 'unless', 'whether', 'when'],
+    contrast: ['instead', 'rather'],
+    availability: ['available', 'included', 'includes', 'include', 'valid', 'eligible', 'apply', 'applies', 'offered', 'possible', 'allowed', 'needed', 'required'],
   },
   pl: {
     cues: ['nie', 'bez', 'beze', 'brak', 'braku', 'nigdy', 'ani', 'nic', 'niczego', 'nikt', 'nikogo', 'nigdzie', ...ZADN],
@@ -47,6 +59,8 @@ export const NEGATION_WORDS: Record<'en' | 'pl' | 'he' | 'de', NegationWords> = 
     idiomPair: [['ma', 'jak'], ['ma', 'to'], ['ma', 'problemu']],
     clauseOpeners: ['ale', 'lecz', 'a', 'i', 'oraz', 'lub', 'albo', 'bo', 'więc', 'jeśli', 'jeżeli', 'gdy', 'kiedy', 'gdyby', 'czy', 'chociaż', 'choć', 'natomiast'],
     conditions: ['jeśli', 'jeżeli', 'gdyby', 'czy', 'jesli', 'jezeli'],
+    contrast: ['zamiast'],
+    availability: ['dostępna', 'dostępny', 'dostępne', 'obowiązuje', 'ważna', 'ważny', 'wliczona', 'wliczony', 'wliczone', 'zawiera', 'możliwa', 'możliwy', 'wymagana', 'wymagany'],
   },
   he: {
     cues: ['לא', 'אין', 'ללא', 'בלי', 'בלא', 'אינו', 'אינה', 'אינם', 'אינן', 'איננו', 'איננה', 'אינני', 'אינך', 'אינכם', 'אינכן', 'מעולם'],
@@ -55,6 +69,8 @@ export const NEGATION_WORDS: Record<'en' | 'pl' | 'he' | 'de', NegationWords> = 
     idiomPair: [],
     clauseOpeners: ['אבל', 'אך', 'או', 'כי', 'אם', 'כאשר', 'למרות', 'אלא'],
     conditions: ['אם', 'במידה'],
+    contrast: ['במקום'],
+    availability: ['זמין', 'זמינה', 'זמינים', 'בתוקף', 'כלול', 'כלולה', 'כלולים', 'נדרש', 'נדרשת', 'אפשרי'],
   },
   de: {
     cues: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'ohne', 'nichts', 'niemand', 'weder', 'nirgends'],
@@ -63,5 +79,7 @@ export const NEGATION_WORDS: Record<'en' | 'pl' | 'he' | 'de', NegationWords> = 
     idiomPair: [],
     clauseOpeners: ['aber', 'und', 'oder', 'sondern', 'denn', 'weil', 'wenn', 'falls', 'ob', 'doch', 'jedoch', 'obwohl', 'während'],
     conditions: ['wenn', 'falls', 'ob', 'sofern'],
+    contrast: ['statt', 'anstatt'],
+    availability: ['verfügbar', 'erhältlich', 'inklusive', 'enthalten', 'inbegriffen', 'gültig', 'möglich', 'nötig', 'notwendig', 'erforderlich'],
   },
 };
