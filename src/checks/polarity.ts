@@ -13,7 +13,7 @@
 //    in parity ("A credit card is required" against "No credit card required"), or when
 //    both deny, but different words of it ("Setup takes weeks, not minutes" against "Set up
 //    in minutes, not weeks").
-import { foldText } from '../normalize/fold.js';
+import { foldText, rawSpan } from '../normalize/fold.js';
 import { splitClauses, type Clause } from '../normalize/clauses.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
 import { knownLanguage } from '../normalize/negation.js';
@@ -39,15 +39,36 @@ interface Stance {
   denied: Set<string>;
 }
 
-function read(text: string, sentences: ReadonlyArray<{ end: number; tokens: Token[] }>, language: string): Reading {
+/**
+ * Tokens and clauses of some sentences. `raw` maps folded offsets to the text as written,
+ * where line breaks (a `<br>`, a post's lines) still are: they close clauses.
+ */
+function read(text: string, sentences: ReadonlyArray<{ end: number; tokens: Token[] }>, language: string, raw?: (from: number, to: number) => string): Reading {
   const tokens: Token[] = [];
   const clauses: Clause[] = [];
+  const between = raw ?? ((from: number, to: number) => text.slice(from, to));
   for (const sentence of sentences) {
     const offset = tokens.length;
-    tokens.push(...sentence.tokens);
-    for (const c of splitClauses(text, sentence.tokens, language, sentence.end)) clauses.push({ ...c, from: c.from + offset, to: c.to + offset });
+    const words = sentence.tokens;
+    tokens.push(...words);
+    const gap = (i: number) => between(words[i - 1].end, i < words.length ? words[i].start : sentence.end);
+    for (const c of splitClauses(words, gap, language)) clauses.push({ ...c, from: c.from + offset, to: c.to + offset });
   }
   return { tokens, clauses };
+}
+
+/**
+ * The text as written between two folded offsets of a part, with a '\n' where the reader
+ * marked a line break (a `<br>` is a space in the part's text).
+ */
+function rawText(np: NormalizedPart): (from: number, to: number) => string {
+  const breaks = np.part.lineBreaks ?? [];
+  return (from, to) => {
+    if (to <= from) return np.folded.text.slice(from, to);
+    const [start, end] = rawSpan(np.folded, from, to);
+    const text = np.part.text.slice(start, end);
+    return breaks.some((at) => at >= start && at < end) ? `${text}\n` : text;
+  };
 }
 
 function wordsFor(language: string) {
@@ -136,7 +157,7 @@ function recognise(np: NormalizedPart, match: MessageMatch, floor: number, purpo
   if (bestScore(match) < floor) return undefined;
   const content = match.wording.contentLemmas;
   const message = readMessage(match.wording);
-  const reading = read(np.folded.text, sentencesOf(np, match.start, match.end), np.language);
+  const reading = read(np.folded.text, sentencesOf(np, match.start, match.end), np.language, rawText(np));
   const strict = purpose === 'contradiction';
   const touches = (c: Clause) => reading.tokens.slice(c.from, c.to).some((t) => t.start < match.end && match.start < t.end);
   const candidates = strict ? reading.clauses.filter(touches) : reading.clauses;

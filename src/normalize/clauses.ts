@@ -15,8 +15,6 @@ export interface Clause {
 }
 
 interface WordSpan {
-  start: number;
-  end: number;
   norm: string;
 }
 
@@ -34,23 +32,22 @@ function wordsOf(language: string) {
 }
 
 /**
- * The clauses of one sentence's words in `text` (each word's offsets into it, lower-cased
- * `norm`); `end` is where the sentence ends, so its closing "?" is seen.
+ * The clauses of one sentence's words. `gap(i)` is the text between word i-1 and word i as
+ * written (a line break folds to a space, so the caller reads it from the raw text), and
+ * `gap(words.length)` what follows the last word up to the sentence's end.
  */
-export function splitClauses(text: string, words: readonly WordSpan[], language: string, end = text.length): Clause[] {
+export function splitClauses(words: readonly WordSpan[], gap: (i: number) => string, language: string): Clause[] {
   const { openers, conditions } = wordsOf(language);
   const clauses: Clause[] = [];
   let from = 0;
   const close = (to: number) => {
     if (to <= from) return;
-    const after = text.slice(words[to - 1].end, to < words.length ? words[to].start : end);
-    const asserted = !conditions.has(words[from].norm) && !QUESTION.test(after);
+    const asserted = !conditions.has(words[from].norm) && !QUESTION.test(gap(to));
     clauses.push({ from, to, asserted });
     from = to;
   };
   for (let i = 1; i < words.length; i++) {
-    const gap = text.slice(words[i - 1].end, words[i].start);
-    if (CLOSES.test(gap) || openers.has(words[i].norm)) close(i);
+    if (CLOSES.test(gap(i)) || openers.has(words[i].norm)) close(i);
   }
   close(words.length);
   return clauses;
