@@ -29,7 +29,7 @@ export type PolarityVerdict = 'agrees' | 'contradicts' | 'unrecognised';
 /** Tokens with their clauses (token indexes into `tokens`). */
 interface Reading {
   tokens: Token[];
-  clauses: Clause[];
+  clauses: Array<Clause & { sentence: number }>;
 }
 
 interface Stance {
@@ -45,14 +45,14 @@ interface Stance {
  */
 function read(text: string, sentences: ReadonlyArray<{ end: number; tokens: Token[] }>, language: string, raw?: (from: number, to: number) => string): Reading {
   const tokens: Token[] = [];
-  const clauses: Clause[] = [];
+  const clauses: Reading['clauses'] = [];
   const between = raw ?? ((from: number, to: number) => text.slice(from, to));
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
     const offset = tokens.length;
     const words = sentence.tokens;
     tokens.push(...words);
     const gap = (i: number) => between(words[i - 1].end, i < words.length ? words[i].start : sentence.end);
-    for (const c of splitClauses(words, gap, language)) clauses.push({ ...c, from: c.from + offset, to: c.to + offset });
+    for (const c of splitClauses(words, gap, language)) clauses.push({ ...c, from: c.from + offset, to: c.to + offset, sentence: index });
   }
   return { tokens, clauses };
 }
@@ -89,7 +89,8 @@ function stance(reading: Reading, clauses: readonly Clause[], content: ReadonlyS
       let governed = tokens.slice(i + 1, Math.min(clause.to, i + 1 + REACH));
       const denies = governed.some((t) => availability.has(t.norm));
       if (denies) governed = tokens.slice(clause.from, clause.to).filter((_, k) => clause.from + k !== i);
-      else if (!governed.some((t) => content.has(t.bareLemma))) governed = tokens.slice(Math.max(clause.from, i - REACH), i);
+      // A cue that ends its clause ("… nicht.", "… not!") denies what came before it.
+      else if (governed.length === 0) governed = tokens.slice(Math.max(clause.from, i - REACH), i);
       const words = governed.filter((t) => content.has(t.bareLemma) && !t.negation).map((t) => t.bareLemma);
       if (!words.length && !denies) continue;
       result.cues++;
@@ -115,6 +116,7 @@ export function wordsNeeded(contentWords: number, toContradict: boolean): number
 interface MessageReading {
   reading: Reading;
   clauseCount: number;
+  sentences: number;
   stance: Stance;
 }
 
@@ -127,7 +129,7 @@ function readMessage(wording: Wording): MessageReading {
     const sentences = splitSentences(text, wording.language).map((s) => ({ end: s.end, tokens: tokenize(text, wording.language, s.start, s.end) }));
     const reading = read(text, sentences, wording.language);
     const clauses = contentClauses(reading, wording.contentLemmas);
-    cached = { reading, clauseCount: Math.max(1, clauses.length), stance: stance(reading, reading.clauses, wording.contentLemmas, wording.language) };
+    cached = { reading, clauseCount: Math.max(1, clauses.length), sentences: sentences.length, stance: stance(reading, reading.clauses, wording.contentLemmas, wording.language) };
     messageReadings.set(wording, cached);
   }
   return cached;
@@ -163,7 +165,8 @@ function recognise(np: NormalizedPart, match: MessageMatch, floor: number, purpo
   const candidates = strict ? reading.clauses.filter(touches) : reading.clauses;
   let best: { clauses: Clause[]; shared: number } | undefined;
   for (let k = 0; k < candidates.length; k++) {
-    const run = candidates.slice(k, k + message.clauseCount + (strict ? 0 : 1));
+    // One coherent stretch: a run never crosses a sentence end the message does not have.
+    const run = candidates.slice(k, k + message.clauseCount + (strict ? 0 : 1)).filter((c) => message.sentences > 1 || c.sentence === candidates[k].sentence);
     const shared = lemmasIn(run.flatMap((c) => reading.tokens.slice(c.from, c.to)), content).size;
     if (!best || shared > best.shared) best = { clauses: run, shared };
   }

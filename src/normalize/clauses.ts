@@ -19,7 +19,8 @@ interface WordSpan {
 }
 
 // Punctuation (and emoji) between two words that closes the clause of the first.
-const CLOSES = /[,;:!?…—–()[\]{}|•·\n\r\u2028\u2029]|(?:^|\s)[-‐‑‒]+(?:\s|$)|\p{Extended_Pictographic}/u;
+// A full stop the sentence segmenter did not take for a sentence end (". 12,000 teams") too.
+const CLOSES = /[,;:!?…—–()[\]{}|•·\n\r\u2028\u2029]|\.(?:\s|$)|(?:^|\s)[-‐‑‒]+(?:\s|$)|\p{Extended_Pictographic}/u;
 const QUESTION = /[?？؟]/;
 
 const ALL_OPENERS = new Set(Object.values(NEGATION_WORDS).flatMap((w) => w.clauseOpeners));
