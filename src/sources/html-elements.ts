@@ -7,7 +7,9 @@ import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 export const BLOCK = new Set(
   'address article aside blockquote body button caption center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol optgroup option p pre section summary table tbody td tfoot th thead title tr ul'.split(' '),
 );
-export const NOT_COPY = new Set('script style template noscript svg math iframe object embed canvas audio video textarea'.split(' '));
+// Code samples (<pre>, <code>, <kbd>, <samp>) are not marketing copy: a snippet's "Github"
+// or "cancel any time" is not the campaign's wording.
+export const NOT_COPY = new Set('script style template noscript svg math iframe object embed canvas audio video textarea pre code kbd samp'.split(' '));
 export const STRUCK = new Set(['s', 'del', 'strike']);
 /** Inline elements whose edges part words when letters meet across them (see addSoftBreak). */
 export const SOFT_EDGE = new Set(['a', 'img', 'input', 'select', 'label']);

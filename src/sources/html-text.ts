@@ -265,7 +265,7 @@ export function textContent(element: Element): string {
     if (node === '\n') text += '\n';
     else if (isText(node)) text += node.data;
     else if (isTag(node) && !NOT_COPY.has(node.name)) {
-      const block = BLOCK.has(node.name);
+      const block = BLOCK.has(node.name) || node.name === 'br';
       if (block) stack.push('\n');
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
       if (block) text += '\n';

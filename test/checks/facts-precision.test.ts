@@ -95,3 +95,14 @@ describe('codes: a digit typed for the letter it looks like', () => {
     expect(out.map((f) => f.found)).toEqual([found]);
   });
 });
+
+describe('code samples are not copy', () => {
+  it.each([
+    ['<p>Install it:</p><pre>npm i Github-sync --cancel any time</pre><p>Then enjoy.</p>', ['Install it:', 'Then enjoy.']],
+    ['<p>Run <code>acme --Github</code> today.</p>', ['Run today.']],
+    ['<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy the code <samp>SPRING25</samp>.</p>', ['Press + to copy the code .']],
+  ])('leaves %s out', async (html, texts) => {
+    const { htmlToParts } = await import('../../src/sources/html.js');
+    expect(htmlToParts(html, { metadata: false }).map((p) => p.text)).toEqual(texts);
+  });
+});
