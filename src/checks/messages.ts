@@ -133,7 +133,9 @@ function runMessage(message: Message, context: CheckContext): void {
   const row: Record<string, CoverageEntry> = (context.coverage[message.id] = {});
   const severity = (rule: 'message-missing' | 'message-drift' | 'message-negated') => message.severity ?? DEFAULT_SEVERITY[rule];
   const said = (m: SourceMatch) => !!m.plain && saidBy(m.plain, m.opposite, message.minSimilarity);
-  const contradicted = (m: SourceMatch) => !!m.opposite && bestScore(m.opposite) >= floor && !said(m);
+  // A contradiction is one even in a source that also says the message elsewhere (a page's
+  // hero says it, its FAQ denies it); only a fragment of a better-fitting window is not one.
+  const contradicted = (m: SourceMatch) => !!m.opposite && bestScore(m.opposite) >= floor && !outweighed(m.opposite, m.plain);
 
   for (const channel of context.channels) {
     const required = message.channels.includes(channel);
@@ -210,6 +212,12 @@ function saidBy(plain: PartMatch, opposite: PartMatch | undefined, min: number):
   if (!opposite || opposite.partIndex !== plain.partIndex) return true;
   const overlaps = opposite.start < plain.end && plain.start < opposite.end;
   return !(overlaps && bestScore(opposite) > plain.score);
+}
+
+/** The opposite window lies inside a better window of the message's own polarity in the same part. */
+function outweighed(opposite: PartMatch, plain: PartMatch | undefined): boolean {
+  if (!plain || plain.partIndex !== opposite.partIndex || typedBare(plain)) return false;
+  return opposite.start < plain.end && plain.start < opposite.end && plain.score > bestScore(opposite);
 }
 
 function pick(matches: SourceMatch[], get: (m: SourceMatch) => MessageMatch | undefined, rank: (m: MessageMatch) => number): SourceMatch | undefined {
