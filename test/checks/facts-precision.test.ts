@@ -1,9 +1,11 @@
 // Issue 11, items 6-8: what counts as a URL statement, link filters judged per link, and
 // code slips where a digit stands for the letter it looks like.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCodeSlip } from '../../src/checks/facts.js';
 import { extractValues } from '../../src/normalize/values/index.js';
 import { doc, findings, makeSpec, part } from '../helpers.js';
+import { describeShared, sharedPath } from '../support/shared.js';
 
 const urls = (text: string, language = 'en') => extractValues(text, { language }).filter((v) => v.type === 'url').map((v) => v.key);
 
@@ -104,5 +106,32 @@ describe('code samples are not copy', () => {
   ])('leaves %s out', async (html, texts) => {
     const { htmlToParts } = await import('../../src/sources/html.js');
     expect(htmlToParts(html, { metadata: false }).map((p) => p.text)).toEqual(texts);
+  });
+});
+
+describe('a card heading and its price on one line break are one context', () => {
+  const spec = makeSpec({ facts: [{ id: 'pro-price', type: 'money', value: '49.99 USD', near: ['Nimbus Pro'] }] });
+  it.each([
+    ['en', '<table><tr><td><strong>Nimbus Pro</strong><br>$59.99 per month</td><td><strong>DataPilot</strong><br>$29 per month</td></tr></table>', '59.99 USD'],
+    ['pl', '<p><strong>Nimbus Pro</strong><br/>59,99 USD miesięcznie</p>', '59.99 USD'],
+    ['de', '<div><b>Nimbus Pro</b><br>59,99 USD pro Monat</div>', '59.99 USD'],
+  ])('%s: reports the wrong price in the card', async (language, html, found) => {
+    const { htmlToParts } = await import('../../src/sources/html.js');
+    const out = findings(spec, [doc('newsletter', 'mail.eml', htmlToParts(html, { metadata: false }), { kind: 'email', language })], 'fact-mismatch');
+    expect(out.map((f) => f.found)).toEqual([found]);
+  });
+});
+
+describeShared('real mail: the shop name written as a domain', () => {
+  it('reads "at Vitamart.ca!" in the Vitamart sale mail as no URL statement', async () => {
+    const { readEml } = await import('../../src/sources/email.js');
+    const file = 'php-mime-mail-parser/m0015.eml';
+    const parts = await readEml({ id: file, name: file, bytes: readFileSync(sharedPath('corpus', 'email', file)), kind: 'email' });
+    const spec = makeSpec({ facts: [{ id: 'landing', type: 'url', value: 'https://vitamart.ca/multivitamins' }] });
+    const texts = parts.map((p) => p.text);
+    expect(texts.some((t) => t.includes('at Vitamart.ca!'))).toBe(true);
+    const out = findings(spec, [doc('newsletter', file, parts, { kind: 'email' })], 'fact-mismatch');
+    // Only the address written with "www." is a statement of a (wrong) landing page.
+    expect(out.map((f) => f.excerpt)).toEqual(['www.vitamart.ca']);
   });
 });
