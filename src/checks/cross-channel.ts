@@ -20,14 +20,30 @@ function contextWord(tokens: readonly Token[], from: number, step: number): Toke
   return undefined;
 }
 
-/** "return … day": the closest content word before and after the value in its sentence. */
-function contextOf(np: NormalizedPart, value: Value): string | undefined {
+/** A block of a few words that states no value: a table's row label, a card's heading. */
+const LABEL_WORDS = 4;
+function isLabel(np: NormalizedPart | undefined): np is NormalizedPart {
+  if (!np || np.values.length > 0 || (np.part.role !== 'body' && np.part.role !== 'heading')) return false;
+  const count = np.sentences.reduce((n, s) => n + s.tokens.length, 0);
+  return count > 0 && count <= LABEL_WORDS;
+}
+
+/**
+ * "return … day": the closest content word before and after the value in its sentence. A
+ * value with no word before it in a short block (a table cell "14 days") takes its context
+ * from the block it belongs to: the label just before it ("Returns" in the cell beside it).
+ */
+function contextOf(np: NormalizedPart, value: Value, previous?: NormalizedPart): string | undefined {
   const sentence = np.sentences.find((s) => value.start >= s.start && value.start < s.end);
   if (!sentence) return undefined;
   const tokens = sentence.tokens;
   const before = tokens.findLastIndex((t) => t.end <= value.start);
   const after = tokens.findIndex((t) => t.start >= value.end);
-  const prev = contextWord(tokens, before, -1);
+  let prev = contextWord(tokens, before, -1);
+  if (!prev && isLabel(previous)) {
+    const label = previous.sentences.flatMap((s) => s.tokens);
+    prev = contextWord(label, label.length - 1, -1);
+  }
   const next = after >= 0 ? contextWord(tokens, after, 1) : undefined;
   if (!prev && !next) return undefined;
   return `${prev?.lemma ?? ''} … ${next?.lemma ?? ''}`.trim();
@@ -57,7 +73,7 @@ export const crossChannelCheck: DocumentCheck = {
       for (const value of np.values) {
         if (!COMPARED.has(value.type) || value.reference) continue;
         if (claimed.has(`${np.index}:${value.start}`) || factKeys.has(`${value.type}:${value.key}`)) continue;
-        const words = contextOf(np, value);
+        const words = contextOf(np, value, doc.parts[np.index - 1]);
         if (!words) continue;
         const topic = `${value.type}|${words}`;
         const values = (state.statements[topic] ??= Object.create(null) as Record<string, Statement>);

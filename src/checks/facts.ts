@@ -78,10 +78,25 @@ function nearMentions(np: NormalizedPart, fact: Fact, language: string): Mention
   return [...claimed.values()];
 }
 
+// Digits that read as letters: a code typed with one for the other ("COD3", "SUMMER3O").
+const LOOK_ALIKE: Record<string, string> = { '0': 'O', '1': 'I', '3': 'E', '5': 'S', '8': 'B' };
+const asLetters = (code: string) => code.replace(/[01358]/g, (d) => LOOK_ALIKE[d]);
+
+/**
+ * A mistyped code: within SPEC §7's edit distance of 2 and of the code's shape ("SPRING",
+ * a word in a heading, is not "SPRING30" mistyped), or differing from it where a digit
+ * stands for the letter it looks like ("COD3" for "CODE", "5UMMER30" for "SUMMER30").
+ */
+export function isCodeSlip(candidate: string, code: string): boolean {
+  const edits = distance(candidate, code);
+  if (edits > 2) return false;
+  if (/\d/.test(candidate) === /\d/.test(code)) return true;
+  return distance(asLetters(candidate), asLetters(code)) < edits;
+}
+
 function codeMentions(np: NormalizedPart, key: string): Mention[] {
   return candidates(np, { type: 'code' } as Fact)
-    // A typo keeps the code's shape: "SPRING" (a word in a heading) is not "SPRING30" mistyped.
-    .filter((c) => distance(c.key, key) <= 2 && /\d/.test(c.key) === /\d/.test(key))
+    .filter((c) => isCodeSlip(c.key, key))
     .map((c) => ({ np, ...c }));
 }
 
@@ -93,8 +108,10 @@ function urlMentions(np: NormalizedPart, key: string, language: string): Mention
     .map((v) => ({ np, ...v }));
   const { href, role, text } = np.part;
   // A call to action's target, and a post's link (a link column, or the full address behind a
-  // link the app shows shortened), are URLs the copy states.
-  if (href && (role === 'cta' || role === 'post') && !UTILITY_LINK.test(href) && !UTILITY_LINK.test(text)) {
+  // link the app shows shortened), are URLs the copy states. Each link is judged on its own:
+  // its address, and a button's own label ("Contact support"), never a whole post's text.
+  const utility = UTILITY_LINK.test(href ?? '') || (role === 'cta' && UTILITY_LINK.test(text));
+  if (href && (role === 'cta' || role === 'post') && !utility) {
     const hrefKey = factKey('url', href, { language });
     if (hrefKey && onHost(hrefKey) && !out.some((m) => m.key === hrefKey)) out.push({ np, start: 0, end: np.folded.text.length, raw: href, key: hrefKey });
   }

@@ -6,6 +6,7 @@ import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
 import { bestScore, matchInPart, prepareWording, type MessageMatch, type Wording } from './match-message.js';
+import { isRecognisable, sortByPolarity } from './polarity.js';
 import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
 /**
@@ -107,11 +108,12 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
     const own = new Set(wordingsFor(message, spec, np.language));
     if (own.size === 0) result.untranslated.add(primaryLanguage(np.language));
     for (const wording of every) {
-      const { plain, opposite } = matchInPart(np, wording, floor);
+      const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording, floor), floor);
       const at = <T extends MessageMatch>(m: T | undefined) => m && { ...m, partIndex: np.index };
       // Copy typed without diacritics can only ever be drift: it never competes to be "said".
       if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);
-      if (own.has(wording)) result.local = better(result.local, at(plain), bestScore);
+      // Drift is a rewording of the message, not another sentence sharing a word with it.
+      if (own.has(wording) && plain && isRecognisable(np, plain, floor)) result.local = better(result.local, at(plain), bestScore);
       result.opposite = better(result.opposite, at(opposite), bestScore);
     }
   }
@@ -128,7 +130,9 @@ export const messagesCheck: DocumentCheck = {
 };
 
 const said = (message: Message, m: SourceMatch) => !!m.plain && saidBy(m.plain, m.opposite, message.minSimilarity);
-const contradicted = (message: Message, m: SourceMatch) => !!m.opposite && bestScore(m.opposite) >= driftFloor(message.minSimilarity) && !said(message, m);
+// A contradiction is one even in a source that also says the message elsewhere (a page's
+// hero says it, its FAQ denies it); only a fragment of a better-fitting window is not one.
+const contradicted = (message: Message, m: SourceMatch) => !!m.opposite && bestScore(m.opposite) >= driftFloor(message.minSimilarity) && !outweighed(m.opposite, m.plain);
 const severityOf = (message: Message, rule: 'message-missing' | 'message-drift' | 'message-negated') => message.severity ?? DEFAULT_SEVERITY[rule];
 
 /**
@@ -198,6 +202,12 @@ function saidBy(plain: PartMatch, opposite: PartMatch | undefined, min: number):
   if (!opposite || opposite.partIndex !== plain.partIndex) return true;
   const overlaps = opposite.start < plain.end && plain.start < opposite.end;
   return !(overlaps && bestScore(opposite) > plain.score);
+}
+
+/** The opposite window lies inside a better window of the message's own polarity in the same part. */
+function outweighed(opposite: PartMatch, plain: PartMatch | undefined): boolean {
+  if (!plain || plain.partIndex !== opposite.partIndex || typedBare(plain)) return false;
+  return opposite.start < plain.end && plain.start < opposite.end && plain.score > bestScore(opposite);
 }
 
 function driftMessage(message: Message, match: MessageMatch): string {

@@ -57,6 +57,11 @@ export interface Part {
    * (<s>, <del>, <strike>). Values found inside are not statements of a fact.
    */
   muted?: Array<[number, number]>;
+  /**
+   * Offsets of the spaces in `text` that stand for a line break inside the block (`<br>`):
+   * not a new part, but they close a clause ("Free shipping<br>No code needed").
+   */
+  lineBreaks?: number[];
 }
 
 export interface Document {

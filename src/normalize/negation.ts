@@ -1,4 +1,5 @@
-// Cues that turn a statement into its opposite, in English, Polish and Hebrew. Matched
+// Cues that turn a statement into its opposite, in English, Polish, Hebrew and German (the
+// words are data, in negation-words.ts). Matched
 // against lower-cased, folded word tokens (’ already folded to ', ״ to ").
 //
 // Two levels:
@@ -10,73 +11,34 @@
 //   "אל תפספסו"), and in Polish and Hebrew negative concord counts once: "nie ma żadnych
 //   opłat" and "מעולם לא" are one negation, not two that cancel.
 import { foldText } from './fold.js';
+import { NEGATION_WORDS, type NegationWords } from './negation-words.js';
 import { splitWords } from './segment.js';
 
-type Language = 'en' | 'pl' | 'he';
+type Language = keyof typeof NEGATION_WORDS;
+const LANGUAGES = Object.keys(NEGATION_WORDS) as Language[];
 
-/** Words that negate on their own. */
-const CUES: Record<Language, readonly string[]> = {
-  en: [
-    'not', 'no', 'never', 'without', 'none', 'nothing', 'neither', 'nor', 'cannot', 'nobody', 'nowhere', 'nope',
-    // Contractions typed without the apostrophe, common in posts.
-    'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'hasnt', 'havent', 'hadnt', 'wouldnt', 'shouldnt', 'couldnt', 'aint',
-  ],
-  pl: [
-    'nie', 'bez', 'beze', 'brak', 'braku', 'nigdy', 'ani', 'nic', 'niczego', 'nikt', 'nikogo', 'nigdzie',
-    ...inflect('żadn', ['y', 'a', 'e', 'ego', 'ej', 'emu', 'ą', 'ym', 'ych', 'ymi']), 'żaden',
-    // Typed without diacritics: still the same word to a reader.
-    ...inflect('zadn', ['a', 'e', 'ego', 'ej', 'emu', 'ym', 'ych', 'ymi']), 'zaden',
-  ],
-  he: ['לא', 'אין', 'ללא', 'בלי', 'בלא', 'אינו', 'אינה', 'אינם', 'אינן', 'איננו', 'איננה', 'אינני', 'אינך', 'אינכם', 'אינכן', 'מעולם'],
-};
-
-/**
- * Words that negate only together with a core negator, or alone when none is near: the
- * concord items of Polish ("nigdy", "żadnych") and Hebrew ("מעולם").
- */
-const CONCORD: Record<Language, ReadonlySet<string>> = {
-  en: new Set(),
-  pl: new Set(['nigdy', 'ani', 'nic', 'niczego', 'nikt', 'nikogo', 'nigdzie', 'żaden', 'zaden', ...inflect('żadn', ['y', 'a', 'e', 'ego', 'ej', 'emu', 'ą', 'ym', 'ych', 'ymi']), ...inflect('zadn', ['a', 'e', 'ego', 'ej', 'emu', 'ym', 'ych', 'ymi'])]),
-  he: new Set(['מעולם']),
-};
+const byLanguage = <T>(pick: (words: NegationWords) => T) => Object.fromEntries(LANGUAGES.map((l) => [l, pick(NEGATION_WORDS[l])])) as Record<Language, T>;
+const CUES = byLanguage((w) => w.cues);
+const CONCORD = byLanguage<ReadonlySet<string>>((w) => new Set(w.concord));
 const CONCORD_REACH = 5;
-
-/**
- * Words after a cue that make it an idiom rather than a negation, as prefixes of the next
- * word: "not only", "no doubt", "don't miss", "nie tylko", "nie przegap", "לא רק", "אין כמו".
- */
-const NOT_NEGATING_NEXT: Record<Language, readonly string[]> = {
-  en: ['only', 'just', 'merely', 'doubt', 'wonder', 'matter', 'question', 'miss', 'wait', 'hesitate', 'forget'],
-  pl: ['tylko', 'jedynie', 'przegap', 'czekaj', 'zwlekaj', 'zapomnij', 'zapomnijcie', 'wahaj'],
-  he: ['רק', 'כמו', 'ספק', 'תפספס', 'לפספס', 'תחכ', 'לחכות', 'תשכח', 'לשכוח', 'תהסס'],
-};
-/** Two-word idioms after a cue: "nie ma jak" / "nie ma to jak" ("nothing like"). */
-const NOT_NEGATING_PAIR: Record<Language, ReadonlyArray<readonly [string, string]>> = {
-  en: [],
-  pl: [['ma', 'jak'], ['ma', 'to']],
-  he: [],
-};
 
 // Hebrew prefixes that may stand before a negator: ו (and), ש/כש/מש (that, when, since).
 const HEBREW_PREFIX = /^ו?(?:ש|כש|מש)?/;
 // "אל" negates an imperative or future verb ("אל תחכו"), which starts with ת; otherwise it is "to".
 const HEBREW_AL = /^ו?אל$/;
 
-const BY_LANGUAGE: Record<Language, ReadonlySet<string>> = { en: new Set(CUES.en), pl: new Set(CUES.pl), he: new Set(CUES.he) };
+const BY_LANGUAGE = byLanguage<ReadonlySet<string>>((w) => new Set(w.cues));
 const ALL = new Set(Object.values(CUES).flat());
-
-function inflect(stem: string, endings: readonly string[]): string[] {
-  return endings.map((ending) => stem + ending);
-}
 
 function primary(language: string): string {
   return (typeof language === 'string' ? language : '').toLowerCase().split(/[-_]/)[0];
 }
 
-function known(language: string): Language | undefined {
+export function knownLanguage(language: string): Language | undefined {
   const p = primary(language);
-  return p === 'en' || p === 'pl' || p === 'he' ? p : p === 'iw' ? 'he' : undefined;
+  return p === 'iw' ? 'he' : (LANGUAGES as string[]).includes(p) ? (p as Language) : undefined;
 }
+const known = knownLanguage;
 
 function hasCue(token: string, cues: ReadonlySet<string>): boolean {
   if (cues.has(token)) return true;
@@ -114,7 +76,7 @@ export function negationCues(words: readonly string[], language: string): boolea
     // "No. 1 in running": the abbreviation of "number".
     else if (words[i] === 'no' && /^\d/.test(next)) flags[i] = false;
   }
-  if (lang === 'pl' || lang === 'he') {
+  if (lang && CONCORD[lang].size > 0) {
     const concord = CONCORD[lang];
     for (let i = 0; i < words.length; i++) {
       if (!flags[i] || !concord.has(words[i])) continue;
@@ -132,10 +94,10 @@ export function negationCues(words: readonly string[], language: string): boolea
 function isIdiom(words: readonly string[], i: number, lang: Language | undefined): boolean {
   const next = words[i + 1];
   if (next === undefined) return false;
-  const languages: Language[] = lang ? [lang] : ['en', 'pl', 'he'];
+  const languages: Language[] = lang ? [lang] : LANGUAGES;
   for (const l of languages) {
-    if (NOT_NEGATING_NEXT[l].some((w) => next.startsWith(w))) return true;
-    if (NOT_NEGATING_PAIR[l].some(([a, b]) => next === a && words[i + 2] === b)) return true;
+    if (NEGATION_WORDS[l].idiomNext.some((w) => next.startsWith(w))) return true;
+    if (NEGATION_WORDS[l].idiomPair.some(([a, b]) => next === a && words[i + 2] === b)) return true;
   }
   return false;
 }

@@ -2,10 +2,14 @@
 // which links are buttons. The walker in html.ts applies these; they are data and predicates only.
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 
+// <br> is not here: it breaks a line inside its block ("<strong>Nimbus Pro</strong><br>$59.99
+// per month" is one card), and the walker keeps it as a line break in the part's text.
 export const BLOCK = new Set(
-  'address article aside blockquote body br button caption center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol optgroup option p pre section summary table tbody td tfoot th thead title tr ul'.split(' '),
+  'address article aside blockquote body button caption center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol optgroup option p pre section summary table tbody td tfoot th thead title tr ul'.split(' '),
 );
-export const NOT_COPY = new Set('script style template noscript svg math iframe object embed canvas audio video textarea'.split(' '));
+// Code samples (<pre>, <code>, <kbd>, <samp>) are not marketing copy: a snippet's "Github"
+// or "cancel any time" is not the campaign's wording.
+export const NOT_COPY = new Set('script style template noscript svg math iframe object embed canvas audio video textarea pre code kbd samp'.split(' '));
 export const STRUCK = new Set(['s', 'del', 'strike']);
 /** Inline elements whose edges part words when letters meet across them (see addSoftBreak). */
 export const SOFT_EDGE = new Set(['a', 'img', 'input', 'select', 'label']);

@@ -122,13 +122,16 @@ export class TextBuilder {
   text = '';
   readonly anchors: Anchor[] = [];
   readonly muted: Array<[number, number]> = [];
+  /** Offsets of the spaces that stand for a `<br>` (see Part.lineBreaks). */
+  readonly lineBreaks: number[] = [];
   /** File offset of the first character, to keep parts in document order. */
   start = -1;
   /**
    * 0: no pending space; 1: one plain ' ' in step with the file; 2: any other whitespace;
-   * 3: an element edge that separates words only if letters or digits meet across it.
+   * 3: an element edge that separates words only if letters or digits meet across it;
+   * 4: a line break (`<br>`): a space in the text, its offset kept in `lineBreaks`.
    */
-  private gap: 0 | 1 | 2 | 3 = 0;
+  private gap: 0 | 1 | 2 | 3 | 4 = 0;
   private gapMuted = false;
   /** File offset where the next character would be if the text kept running in step; -1 when unknown. */
   private expect = -1;
@@ -141,7 +144,12 @@ export class TextBuilder {
 
   /** A separation the file does not show as one space (a block boundary, a tag). */
   addBreak(): void {
-    if (this.text.length > 0) this.gap = 2;
+    if (this.text.length > 0 && this.gap !== 4) this.gap = 2;
+  }
+
+  /** A `<br>`: the next word starts a new line of the same block. */
+  addLineBreak(): void {
+    if (this.text.length > 0) this.gap = 4;
   }
 
   /**
@@ -194,7 +202,7 @@ export class TextBuilder {
     if (this.gap === 0 && plainSpace) {
       this.gap = 1;
       if (this.expect >= 0) this.expect += 1;
-    } else {
+    } else if (this.gap !== 4) {
       this.gap = 2;
     }
     this.gapMuted = muted;
@@ -205,11 +213,12 @@ export class TextBuilder {
     let spaceMuted = false;
     if (this.gap === 3) this.gap = WORD_END.test(this.text) && WORD_START.test(word) ? 2 : 0;
     if (this.gap !== 0 && this.text.length > 0) {
+      if (this.gap === 4) this.lineBreaks.push(this.text.length);
       this.text += ' ';
       spaceMuted = this.gapMuted;
     }
     const at = this.text.length;
-    if (src >= 0 && (this.gap === 2 || src !== this.expect || at === 0)) {
+    if (src >= 0 && (this.gap >= 2 || src !== this.expect || at === 0)) {
       const { line, column } = this.position(src);
       this.anchors.push({ at, line, column });
     }
@@ -278,7 +287,7 @@ export function textContent(element: Element): string {
     if (node === '\n') text += '\n';
     else if (isText(node)) text += node.data;
     else if (isTag(node) && !NOT_COPY.has(node.name)) {
-      const block = BLOCK.has(node.name);
+      const block = BLOCK.has(node.name) || node.name === 'br';
       if (block) stack.push('\n');
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
       if (block) text += '\n';

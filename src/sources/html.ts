@@ -170,7 +170,7 @@ class Walker {
       flags |= F_SCOPE;
     }
     if (this.preheader) {
-      if (BLOCK.has(name)) this.preheader.addBreak();
+      if (BLOCK.has(name) || name === 'br') this.preheader.addBreak();
       return flags;
     }
     if (BLOCK.has(name)) {
@@ -200,6 +200,7 @@ class Walker {
       flags |= F_NAV;
     }
     if (SOFT_EDGE.has(name)) this.softBreak();
+    if (name === 'br') this.lineBreak();
     if (name === 'a' && this.inScope && (el.attribs.href !== undefined || isButtonLink)) {
       const role: Role = isButtonLink ? 'cta' : this.nav > 0 ? 'nav' : 'link';
       const href = el.attribs.href?.trim();
@@ -256,6 +257,12 @@ class Walker {
     for (const link of this.links) link.builder.addSoftBreak();
   }
 
+  /** A `<br>`: a new line inside the running block, never a new part. */
+  private lineBreak(): void {
+    this.block?.addLineBreak();
+    for (const link of this.links) link.builder.addBreak();
+  }
+
   /** A block starts or ends: the running block becomes a part; links spanning it get a space. */
   private boundary(): void {
     // A link that wraps blocks (a card: heading and paragraph) is said by those blocks, text
@@ -285,6 +292,7 @@ class Walker {
     const part: Part = { role, text: builder.text, anchors: builder.anchors };
     if (href !== undefined) part.href = href;
     if (builder.muted.length > 0) part.muted = builder.muted;
+    if (builder.lineBreaks.length > 0) part.lineBreaks = builder.lineBreaks;
     into.push(part);
   }
 

@@ -134,7 +134,9 @@ const cases: Case[] = [
   { label: 'https URL', text: 'Shop at https://www.RunFast.example/spring/?utm=x now', values: [['url', 'runfast.example/spring']] },
   { label: 'www URL with trailing period', text: 'Visit www.runfast.example/spring.', values: [['url', 'runfast.example/spring']] },
   { label: 'bare host with path', text: 'see runfast.example/spring, today', values: [['url', 'runfast.example/spring']] },
-  { label: 'bare host', text: 'Shop at RunFast.com today', values: [['url', 'runfast.com']] },
+  // A host alone is the shop's name written as a domain, not an address (issue 11).
+  { label: 'bare host is a name', text: 'Shop at RunFast.com today', values: [] },
+  { label: 'bare host with a slash', text: 'Shop at runfast.com/ today', values: [['url', 'runfast.com']] },
   { label: 'URL in parentheses', text: '(details: https://runfast.example/terms)', values: [['url', 'runfast.example/terms']] },
   // Values in context.
   {

@@ -68,10 +68,11 @@ describe('htmlToParts: roles on a hand-written sale page', () => {
     }
   });
 
-  it('breaks parts at block elements and <br>, never gluing words across them', () => {
+  it('breaks parts at block elements, and lines at <br> inside one part, never gluing words across them', () => {
     expect(only(parts, 'menu').role).toBe('body');
     expect(only(parts, 'Save 30% on all running shoes – this week only.').role).toBe('body');
-    expect(texts(parts, 'body')).toEqual(expect.arrayContaining(['Free shipping', 'on orders over $50', 'Cell one', 'Cell two']));
+    expect(texts(parts, 'body')).toEqual(expect.arrayContaining(['Free shipping on orders over $50', 'Cell one', 'Cell two']));
+    expect(only(parts, 'Free shipping on orders over $50').lineBreaks).toEqual(['Free shipping'.length]);
     expect(parts.some((p) => /menuSave|CellOne|Cell oneCell/i.test(p.text))).toBe(false);
   });
 

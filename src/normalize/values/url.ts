@@ -1,6 +1,8 @@
-// URLs written in copy: with a scheme, with "www.", or a bare host on a common top-level
-// domain ("runfast.example/spring", "Shop at runfast.com"). The TLD list is what keeps
-// "e.g." or "Node.js" from being read as hosts.
+// URLs written in copy: with a scheme, with "www.", or a host on a common top-level domain
+// followed by a path ("runfast.example/spring"). The TLD list is what keeps "e.g." or
+// "Node.js" from being read as hosts. A host alone ("at Shopname.ca!", an image alt
+// "Shopname.ca", og:site_name "Shop.de") is the shop's name written as a domain, not a
+// statement of a page to visit: it is no URL statement (a link's target still is one).
 import { candidate, type Candidate } from './candidate.js';
 
 const TLDS = [
@@ -48,11 +50,16 @@ export function extractUrls(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(URL_RE)) {
     const raw = m[0].replace(TRAILING, '');
-    if (!isPlausibleBareHost(raw)) continue;
+    if (!isAddress(raw) || !isPlausibleBareHost(raw)) continue;
     const value = candidate('url', text, m.index, m.index + raw.length, urlKey(raw));
     if (value) out.push(value);
   }
   return out;
+}
+
+/** An address rather than a name: a scheme, "www." or a path after the host. */
+function isAddress(raw: string): boolean {
+  return /^(?:https?:\/\/|www\.)/i.test(raw) || /[/?#]/.test(raw);
 }
 
 /**

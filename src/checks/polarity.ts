@@ -1,0 +1,221 @@
+// Whether a window that resembles a key message says it or says its opposite. Window search
+// (match-message.ts) finds candidates by similarity; this decides polarity on the message's
+// own terms, clause by clause:
+//
+// 1. The window must first be recognisably the message: at least the drift floor, and more
+//    than half of the message's content words inside as many clauses as the message has
+//    ("brands that sell in 23 countries" shares one word with "We never sell your data").
+// 2. A cue negates only inside its clause, and only the words it governs: the next few
+//    words, or the whole clause when it denies availability ("Decoration is not
+//    included"), or the words before it when it closes the clause ("… nicht."). Cues in a
+//    condition or a question claim nothing ("If you're not ready…").
+// 3. The polarities differ when the number of cues that govern the message's words differs
+//    in parity ("A credit card is required" against "No credit card required"), or when
+//    both deny, but different words of it ("Setup takes weeks, not minutes" against "Set up
+//    in minutes, not weeks").
+import { foldText, rawSpan } from '../normalize/fold.js';
+import { splitClauses, type Clause } from '../normalize/clauses.js';
+import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
+import { knownLanguage } from '../normalize/negation.js';
+import { NEGATION_WORDS } from '../normalize/negation-words.js';
+import { splitSentences } from '../normalize/segment.js';
+import { bestScore, type MessageMatch, type Wording } from './match-message.js';
+
+/** How many words after a cue it governs, inside its clause. */
+const REACH = 4;
+
+export type PolarityVerdict = 'agrees' | 'contradicts' | 'unrecognised';
+
+/** Tokens with their clauses (token indexes into `tokens`). */
+interface Reading {
+  tokens: Token[];
+  clauses: Array<Clause & { sentence: number }>;
+}
+
+interface Stance {
+  /** Cues that govern a word of the message. */
+  cues: number;
+  /** The message's content lemmas those cues govern. */
+  denied: Set<string>;
+}
+
+/**
+ * Tokens and clauses of some sentences. `raw` maps folded offsets to the text as written,
+ * where line breaks (a `<br>`, a post's lines) still are: they close clauses.
+ */
+function read(text: string, sentences: ReadonlyArray<{ end: number; tokens: Token[] }>, language: string, raw?: (from: number, to: number) => string): Reading {
+  const tokens: Token[] = [];
+  const clauses: Reading['clauses'] = [];
+  const between = raw ?? ((from: number, to: number) => text.slice(from, to));
+  for (const [index, sentence] of sentences.entries()) {
+    const offset = tokens.length;
+    const words = sentence.tokens;
+    tokens.push(...words);
+    const gap = (i: number) => between(words[i - 1].end, i < words.length ? words[i].start : sentence.end);
+    for (const c of splitClauses(words, gap, language)) clauses.push({ ...c, from: c.from + offset, to: c.to + offset, sentence: index });
+  }
+  return { tokens, clauses };
+}
+
+/**
+ * The text as written between two folded offsets of a part, with a '\n' where the reader
+ * marked a line break (a `<br>` is a space in the part's text).
+ */
+function rawText(np: NormalizedPart): (from: number, to: number) => string {
+  const breaks = np.part.lineBreaks ?? [];
+  return (from, to) => {
+    if (to <= from) return np.folded.text.slice(from, to);
+    const [start, end] = rawSpan(np.folded, from, to);
+    const text = np.part.text.slice(start, end);
+    return breaks.some((at) => at >= start && at < end) ? `${text}\n` : text;
+  };
+}
+
+function wordsFor(language: string) {
+  const lang = knownLanguage(language);
+  const all = Object.values(NEGATION_WORDS);
+  const pick = (get: (w: (typeof all)[number]) => readonly string[]) => new Set(lang ? get(NEGATION_WORDS[lang]) : all.flatMap(get));
+  return { contrast: pick((w) => w.contrast), availability: pick((w) => w.availability) };
+}
+
+function stance(reading: Reading, clauses: readonly Clause[], content: ReadonlySet<string>, language: string): Stance {
+  const { contrast, availability } = wordsFor(language);
+  const { tokens } = reading;
+  const result: Stance = { cues: 0, denied: new Set() };
+  for (const clause of clauses) {
+    if (!clause.asserted) continue;
+    for (let i = clause.from; i < clause.to; i++) {
+      if (!tokens[i].negation && !contrast.has(tokens[i].norm)) continue;
+      let governed = tokens.slice(i + 1, Math.min(clause.to, i + 1 + REACH));
+      const denies = governed.some((t) => availability.has(t.norm));
+      if (denies) governed = tokens.slice(clause.from, clause.to).filter((_, k) => clause.from + k !== i);
+      // A cue that ends its clause ("… nicht.", "… not!") denies what came before it.
+      else if (governed.length === 0) governed = tokens.slice(Math.max(clause.from, i - REACH), i);
+      const words = governed.filter((t) => content.has(t.bareLemma) && !t.negation).map((t) => t.bareLemma);
+      if (!words.length && !denies) continue;
+      result.cues++;
+      for (const w of words) result.denied.add(w);
+    }
+  }
+  return result;
+}
+
+/** Clauses holding at least one of the message's content words. */
+function contentClauses(reading: Reading, content: ReadonlySet<string>): Clause[] {
+  return reading.clauses.filter((c) => reading.tokens.slice(c.from, c.to).some((t) => content.has(t.bareLemma)));
+}
+
+/**
+ * Content words a window must share with the message to be recognisably it: more than half
+ * (all of one or two) to contradict it, at least half to be a rewording of it.
+ */
+export function wordsNeeded(contentWords: number, toContradict: boolean): number {
+  return toContradict ? Math.floor(contentWords / 2) + 1 : Math.max(1, Math.ceil(contentWords / 2));
+}
+
+interface MessageReading {
+  reading: Reading;
+  clauseCount: number;
+  sentences: number;
+  stance: Stance;
+}
+
+const messageReadings = new WeakMap<Wording, MessageReading>();
+
+function readMessage(wording: Wording): MessageReading {
+  let cached = messageReadings.get(wording);
+  if (!cached) {
+    const text = foldText(wording.text).text;
+    const sentences = splitSentences(text, wording.language).map((s) => ({ end: s.end, tokens: tokenize(text, wording.language, s.start, s.end) }));
+    const reading = read(text, sentences, wording.language);
+    const clauses = contentClauses(reading, wording.contentLemmas);
+    cached = { reading, clauseCount: Math.max(1, clauses.length), sentences: sentences.length, stance: stance(reading, reading.clauses, wording.contentLemmas, wording.language) };
+    messageReadings.set(wording, cached);
+  }
+  return cached;
+}
+
+/** The sentences of a part that the window [start, end) touches. */
+function sentencesOf(np: NormalizedPart, start: number, end: number) {
+  return np.sentences.filter((s) => s.start < end && start < s.end);
+}
+
+function lemmasIn(tokens: readonly Token[], content: ReadonlySet<string>): Set<string> {
+  const seen = new Set<string>();
+  for (const t of tokens) if (!t.negation && content.has(t.bareLemma)) seen.add(t.bareLemma);
+  return seen;
+}
+
+type Purpose = 'contradiction' | 'drift';
+
+/**
+ * The clauses of the window that hold the message: the run of as many clauses as the
+ * message has that holds most of its content words, among the clauses the window touches
+ * (to contradict), or among those of the sentences it touches, one clause more allowed (a
+ * rewording may add one: "Free delivery, for orders above $50"). Undefined when the window
+ * scores below the floor or no run holds enough of the message's words.
+ */
+function recognise(np: NormalizedPart, match: MessageMatch, floor: number, purpose: Purpose): { reading: Reading; clauses: Clause[] } | undefined {
+  if (bestScore(match) < floor) return undefined;
+  const content = match.wording.contentLemmas;
+  const message = readMessage(match.wording);
+  const reading = read(np.folded.text, sentencesOf(np, match.start, match.end), np.language, rawText(np));
+  const strict = purpose === 'contradiction';
+  const touches = (c: Clause) => reading.tokens.slice(c.from, c.to).some((t) => t.start < match.end && match.start < t.end);
+  const candidates = strict ? reading.clauses.filter(touches) : reading.clauses;
+  let best: { clauses: Clause[]; shared: number } | undefined;
+  for (let k = 0; k < candidates.length; k++) {
+    // One coherent stretch: a run never crosses a sentence end the message does not have.
+    const run = candidates.slice(k, k + message.clauseCount + (strict ? 0 : 1)).filter((c) => message.sentences > 1 || c.sentence === candidates[k].sentence);
+    const shared = lemmasIn(run.flatMap((c) => reading.tokens.slice(c.from, c.to)), content).size;
+    if (!best || shared > best.shared) best = { clauses: run, shared };
+  }
+  if (!best || best.shared < wordsNeeded(content.size, strict)) return undefined;
+  return { reading, clauses: best.clauses };
+}
+
+/**
+ * Whether the window holds enough of the message's content words in one stretch of
+ * clauses to be a rewording of it, rather than another sentence sharing a word or two
+ * (the drift gate).
+ */
+export function isRecognisable(np: NormalizedPart, match: MessageMatch, floor: number): boolean {
+  return recognise(np, match, floor, 'drift') !== undefined;
+}
+
+/** Whether a window says the message, says its opposite, or is not recognisably it. */
+export function judgePolarity(np: NormalizedPart, match: MessageMatch, floor: number): PolarityVerdict {
+  const found = recognise(np, match, floor, 'contradiction');
+  if (!found) return 'unrecognised';
+  const message = readMessage(match.wording);
+  const copy = stance(found.reading, found.clauses, match.wording.contentLemmas, np.language);
+  if (copy.cues % 2 !== message.stance.cues % 2) return 'contradicts';
+  const own = [...message.stance.denied];
+  if (own.length && copy.denied.size && own.every((w) => !copy.denied.has(w))) return 'contradicts';
+  return 'agrees';
+}
+
+/**
+ * The window search's best same-polarity and opposite-polarity windows of one part, sorted
+ * again by judgePolarity: a window only contradicts when it is recognisably the message and
+ * denies what the message says; one that agrees is a candidate for "said"; one that is not
+ * recognisably the message is neither.
+ */
+export function sortByPolarity(
+  np: NormalizedPart,
+  found: { plain?: MessageMatch; opposite?: MessageMatch },
+  floor: number,
+): { plain?: MessageMatch; opposite?: MessageMatch } {
+  let { plain } = found;
+  let opposite: MessageMatch | undefined;
+  if (found.opposite) {
+    const verdict = judgePolarity(np, found.opposite, floor);
+    if (verdict === 'contradicts') opposite = found.opposite;
+    else if (verdict === 'agrees' && (!plain || bestScore(found.opposite) > bestScore(plain))) plain = { ...found.opposite, negated: false };
+  }
+  if (found.plain && found.plain === plain && judgePolarity(np, found.plain, floor) === 'contradicts') {
+    if (!opposite || bestScore(found.plain) > bestScore(opposite)) opposite = { ...found.plain, negated: true };
+    plain = undefined;
+  }
+  return { plain, opposite };
+}
