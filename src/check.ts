@@ -17,7 +17,7 @@ import type { CoverageEntry, Finding, Report } from './findings/types.js';
 import { runDeadline } from './sources/deadline.js';
 import { createFetcher } from './sources/fetch.js';
 import { confinementFor } from './sources/local.js';
-import { DEFAULT_MAX_PAGES } from './sources/sitemap.js';
+import { DEFAULT_MAX_PAGES } from './sources/limits.js';
 import type { PrivateNetworkAllowance } from './sources/net-policy.js';
 import type { Fetcher } from './sources/types.js';
 import { loadSpec } from './spec/load.js';

@@ -7,7 +7,6 @@ import type { StateFile } from '../campaign/state-file.js';
 import type { Report } from '../findings/types.js';
 import type { FailOn } from '../spec/types.js';
 import { UsageError } from '../usage-error.js';
-import { realPathOf } from '../sources/local.js';
 import { formatReportLazily, isReportFormat, REPORT_FORMATS, STATE_FORMAT } from './formats.js';
 import { oneLine, say, standardStream, useColor, writeAtomic, writeFailure, type Io } from './io.js';
 import { networkOptions, type NetworkFlags } from './network.js';
@@ -150,6 +149,7 @@ export async function writeOutputs(targets: readonly Destination[], output: RunO
  * too): `--output storefront.yaml` in a pull request's workflow must not destroy an input.
  */
 async function inputOverwritten(targets: Destination[], specPath: string, output: RunOutput, cwd: string): Promise<{ output: string; what: string } | undefined> {
+  const { realPathOf } = await import('../sources/local.js');
   const specFile = path.resolve(cwd, specPath);
   const inputs = new Map<string, string>([[await realPathOf(specFile), 'the spec']]);
   const sources = output.report?.sources ?? output.state?.state.sources.map((s) => s.source) ?? [];

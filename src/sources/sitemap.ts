@@ -18,6 +18,7 @@ import { createGunzip } from 'node:zlib';
 import picomatch from 'picomatch';
 import { SitemapParser, type SitemapKind } from './sitemap-parse.js';
 import { SourceError, type Fetcher } from './types.js';
+import { DEFAULT_MAX_PAGES } from './limits.js';
 
 export { parseSitemap } from './sitemap-parse.js';
 
@@ -50,8 +51,7 @@ export interface SitemapPages {
   failures: Array<{ sitemap: URL; reason: string }>;
 }
 
-/** Pages the sitemaps of one run may add unless told otherwise: the protocol's per-file maximum. */
-export const DEFAULT_MAX_PAGES = 50_000;
+export { DEFAULT_MAX_PAGES } from './limits.js';
 /** Child sitemaps one sitemap entry may lead to, indexes of indexes included. */
 export const MAX_CHILD_SITEMAPS = 1_000;
 const DEFAULT_DEPTH = 4;
