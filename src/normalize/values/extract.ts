@@ -32,11 +32,25 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
     ...extractIdentifiers(text),
     ...extractNumbers(text, language),
   ];
-  const kept = resolveOverlaps(found, text.length);
+  const kept = resolveOverlaps(pricesNotDays(found), text.length);
   for (const value of kept) {
     if (value.type === 'money' && isReference(text, value.start, language)) value.reference = true;
   }
   return kept;
+}
+
+/**
+ * A price never becomes a day: "Save $10 March 1-15" is $10 and March 1–15, not 10 March.
+ * A date that shares digits with a money value without containing it or lying inside it
+ * (the currency stands outside the date) is not a date; the date written next to the price
+ * ("March 1") is a candidate of its own and stays.
+ */
+function pricesNotDays(found: Candidate[]): Candidate[] {
+  const money = found.filter((c) => c.type === 'money');
+  if (money.length === 0) return found;
+  const crosses = (a: Candidate, b: Candidate) =>
+    a.start < b.end && b.start < a.end && !(a.start <= b.start && a.end >= b.end) && !(b.start <= a.start && b.end >= a.end);
+  return found.filter((c) => c.type !== 'date' || !money.some((m) => crosses(m, c)));
 }
 
 function resolveOverlaps(found: Candidate[], length: number): Value[] {
