@@ -21,6 +21,8 @@ interface Patterns {
   signBefore: RegExp;
   /** A percent word alone, to read the number words before it. */
   word: RegExp;
+  /** "3/4%", "1 sobre 3 por ciento": 1 numerator, 2 denominator. */
+  fraction: RegExp;
   /** "percent of 10": the number after it. */
   wordFirst: RegExp | undefined;
 }
@@ -37,9 +39,10 @@ function patterns(language: string): Patterns {
   const ofSource = PERCENT_OF[primary] ?? (primary in PERCENT_OF ? undefined : PERCENT_OF.en);
   const built: Patterns = {
     signAfter: new RegExp(
-      String.raw`(?:(?<![\p{L}\p{N}.,%])|(?<=(?<![\p{L}\p{N}])[ובהלמשכ]))(${PERCENT_NUMBER})${AMOUNT_END}${GAP}(?:${unit})`,
+      String.raw`(?:(?<![\p{L}\p{N}.,%/^])|(?<=(?<![\p{L}\p{N}])[ובהלמשכ]))(${PERCENT_NUMBER})${AMOUNT_END}${GAP}(?:${unit})`,
       'giu',
     ),
+    fraction: new RegExp(String.raw`(?<![\p{L}\p{N}.,/^])(\d{1,3})\s?(?:/|sobre\s|over\s)\s?(\d{1,3})${GAP}(?:${unit})`, 'giu'),
     signBefore: new RegExp(String.raw`(?<![\p{L}\p{N}%])[%％]${GAP}(${PERCENT_NUMBER})${AMOUNT_END}(?![%\p{L}])`, 'gu'),
     word: new RegExp(String.raw`(?<=[\s\-])${words}`, 'giu'),
     wordFirst: ofSource ? new RegExp(String.raw`(?<![\p{L}])${ofSource.replace(/ /g, '\\s')}(?=\s)`, 'giu') : undefined,
@@ -63,7 +66,7 @@ function percentKey(written: string, language: string): string | undefined {
 export function extractPercents(text: string, language: string): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined) => c && out.push(c);
-  const { signAfter, signBefore, word, wordFirst } = patterns(language);
+  const { signAfter, signBefore, word, wordFirst, fraction } = patterns(language);
   const unitsRead = new Set<number>();
   for (const m of text.matchAll(signAfter)) {
     let start = m.index;
@@ -79,6 +82,11 @@ export function extractPercents(text: string, language: string): Candidate[] {
     }
     push(candidate('percent', text, start, m.index + m[0].length, percentKey(m[1], language)));
   }
+  for (const m of text.matchAll(fraction)) {
+    const [numerator, denominator] = [Number(m[1]), Number(m[2])];
+    unitsRead.add(m.index + m[0].length);
+    if (denominator > 0) push(candidate('percent', text, m.index, m.index + m[0].length, numberKey(numerator / denominator)));
+  }
   for (const m of text.matchAll(signBefore)) {
     push(candidate('percent', text, m.index, m.index + m[0].length, percentKey(m[1], language)));
   }
@@ -86,7 +94,7 @@ export function extractPercents(text: string, language: string): Candidate[] {
   for (const m of text.matchAll(word)) {
     const end = m.index + m[0].length;
     if (unitsRead.has(end)) continue;
-    const amount = wordAmountBefore(text, m.index, language);
+    const amount = wordAmountBefore(text, m.index, language, { fractions: true });
     if (amount) {
       unitsRead.add(end);
       push(candidate('percent', text, amount.start, end, numberKey(amount.value)));

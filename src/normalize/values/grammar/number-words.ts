@@ -172,9 +172,11 @@ function wholeValue(tokens: Token[]): number | undefined {
       group = (group || 1) * 100;
       last = 100;
     } else {
-      if (group === 0 && total > 0 && total < t.value) total *= t.value;
-      else if (group === 0 && total > 0) return undefined;
-      else total += (group || 1) * t.value;
+      // A larger multiplier takes everything written since the last larger one: "mil
+      // millones" is 10^9, "cuatrocientos mil doscientos millones" 400,200 × 10^6.
+      const low = total % t.value;
+      if (group === 0 && low === 0 && total > 0) return undefined;
+      total = total - low + (low + group || 1) * t.value;
       group = 0;
       last = t.value;
     }
@@ -199,4 +201,44 @@ export function parseNumberPhrase(words: readonly string[], lexicon: NumberLexic
     : String(wholeValue(rest) ?? '');
   if (!digits) return undefined;
   return Number(`${whole}.${digits}`);
+}
+
+// Spanish fractions: "tres quintos" (3/5), "un veintiunavo" (1/21), "tres dosmilésimos" (3/2000).
+const ES_DENOMINATORS: Record<string, number> = {
+  medio: 2, tercio: 3, cuarto: 4, quinto: 5, sexto: 6, séptimo: 7, septimo: 7, octavo: 8, noveno: 9, décimo: 10, decimo: 10,
+  centésimo: 100, centesimo: 100, milésimo: 1e3, milesimo: 1e3, millonésimo: 1e6, millonesimo: 1e6, billonésimo: 1e12, billonesimo: 1e12,
+};
+
+/** The denominator a Spanish word names ("quintos" 5, "veintiunavos" 21, "dosmilesimos" 2000). */
+function denominatorOf(word: string, lexicon: NumberLexicon): number | undefined {
+  if (lexicon !== ES) return undefined;
+  const w = word.toLowerCase().replace(/s$/, '');
+  if (w in ES_DENOMINATORS) return ES_DENOMINATORS[w];
+  const avo = /^(\p{L}+?)a?vo$/u.exec(w);
+  if (avo) {
+    const n = parseNumberPhrase([avo[1]], lexicon) ?? parseNumberPhrase([`${avo[1]}a`], lexicon);
+    if (n !== undefined && n > 10) return n;
+  }
+  const scaled = /^(\p{L}+?)(mil|millon|billon)[ée]simo$/u.exec(w);
+  if (scaled) {
+    const n = parseNumberPhrase([scaled[1]], lexicon);
+    if (n !== undefined) return n * ES_DENOMINATORS[`${scaled[2]}esimo`];
+  }
+  return undefined;
+}
+
+/**
+ * A number with a fraction in words ("tres quintos" 0.6, "ciento treinta con dos quintos"
+ * 130.4), or undefined when the last word names no denominator.
+ */
+export function parseFractionPhrase(words: readonly string[], lexicon: NumberLexicon): number | undefined {
+  if (words.length < 2) return undefined;
+  const denominator = denominatorOf(words[words.length - 1], lexicon);
+  if (!denominator) return undefined;
+  const front = words.slice(0, -1).map((w) => w.toLowerCase());
+  const joined = front.indexOf('con');
+  const whole = joined < 0 ? 0 : parseNumberPhrase(front.slice(0, joined), lexicon);
+  const numerator = parseNumberPhrase(joined < 0 ? front : front.slice(joined + 1), lexicon);
+  if (whole === undefined || numerator === undefined) return undefined;
+  return whole + numerator / denominator;
 }

@@ -3,7 +3,7 @@
 // and the longest run of words that forms one number wins; a run that is not one number
 // ("one two", "and five") is not read at all.
 import { primaryLanguage } from '../number.js';
-import { numberLexicon, parseNumberPhrase, type NumberLexicon } from './number-words.js';
+import { numberLexicon, numberTokens, parseFractionPhrase, parseNumberPhrase, type NumberLexicon } from './number-words.js';
 
 export interface WordAmount {
   start: number;
@@ -11,7 +11,7 @@ export interface WordAmount {
   value: number;
 }
 
-const MAX_WORDS = 16;
+const MAX_WORDS = 32;
 const WORD = /[\p{L}\p{M}'’]+/u;
 // French writes 80 as "quatre-vingt(s)": one number word, not four times twenty.
 const QUATRE_VINGT = /^quatre-vingts?$/i;
@@ -73,13 +73,27 @@ function lexiconsOf(language: string): NumberLexicon[] {
   return [...new Set([numberLexicon(primary), numberLexicon('en')])].filter((l): l is NumberLexicon => l !== undefined);
 }
 
-function parseIn(words: Word[], lexicons: NumberLexicon[]): number | undefined {
+function parseIn(words: Word[], lexicons: NumberLexicon[], fractions: boolean): number | undefined {
   if (isArticleOnly(words)) return undefined;
   for (const lexicon of lexicons) {
-    const value = parseNumberPhrase(phrase(words), lexicon);
+    const value = parseNumberPhrase(phrase(words), lexicon) ?? (fractions ? parseFractionPhrase(phrase(words), lexicon) : undefined);
     if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/**
+ * Whether the word before a run continues the number or makes it part of something else:
+ * a number word the reader could not take with the run (read all of it or none of it), or a
+ * fraction's "over" ("uno sobre tres por ciento" is a third, not three).
+ */
+function continues(word: Word | undefined, lexicons: NumberLexicon[]): boolean {
+  if (!word || /^(?:a|an|un|une|una|een|ein|eine|einen|einem|einer)$/i.test(word.text)) return false;
+  if (/^(?:sobre|over|durch|sur|op)$/i.test(word.text)) return true;
+  return lexicons.some((l) => {
+    const tokens = numberTokens([word.text], l);
+    return tokens !== undefined && tokens.some((t) => t.kind === 'value' || t.kind === 'multiplier');
+  });
 }
 
 /** A number read from words alone must be more than an article: "a dollar" is not "1 dollar". */
@@ -88,13 +102,15 @@ function isArticleOnly(words: Word[]): boolean {
 }
 
 /** The number written in words that ends at `end` (before a unit), the longest one. */
-export function wordAmountBefore(text: string, end: number, language: string): WordAmount | undefined {
+export function wordAmountBefore(text: string, end: number, language: string, options: { fractions?: boolean } = {}): WordAmount | undefined {
   const lexicons = lexiconsOf(language);
   const words = wordsBefore(text, end);
   for (let from = 0; from < words.length; from++) {
     const run = words.slice(from);
-    const value = parseIn(run, lexicons);
-    if (value !== undefined) return { start: run[0].start, end: run[run.length - 1].end, value };
+    const value = parseIn(run, lexicons, options.fractions ?? false);
+    if (value === undefined) continue;
+    if (continues(words[from - 1], lexicons) || /[/^]$/.test(text.slice(Math.max(0, run[0].start - 2), run[0].start).trim())) return undefined;
+    return { start: run[0].start, end: run[run.length - 1].end, value };
   }
   return undefined;
 }
@@ -105,7 +121,7 @@ export function wordAmountAfter(text: string, start: number, language: string): 
   const words = wordsAfter(text, start);
   for (let to = words.length; to > 0; to--) {
     const run = words.slice(0, to);
-    const value = parseIn(run, lexicons);
+    const value = parseIn(run, lexicons, false);
     if (value !== undefined) return { start: run[0].start, end: run[run.length - 1].end, value };
   }
   return undefined;
