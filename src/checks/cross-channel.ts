@@ -4,7 +4,7 @@
 import type { NormalizedDocument, NormalizedPart, Token } from '../normalize/index.js';
 import type { Value } from '../normalize/values/index.js';
 import { quote } from './excerpt.js';
-import { findMentions, keyOfFact } from './facts.js';
+import { agrees, findMentions, keyOfFact } from './facts.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
 
 const COMPARED = new Set(['money', 'percent', 'number', 'date']);
@@ -85,13 +85,15 @@ function reportConflicts(words: string, byChannel: Map<string, Map<string, State
     .filter((values): values is Map<string, Statement> => values?.size === 1)
     .map((values) => [...values.values()][0]);
   if (new Set(clear.map((s) => s.value.key)).size < 2) return;
+  // An ambiguous date (bare `en`, "3/7/2026") agrees with every channel that states one of its readings.
+  if (clear.some((s) => s.value.alternatives) && clear.every((s) => clear.every((o) => agrees(s.value, o.value.key) || agrees(o.value, s.value.key)))) return;
   const votes = new Map<string, Statement[]>();
   for (const s of clear) votes.set(s.value.key, [...(votes.get(s.value.key) ?? []), s]);
   // Most channels win; on a tie the value stated first in spec order, so the later channel is flagged.
   const [, winners] = [...votes].reduce((a, b) => (b[1].length > a[1].length ? b : a));
   const reference = winners[0];
   for (const s of clear) {
-    if (s.value.key === reference.value.key) continue;
+    if (agrees(s.value, reference.value.key) || agrees(reference.value, s.value.key)) continue;
     context.report({
       rule: 'cross-channel-conflict',
       severity: DEFAULT_SEVERITY['cross-channel-conflict'],

@@ -15,6 +15,8 @@ export interface Mention {
   end: number;
   raw: string;
   key: string;
+  /** Other readings of the same writing (an ambiguous date under bare `en`): any one that equals the fact agrees. */
+  alternatives?: string[];
 }
 
 interface Candidate {
@@ -22,6 +24,12 @@ interface Candidate {
   end: number;
   raw: string;
   key: string;
+  alternatives?: string[];
+}
+
+/** Whether a mention states `key`: its reading, or one of its other readings (ambiguous dates). */
+export function agrees(mention: { key: string; alternatives?: string[] }, key: string): boolean {
+  return mention.key === key || (mention.alternatives?.includes(key) ?? false);
 }
 
 /** Short parts are one scope for near words; running copy is scoped per sentence. */
@@ -113,7 +121,7 @@ export function findMentions(fact: Fact, key: string, doc: NormalizedDocument): 
     if (fact.type === 'code') return codeMentions(np, key);
     if (fact.type === 'url') return urlMentions(np, key, np.language);
     // No context to tell this fact's value from any other: only an equal value counts.
-    return np.values.filter((v) => v.type === fact.type && v.key === key).map((v) => ({ np, ...v }));
+    return np.values.filter((v) => v.type === fact.type && agrees(v, key)).map((v) => ({ np, ...v }));
   });
 }
 
@@ -139,7 +147,7 @@ function runFact(fact: Fact, context: CheckContext): void {
     for (const doc of docs) {
       const seen = new Set<string>();
       for (const mention of findMentions(fact, key, doc)) {
-        if (mention.key === key) {
+        if (agrees(mention, key)) {
           stated = true;
           continue;
         }

@@ -67,7 +67,7 @@ function resolveOverlaps(found: Candidate[], length: number): Value[] {
     if (!free) continue;
     taken.fill(1, c.start, c.end);
     if (c.hidden) continue;
-    kept.push({ type: c.type, start: c.start, end: c.end, raw: c.raw, key: c.key });
+    kept.push({ type: c.type, start: c.start, end: c.end, raw: c.raw, key: c.key, ...(c.alternatives ? { alternatives: c.alternatives } : {}) });
   }
   return kept.sort((a, b) => a.start - b.start);
 }
