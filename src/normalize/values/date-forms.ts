@@ -25,7 +25,10 @@ for (const [tens, base] of [['twenty', 20], ['thirty', 30]] as const) {
 const bySpecificity = (a: string, b: string) => b.length - a.length;
 
 /** Days in words (regex source, no captures), longest first. */
-export const DAY_WORD = `(?:${[...DAY_WORDS.keys()].sort(bySpecificity).join('|')})(?![\\p{L}])`;
+// A day in words followed by more number words is the start of a year in words
+// ("January nineteen eighty six"), not a day.
+const MORE_NUMBER_WORDS = String.raw`(?![\s-](?:hundred|thousand|\p{L}+(?:ty|teen)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\p{L}]))`;
+export const DAY_WORD = `(?:${[...DAY_WORDS.keys()].sort(bySpecificity).join('|')})(?![\\p{L}])${MORE_NUMBER_WORDS}`;
 /** Ordinal days in words only ("second", "twenty-first"): what may stand before "of <month>". */
 export const ORDINAL_DAY_WORD = `(?:${[...DAY_WORDS.keys()].filter((w) => /(?:st|nd|rd|th)$/.test(w)).sort(bySpecificity).join('|')})(?![\\p{L}])`;
 
@@ -97,7 +100,8 @@ export function numericRanges(text: string): Array<[NumericRangeEnd, NumericRang
   const out: Array<[NumericRangeEnd, NumericRangeEnd]> = [];
   for (const m of text.matchAll(NUMERIC_RANGE)) {
     // "10-1-10-7" without a year is a chain of numbers (a code, a score), not a range of days.
-    if (m[2] === '-' && m[4] === undefined && m[7] === undefined) continue;
+    // "9.30-4.30pm" is a span of hours: a dotted range needs its year.
+    if ((m[2] === '-' || m[2] === '.') && m[4] === undefined && m[7] === undefined) continue;
     const shared = m[7] ?? m[8];
     const firstEnd = m.indices![4]?.[1] ?? m.indices![3][1];
     out.push([

@@ -156,7 +156,7 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
 
 // Words right before a numeric date without a year that make "7/4", "7-6" or "5.12" a date
 // in English copy: a weekday, "on", "from", "until", "by", "through", "starting", "ends".
-const ENGLISH_CUE = /(?<![\p{L}])(?:on|from|until|till|thru|through|by|starting|ends?|ending|valid|between|and|to|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s$/iu;
+const ENGLISH_CUE = /(?<![\p{L}])(?:on|from|until|till|thru|through|by|starting|ends?|ending|valid|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s$/iu;
 // What makes "on 1.5" an amount rather than a day: a scale, unit or currency after it.
 const SCALE_AFTER = /^\s?(?:million|billion|thousand|percent|per|times|[kmx%$€£]|gb|mb|kg|km|lbs?|oz|hours?|days?|weeks?|years?|months?|minutes?|points?|stars?)(?![\p{L}])/iu;
 
