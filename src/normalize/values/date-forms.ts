@@ -28,7 +28,7 @@ const bySpecificity = (a: string, b: string) => b.length - a.length;
 // A day in words followed by more number words is the start of a year in words
 // ("January nineteen eighty six"), not a day.
 const MORE_NUMBER_WORDS = String.raw`(?![\s-](?:hundred|thousand|\p{L}+(?:ty|teen)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\p{L}]))`;
-export const DAY_WORD = `(?:${[...DAY_WORDS.keys()].sort(bySpecificity).join('|')})(?![\\p{L}])${MORE_NUMBER_WORDS}`;
+export const DAY_WORD = `(?:${[...DAY_WORDS.keys()].sort(bySpecificity).join("|")})(?![\\p{L}]|-\\p{L})${MORE_NUMBER_WORDS}`;
 /** Ordinal days in words only ("second", "twenty-first"): what may stand before "of <month>". */
 export const ORDINAL_DAY_WORD = `(?:${[...DAY_WORDS.keys()].filter((w) => /(?:st|nd|rd|th)$/.test(w)).sort(bySpecificity).join('|')})(?![\\p{L}])`;
 
