@@ -100,6 +100,13 @@ export function currencyNameAt(text: string, at: number): { end: number; code: s
   return undefined;
 }
 
+const CODE_WORDS = new Set([...CODES, ...CODES_ANY_CASE.map((c) => c.toLowerCase())]);
+
+/** Whether a word is an ISO code as copy writes it ("USD", "usd"; not "try"). Cheap: a set lookup. */
+export function isCodeWord(written: string): boolean {
+  return CODE_WORDS.has(written);
+}
+
 /** Whether a word (lower case) starts a currency name. */
 export function startsCurrencyName(word: string): boolean {
   return NAMES_BY_FIRST_WORD.has(word);

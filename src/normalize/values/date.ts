@@ -6,7 +6,7 @@
 // first; a number over 12 fixes the order of its own date, and of the text's other dates
 // when all such evidence in the text agrees.
 import { candidate, NOT_AFTER_WORD, RANGE_DASH, type Candidate } from './candidate.js';
-import { CURRENCY_AFTER } from './currency.js';
+import { CURRENCY_AFTER_WORD, currencyCode, currencyNameAt } from './currency.js';
 import { dayOf, DAY_WORD, joinedMonthDates, numericRanges, ORDINAL_DAY_WORD } from './date-forms.js';
 import { MONTH_NAMES, monthNumber, WEEKDAYS } from './months.js';
 import { primaryLanguage, usesDecimalPoint } from './number.js';
@@ -182,7 +182,15 @@ const WORD_RANGE_START = /(?<![\p{L}\p{N}])(?:od|from|between|מ|מה)[\s\-\u05B
 // "dnia"; he "עד", "מיום", "בתאריך", and the prefixes ב מ ה ("ב-30.11", "עד ה-30.11").
 const DATE_CUE = /(?:(?<![\p{L}])(?:do|od|dnia|dn\.|until|till|from|through|עד|מיום|מתאריך|בתאריך|תאריך|החל|[בהמ]|עד ה|מה)[\s\-\u05BE]*)$/iu;
 // What makes "12.10" an amount: a percent sign or word, a currency or a unit after it.
-const AMOUNT_AFTER = new RegExp(String.raw`^[\s\u00A0\u202F]?(?:%|${CURRENCY_AFTER}|אחוז|procent|proc\.|kg|km|cm|ml|l\b|GB|GHz)`, 'u');
+// Currency names are looked up, not matched: a pattern with every name is slow at every dot.
+const AMOUNT_AFTER = new RegExp(String.raw`^[\s\u00A0\u202F]?(?:%|אחוז|procent|proc\.|kg|km|cm|ml|l\b|GB|GHz|(${CURRENCY_AFTER_WORD}))`, 'u');
+
+function amountAfter(text: string, end: number): boolean {
+  const m = AMOUNT_AFTER.exec(text.slice(end, end + 12));
+  if (!m) return false;
+  if (m[1] === undefined || !/^\p{L}/u.test(m[1])) return true;
+  return currencyCode(m[1]) !== undefined || currencyNameAt(text, end + m[0].length - m[1].length) !== undefined;
+}
 
 /**
  * "30.11" without a year or closing full stop, in a language other than English: a date
@@ -194,7 +202,7 @@ function isShortDottedDate(text: string, start: number, end: number, first: stri
   const primary = primaryLanguage(language);
   if (primary === 'en' || (first.length === 1 && second.length === 1)) return false;
   if (isoDate(2000, Number(second), Number(first)) === undefined) return false;
-  if (AMOUNT_AFTER.test(text.slice(end, end + 12))) return false;
+  if (amountAfter(text, end)) return false;
   if (DATE_CUE.test(text.slice(Math.max(0, start - 12), start))) return true;
   // Where the decimal separator is a point (he), "30.11" is a date only after a cue.
   return second.length === 2 && !usesDecimalPoint(primary);

@@ -5,7 +5,7 @@
 // second (or first) end leaves the currency out: "$236–279", "10–20 zł". Scale words, names
 // and number words come from the language's grammar (grammar/).
 import { candidate, INVISIBLE, NOT_AFTER_WORD, RANGE_DASH, SPACES, type Candidate } from './candidate.js';
-import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, dollarSuffixCode, needsScale, startsCurrencyName } from './currency.js';
+import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
 import { centCurrency, MINOR_UNITS } from './grammar/currency-names.js';
 import { numberLexicon } from './grammar/number-words.js';
 import { caseless, scaleWords, type ScaleWords } from './grammar/units.js';
@@ -90,7 +90,7 @@ function moneyKey(written: string, scaleWritten: string | undefined, currency: s
 }
 
 function minorOf(written: string): { code: string | undefined; factor: number } | undefined {
-  return MINOR_BY_NAME.get(written.toLowerCase()) ?? MINOR_BY_NAME.get(written);
+  return MINOR_BY_NAME.get(written) ?? MINOR_BY_NAME.get(written.toLowerCase());
 }
 
 export function extractMoney(text: string, language: string): Candidate[] {
@@ -179,7 +179,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
   for (const m of text.matchAll(p.named)) {
     const word = m[0].toLowerCase();
     const minor = minorOf(word);
-    if (!minor && !startsCurrencyName(word) && !currencyCode(m[0])) continue;
+    if (!minor && !startsCurrencyName(word) && !isCodeWord(m[0])) continue;
     // French "cent" is also the number hundred: "deux cent" is not two cents.
     if (minor && lexicon && word in lexicon.multipliers) continue;
     const name = minor ? undefined : currencyNameAt(text, m.index);

@@ -64,7 +64,9 @@ export function scaleWords(language: string): ScaleWords {
   const key = primaryLanguage(language);
   const cached = scaleCache.get(key);
   if (cached) return cached;
-  const entries = [...new Set(['*', 'en', ...languagesOf(language, SCALES)])].flatMap((l) => SCALES[l] ?? []);
+  // A language without scale words of its own (he) reads the shared and English ones only.
+  const own = key in SCALES ? [key] : [];
+  const entries = [...new Set(['*', 'en', ...own])].flatMap((l) => SCALES[l] ?? []);
   // A lower-case entry is read in any case ("Millions", "MILLONES"); a mixed one as written ("M", "Mio.").
   const exact = new Map<string, number>();
   const folded = new Map<string, number>();
