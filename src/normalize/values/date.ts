@@ -25,7 +25,7 @@ const MONTH_FIRST = new RegExp(
 );
 // 30 April 2026 / 30th of April / 30 listopada 2026 / 12. Juni 2018 / 30 בנובמבר 2026 / 1-30 listopada
 const DAY_FIRST = new RegExp(
-  String.raw`(?:${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?|(?<![\p{L}])(${ORDINAL_DAY_WORD}))(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:day\sof\s|of\s|de\s)?${MONTH}${YEAR}`,
+  String.raw`(?:${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?|(?=[efnstEFNST])(?<![\p{L}])(${ORDINAL_DAY_WORD}))(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:day\sof\s|of\s|de\s)?${MONTH}${YEAR}`,
   'giud',
 );
 // 2026-04-30, 2026/04/30, 2026.04.30, "ב-2026-11-30" (a Hebrew prefix and hyphen before it)
