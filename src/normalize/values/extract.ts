@@ -46,7 +46,10 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
  * ("March 1") is a candidate of its own and stays.
  */
 function pricesNotDays(found: Candidate[]): Candidate[] {
-  const money = found.filter((c) => c.type === 'money');
+  // The money values that survive among themselves: "10 € 12 mars" is 10 € (not € 12) and 12 March.
+  const money: Candidate[] = [];
+  const byLength = found.filter((c) => c.type === 'money').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const m of byLength) if (!money.some((k) => k.start < m.end && m.start < k.end)) money.push(m);
   if (money.length === 0) return found;
   const crosses = (a: Candidate, b: Candidate) =>
     a.start < b.end && b.start < a.end && !(a.start <= b.start && a.end >= b.end) && !(b.start <= a.start && b.end >= a.end);
