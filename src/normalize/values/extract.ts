@@ -32,7 +32,7 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
     ...extractIdentifiers(text),
     ...extractNumbers(text, language),
   ];
-  const kept = resolveOverlaps(pricesNotDays(found), text.length);
+  const kept = resolveOverlaps(pricesNotDays(found, text.length), text.length);
   for (const value of kept) {
     if (value.type === 'money' && isReference(text, value.start, language)) value.reference = true;
   }
@@ -45,15 +45,27 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
  * (the currency stands outside the date) is not a date; the date written next to the price
  * ("March 1") is a candidate of its own and stays.
  */
-function pricesNotDays(found: Candidate[]): Candidate[] {
-  // The money values that survive among themselves: "10 € 12 mars" is 10 € (not € 12) and 12 March.
-  const money: Candidate[] = [];
-  const byLength = found.filter((c) => c.type === 'money').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  for (const m of byLength) if (!money.some((k) => k.start < m.end && m.start < k.end)) money.push(m);
+function pricesNotDays(found: Candidate[], length: number): Candidate[] {
+  // The money values that survive among themselves: "10 € 12 mars" is 10 € (not € 12) and
+  // 12 March. One owner per character keeps this linear in the text.
+  const owner = new Int32Array(length).fill(-1);
+  const money = found.filter((c) => c.type === 'money').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   if (money.length === 0) return found;
-  const crosses = (a: Candidate, b: Candidate) =>
-    a.start < b.end && b.start < a.end && !(a.start <= b.start && a.end >= b.end) && !(b.start <= a.start && b.end >= a.end);
-  return found.filter((c) => c.type !== 'date' || !money.some((m) => crosses(m, c)));
+  money.forEach((m, index) => {
+    for (let i = m.start; i < m.end; i++) if (owner[i] !== -1) return;
+    owner.fill(index, m.start, m.end);
+  });
+  const crossesMoney = (date: Candidate) => {
+    for (let i = date.start; i < date.end; i++) {
+      if (owner[i] === -1) continue;
+      const m = money[owner[i]];
+      const inside = (a: Candidate, b: Candidate) => a.start >= b.start && a.end <= b.end;
+      if (!inside(m, date) && !inside(date, m)) return true;
+      i = m.end - 1;
+    }
+    return false;
+  };
+  return found.filter((c) => c.type !== 'date' || !crossesMoney(c));
 }
 
 function resolveOverlaps(found: Candidate[], length: number): Value[] {

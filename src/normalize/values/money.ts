@@ -66,7 +66,7 @@ export function patterns(language: string): Patterns {
     rangeAfter: new RegExp(String.raw`^${GAP}${RANGE_DASH}${GAP}((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)(?![\p{L}\p{N}%$€£¥₪])`, 'u'),
     rangeBefore: new RegExp(String.raw`(?<![\p{L}\p{N}.,])((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)${GAP}${RANGE_DASH}${GAP}$`, 'u'),
     minor: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}|-)(${MINOR_NAME})`, 'gu'),
-    named: new RegExp(String.raw`(?<=[\s\-])(?:\p{L}+|[元¢])`, 'gu'),
+    named: /[\p{L}元¢]+/gu,
     minorPart: new RegExp(String.raw`^${JOINER}\s(\d{1,2})(?:\s(${MINOR_NAME})|${CLAUSE_END})`, 'u'),
     minorWords: new RegExp(String.raw`^${JOINER}(?=\s)`, 'u'),
   };
@@ -177,6 +177,8 @@ export function extractMoney(text: string, language: string): Candidate[] {
   // Amounts in words: "sieben Euro", "five million yen", "cinco millones de yenes", "one penny".
   const lexicon = numberLexicon(primaryLanguage(language));
   for (const m of text.matchAll(p.named)) {
+    // After a space or hyphen only: the amount in words stands before it.
+    if (m.index === 0 || !/[\s\-]/.test(text[m.index - 1])) continue;
     const word = m[0].toLowerCase();
     const minor = minorOf(word);
     if (!minor && !startsCurrencyName(word) && !isCodeWord(m[0])) continue;
