@@ -40,7 +40,7 @@ export function dayOf(written: string): number {
 
 // "Oct/2", "Jan-1", "Sep-23-2026", "September-2026-23", "05-Aug-2026", "2026/aug/01", "2026/23/Sep".
 const JOINED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}/.])(?:(\d{1,4})([-/])(?:(\d{1,4})\2)?(${MONTH_NAMES})(?:\2(\d{1,4}))?|(${MONTH_NAMES})([-/])(\d{1,4})(?:\7(\d{1,4}))?)(?![\p{L}\p{N}]|[-/]\d)`,
+  String.raw`(?=\d|\p{L}{3,12}[-/]\d)(?<![\p{L}\p{N}/.])(?:(\d{1,4})([-/])(?:(\d{1,4})\2)?(${MONTH_NAMES})(?:\2(\d{1,4}))?|(${MONTH_NAMES})([-/])(\d{1,4})(?:\7(\d{1,4}))?)(?![\p{L}\p{N}]|[-/]\d)`,
   'giu',
 );
 

@@ -58,7 +58,8 @@ export function patterns(language: string): Patterns {
   const built: Patterns = {
     scale,
     before: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])(${CURRENCY_BEFORE})${GAP}(${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?(?:(${DOLLAR_SUFFIX})|${GAP}(${CURRENCY_CODE}))?`,
+      // A digit within a few characters first: the signs and codes are tried only where an amount can follow.
+      String.raw`(?=[^\d\n]{1,8}\d)(?<![\p{L}\p{N}])(${CURRENCY_BEFORE})${GAP}(${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?(?:(${DOLLAR_SUFFIX})|${GAP}(${CURRENCY_CODE}))?`,
       'gu',
     ),
     after: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?(?:\s(de\s|d['’]|of\s)|${GAP})(${CURRENCY_AFTER_WORD})`, 'gu'),
