@@ -26,6 +26,10 @@ const MINOR_BY_NAME = new Map(MINOR_UNITS.map(([w, code, factor]) => [w, { code,
 // Joiners between a main amount and its minor part, in every language read.
 const JOINER = String.raw`(?:\s(?:and|und|en|y|con|et|i|a))?`;
 const CLAUSE_END = String.raw`(?=\s*(?:$|[.,;:!?)\]]))`;
+const AT_CLAUSE_END = new RegExp(`^${CLAUSE_END}`, 'u');
+// Cheap guards before the range patterns: a dash right after (or before) the amount.
+const DASH_NEXT = new RegExp(`^${INVISIBLE}\\s?${INVISIBLE}${RANGE_DASH}`, 'u');
+const DASH_BEFORE = new RegExp(`${RANGE_DASH}${INVISIBLE}\\s?${INVISIBLE}$`, 'u');
 
 interface Patterns {
   scale: ScaleWords;
@@ -103,7 +107,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
   // "15 dollars 50", "3 euros con 99 céntimos", "zwei Euro fünfzig": the minor part after a
   // main amount whose currency is written after it. Returns the candidate grown by it.
   const withMinorPart = (c: Candidate | undefined, amount: number, currency: string): Candidate | undefined => {
-    if (!c) return c;
+    if (!c || !/^\s/.test(text.slice(c.end, c.end + 1))) return c;
     const rest = text.slice(c.end, c.end + 60);
     const digits = p.minorPart.exec(rest);
     if (digits) {
@@ -119,7 +123,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
         const unit = /^\s(\p{L}+)/u.exec(text.slice(words.end, words.end + 24));
         const minor = unit ? minorOf(unit[1]) : undefined;
         const end = minor ? words.end + unit![0].length : words.end;
-        if (minor || new RegExp(`^${CLAUSE_END}`, 'u').test(text.slice(end, end + 4))) {
+        if (minor || AT_CLAUSE_END.test(text.slice(end, end + 4))) {
           return candidate('money', text, c.start, end, total(amount + words.value / 100, 1, currency));
         }
       }
@@ -134,7 +138,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
     const trailing = m[5] ? currencyCode(m[5]) : undefined;
     const currency = suffix ?? trailing ?? currencyCode(m[1]);
     const cut = m.index + m[0].length - (m[4] && !suffix ? m[4].length : 0);
-    const rest = trailing || suffix ? null : p.rangeAfter.exec(text.slice(cut, cut + LOOK_BACK));
+    const rest = trailing || suffix || !DASH_NEXT.test(text.slice(cut, cut + 4)) ? null : p.rangeAfter.exec(text.slice(cut, cut + LOOK_BACK));
     push(candidate('money', text, m.index, cut, moneyKey(m[2], m[3] ?? rest?.[3], currency, language, scale)));
     if (rest) {
       const end = cut + rest[0].length;
@@ -146,15 +150,18 @@ export function extractMoney(text: string, language: string): Candidate[] {
     // "75 millions de dollars": "de"/"of" only after a scale word.
     if (connector && !scaleBefore) continue;
     const at = m.index + m[0].length - m[4].length;
-    const name = /^\p{L}/u.test(m[4]) && !currencyCode(m[4]) ? currencyNameAt(text, at) : undefined;
+    // A word after the amount is a code or the start of a name, or not money at all.
+    const isWord = /^\p{L}/u.test(m[4]);
+    const code = isWord ? (isCodeWord(m[4]) ? currencyCode(m[4]) : undefined) : currencyCode(m[4]);
+    if (isWord && !code && !startsCurrencyName(m[4].toLowerCase())) continue;
+    const name = isWord && !code ? currencyNameAt(text, at) : undefined;
+    if (isWord && !code && !name) continue;
     const written = name ? name.written : m[4];
-    // "10 livres" are books: a name that is also a word counts after a scale word only.
-    if (!name && /^\p{L}/u.test(m[4]) && !currencyCode(m[4])) continue;
     if (needsScale(written) && !scaleBefore) continue;
     const follows = p.afterCurrency.exec(text.slice(at + written.length, at + written.length + 24));
     if (!follows) continue;
     const [, dollarLetters, scaleAfter] = follows;
-    const currency = (dollarLetters && written === '$' ? dollarSuffixCode(dollarLetters) : undefined) ?? name?.code ?? currencyCode(written);
+    const currency = (dollarLetters && written === '$' ? dollarSuffixCode(dollarLetters) : undefined) ?? name?.code ?? code;
     const scaleWritten = scaleBefore ?? scaleAfter;
     const end = at + written.length + follows[0].length;
     const key = moneyKey(number, scaleWritten, currency, language, scale);
@@ -162,7 +169,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
     const found = candidate('money', text, m.index, end, key);
     push(amount !== undefined && currency && !scaleWritten ? withMinorPart(found, amount, currency) : found);
     const from = Math.max(0, m.index - LOOK_BACK);
-    const before = p.rangeBefore.exec(text.slice(from, m.index));
+    const before = DASH_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) ? p.rangeBefore.exec(text.slice(from, m.index)) : null;
     // A match at the window's edge may have lost its leading digits.
     if (before && (before.index > 0 || from === 0)) {
       const at = from + before.index;
