@@ -151,8 +151,9 @@ export function extractMoney(text: string, language: string): Candidate[] {
     if (connector && !scaleBefore) continue;
     const at = m.index + m[0].length - m[4].length;
     // A word after the amount is a code or the start of a name, or not money at all.
-    const isWord = /^\p{L}/u.test(m[4]);
-    const code = isWord ? (isCodeWord(m[4]) ? currencyCode(m[4]) : undefined) : currencyCode(m[4]);
+    // Signs ("ש״ח", "€") and codes are looked up; a plain word may start a name.
+    const code = isCodeWord(m[4]) || !/^\p{L}+$/u.test(m[4]) ? currencyCode(m[4]) : undefined;
+    const isWord = !code && /^\p{L}/u.test(m[4]);
     if (isWord && !code && !startsCurrencyName(m[4].toLowerCase())) continue;
     const name = isWord && !code ? currencyNameAt(text, at) : undefined;
     if (isWord && !code && !name) continue;
