@@ -4,6 +4,7 @@ import { DEFAULT_SEVERITY } from '../findings/rules.js';
 import type { CoverageEntry, Finding } from '../findings/types.js';
 import type { Message, Spec } from '../spec/types.js';
 import type { CampaignState, ChannelMessage, PlacedStatement } from './state.js';
+import { agrees } from '../checks/facts.js';
 
 export interface CampaignContext {
   spec: Spec;
@@ -111,13 +112,16 @@ function reportConflicts(words: string, byChannel: Record<string, Record<string,
     if (values.length === 1) clear.push({ ...values[0][1], channel, key: values[0][0] });
   }
   if (new Set(clear.map((s) => s.key)).size < 2) return;
+  const same = (a: Said, b: Said) => agrees(a, b.key) || agrees(b, a.key);
+  // An ambiguous date (bare `en`, "3/7/2026") agrees with every channel that states one of its readings.
+  if (clear.some((s) => s.alternatives) && clear.every((s) => clear.every((o) => same(s, o)))) return;
   const votes = new Map<string, Said[]>();
   for (const s of clear) votes.set(s.key, [...(votes.get(s.key) ?? []), s]);
   // Most channels win; on a tie the value stated first in spec order, so the later channel is flagged.
   const [, winners] = [...votes].reduce((a, b) => (b[1].length > a[1].length ? b : a));
   const reference = winners[0];
   for (const s of clear) {
-    if (s.key === reference.key) continue;
+    if (same(s, reference)) continue;
     context.report({
       rule: 'cross-channel-conflict',
       severity: DEFAULT_SEVERITY['cross-channel-conflict'],

@@ -40,6 +40,8 @@ export interface FactSighting {
 /** A value the spec does not cover, with its context words: the first statement of that value. */
 export interface Statement {
   raw: string;
+  /** The value's other readings (an ambiguous date under a bare `en`): it agrees with each. */
+  alternatives?: string[];
   excerpt: string;
   highlight: [number, number];
   location: Location;

@@ -77,7 +77,7 @@ export const crossChannelCheck: DocumentCheck = {
         if (!words) continue;
         const topic = `${value.type}|${words}`;
         const values = (state.statements[topic] ??= Object.create(null) as Record<string, Statement>);
-        if (!Object.hasOwn(values, value.key)) values[value.key] = { raw: value.raw, ...quote(np, value.start, value.end) };
+        if (!Object.hasOwn(values, value.key)) values[value.key] = { raw: value.raw, ...(value.alternatives ? { alternatives: value.alternatives } : {}), ...quote(np, value.start, value.end) };
       }
     }
   },

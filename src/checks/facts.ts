@@ -16,6 +16,8 @@ export interface Mention {
   end: number;
   raw: string;
   key: string;
+  /** Other readings of the same writing (an ambiguous date under bare `en`): any one that equals the fact agrees. */
+  alternatives?: string[];
 }
 
 interface Candidate {
@@ -23,6 +25,12 @@ interface Candidate {
   end: number;
   raw: string;
   key: string;
+  alternatives?: string[];
+}
+
+/** Whether a mention states `key`: its reading, or one of its other readings (ambiguous dates). */
+export function agrees(mention: { key: string; alternatives?: string[] }, key: string): boolean {
+  return mention.key === key || (mention.alternatives?.includes(key) ?? false);
 }
 
 /** Short parts are one scope for near words; running copy is scoped per sentence. */
@@ -140,7 +148,7 @@ export function findMentions(fact: Fact, key: string, doc: NormalizedDocument): 
     if (fact.type === 'code') return codeMentions(np, key);
     if (fact.type === 'url') return urlMentions(np, key, np.language);
     // No context to tell this fact's value from any other: only an equal value counts.
-    return np.values.filter((v) => v.type === fact.type && v.key === key).map((v) => ({ np, ...v }));
+    return np.values.filter((v) => v.type === fact.type && agrees(v, key)).map((v) => ({ np, ...v }));
   });
 }
 
@@ -186,9 +194,9 @@ function checkFact(fact: Fact, context: DocumentContext): void {
     if (sighting) sighting.count++;
     else {
       const { location, excerpt } = quote(mention.np, mention.start, mention.end);
-      sightings[mention.key] = { raw: mention.raw, matches: mention.key === key, count: 1, location, excerpt };
+      sightings[mention.key] = { raw: mention.raw, matches: agrees(mention, key), count: 1, location, excerpt };
     }
-    if (mention.key === key) continue;
+    if (agrees(mention, key)) continue;
     const q = quote(mention.np, mention.start, mention.end);
     const id = `${mention.key}|${q.location.part}|${q.location.line}|${q.location.column}|${q.excerpt}`;
     if (seen.has(id)) continue;

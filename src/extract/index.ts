@@ -14,6 +14,8 @@ export interface ExtractedValue {
   key: string;
   /** A former or reference price: shown, not stated. */
   reference?: boolean;
+  /** Other readings of the same writing (an ambiguous date under bare `en`). */
+  alternatives?: string[];
   at?: Position;
 }
 
@@ -50,7 +52,14 @@ function extractedPart(p: NormalizedPart): ExtractedPart {
     sentences: p.sentences.map((s) => folded.text.slice(s.start, s.end).trim()).filter(Boolean),
     values: p.values.map((v) => {
       const at = locate(part, rawSpan(folded, v.start, v.end)[0]);
-      return { type: v.type, raw: v.raw, key: v.key, ...(v.reference ? { reference: true } : {}), ...(at ? { at } : {}) };
+      return {
+        type: v.type,
+        raw: v.raw,
+        key: v.key,
+        ...(v.reference ? { reference: true } : {}),
+        ...(v.alternatives ? { alternatives: v.alternatives } : {}),
+        ...(at ? { at } : {}),
+      };
     }),
   };
 }

@@ -140,13 +140,14 @@ export function readEmailHtml(input: SourceInput): Part[] {
 /** A mail saved as text: an optional first line `Subject: …`, then paragraphs. */
 export function readEmailText(input: SourceInput): Part[] {
   const text = fixC1(blankPlaceholders(decodeText(input, 'text')));
-  const firstBreak = text.indexOf('\n');
-  const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak);
-  const subject = /^(subject:\s*)(\S.*?)\s*$/i.exec(firstLine);
+  // Lines end with LF, CRLF or a lone CR (classic Mac OS): the subject is the first line in all three.
+  const firstBreak = /\r\n?|\n/.exec(text);
+  const firstLine = firstBreak ? text.slice(0, firstBreak.index) : text;
+  const subject = /^(subject:[ \t]*)(\S.*?)\s*$/i.exec(firstLine);
   const parts: Part[] = [];
   if (subject) {
     parts.push({ role: 'subject', text: collapse(subject[2]), anchors: [{ at: 0, line: 1, column: subject[1].length + 1 }] });
-    parts.push(...paragraphs(firstBreak === -1 ? '' : text.slice(firstBreak + 1), 'body', 2));
+    parts.push(...paragraphs(firstBreak ? text.slice(firstBreak.index + firstBreak[0].length) : '', 'body', 2));
   } else {
     parts.push(...paragraphs(text, 'body'));
   }
@@ -158,7 +159,7 @@ export function readEmailText(input: SourceInput): Part[] {
 export function paragraphs(text: string, role: Role, firstLine = 1): Part[] {
   const parts: Part[] = [];
   let current: Part | undefined;
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n?|\n/);
   for (let i = 0; i < lines.length; i++) {
     let previousEnd = -2; // no run yet on this line: the first one always gets an anchor
     for (const run of lines[i].matchAll(/\S+/g)) {

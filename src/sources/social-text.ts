@@ -48,3 +48,30 @@ export function tidyPostText(text: string): string {
     .replace(/^\n+|\n+$/g, '')
     .replace(/^ | $/g, '');
 }
+
+const TIDIED = /[ \t\f\v]+|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g;
+
+/**
+ * One line tidied as tidyPostText and decodeEntities do (entities decoded, runs of spaces
+ * collapsed, the ends trimmed), with where the tidied text and the line run in step again
+ * after each change: `at` in the tidied text, `column` (1-based) in the line. Locations then
+ * come from these anchors instead of drifting left after every collapsed run.
+ */
+export function tidyLine(line: string): { text: string; steps: Array<{ at: number; column: number }> } {
+  const start = line.length - line.replace(/^[ \t\f\v]+/, '').length;
+  const end = line.replace(/[ \t\f\v]+$/, '').length;
+  const body = line.slice(start, end);
+  let text = '';
+  let from = 0;
+  const steps: Array<{ at: number; column: number }> = [];
+  for (const m of body.matchAll(TIDIED)) {
+    text += body.slice(from, m.index);
+    const written = m[0];
+    const replaced = written.startsWith('&') ? decodeEntities(written) : ' ';
+    text += replaced;
+    from = m.index + written.length;
+    if (replaced.length !== written.length) steps.push({ at: text.length, column: start + from + 1 });
+  }
+  text += body.slice(from);
+  return { text, steps };
+}

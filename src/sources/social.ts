@@ -6,7 +6,7 @@ import { readCsvPosts } from './social-csv.js';
 import { parseLocatedJson } from './social-json.js';
 import { findPosts, isTextKey, type RawPost } from './social-posts.js';
 import { htmlToPostText } from './social-html.js';
-import { decodeBytes, decodeEntities, tidyPostText } from './social-text.js';
+import { decodeBytes, decodeEntities, tidyLine, tidyPostText } from './social-text.js';
 import { parseLocatedYaml } from './social-yaml.js';
 import { SourceError, type SourceInput } from './types.js';
 
@@ -89,11 +89,13 @@ function textPost(block: Array<{ text: string; line: number }>, index: number): 
   const kept: string[] = [];
   let at = 0;
   for (const { text, line } of block.slice(first, last + 1)) {
-    const tidy = tidyPostText(decodeEntities(text));
-    const indent = text.length - text.replace(/^[ \t]+/, '').length;
+    const tidy = tidyLine(text);
+    const indent = text.length - text.replace(/^[ \t\f\v]+/, '').length;
     anchors.push({ at, line, column: indent + 1 });
-    kept.push(tidy);
-    at += tidy.length + 1;
+    // Where a run of spaces was collapsed or an entity decoded, the line and the file step again.
+    for (const step of tidy.steps) anchors.push({ at: at + step.at, line, column: step.column });
+    kept.push(tidy.text);
+    at += tidy.text.length + 1;
   }
   return { role: 'post', text: kept.join('\n'), anchors, unit: `#${index}` };
 }

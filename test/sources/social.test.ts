@@ -184,11 +184,20 @@ describe('plain text', () => {
       ['#2', 'Free shipping on orders over $50. Only this week!'],
       ['#4', 'Last call: sale ends April 30 & stock is limited.'],
     ]);
+    // Each line is anchored, and again after every collapsed run of spaces or decoded entity.
     expect(posts[0].anchors).toEqual([
       { at: 0, line: 1, column: 1 },
       { at: 42, line: 2, column: 1 },
+      { at: 48, line: 2, column: 10 },
     ]);
-    expect(posts[1].anchors).toEqual([{ at: 0, line: 5, column: 3 }]);
+    expect(posts[1].anchors).toEqual([
+      { at: 0, line: 5, column: 3 },
+      { at: 34, line: 5, column: 39 },
+    ]);
+    expect(posts[2].anchors).toEqual([
+      { at: 0, line: 9, column: 1 },
+      { at: 31, line: 9, column: 36 },
+    ]);
   });
 
   it('is one post without a separator, with CRLF line ends', () => {

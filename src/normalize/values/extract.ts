@@ -32,11 +32,40 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
     ...extractIdentifiers(text),
     ...extractNumbers(text, language),
   ];
-  const kept = resolveOverlaps(found, text.length);
+  const kept = resolveOverlaps(pricesNotDays(found, text.length), text.length);
   for (const value of kept) {
     if (value.type === 'money' && isReference(text, value.start, language)) value.reference = true;
   }
   return kept;
+}
+
+/**
+ * A price never becomes a day: "Save $10 March 1-15" is $10 and March 1–15, not 10 March.
+ * A date that shares digits with a money value without containing it or lying inside it
+ * (the currency stands outside the date) is not a date; the date written next to the price
+ * ("March 1") is a candidate of its own and stays.
+ */
+function pricesNotDays(found: Candidate[], length: number): Candidate[] {
+  // The money values that survive among themselves: "10 € 12 mars" is 10 € (not € 12) and
+  // 12 March. One owner per character keeps this linear in the text.
+  const owner = new Int32Array(length).fill(-1);
+  const money = found.filter((c) => c.type === 'money').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  if (money.length === 0) return found;
+  money.forEach((m, index) => {
+    for (let i = m.start; i < m.end; i++) if (owner[i] !== -1) return;
+    owner.fill(index, m.start, m.end);
+  });
+  const crossesMoney = (date: Candidate) => {
+    for (let i = date.start; i < date.end; i++) {
+      if (owner[i] === -1) continue;
+      const m = money[owner[i]];
+      const inside = (a: Candidate, b: Candidate) => a.start >= b.start && a.end <= b.end;
+      if (!inside(m, date) && !inside(date, m)) return true;
+      i = m.end - 1;
+    }
+    return false;
+  };
+  return found.filter((c) => c.type !== 'date' || !crossesMoney(c));
 }
 
 function resolveOverlaps(found: Candidate[], length: number): Value[] {
@@ -53,7 +82,7 @@ function resolveOverlaps(found: Candidate[], length: number): Value[] {
     if (!free) continue;
     taken.fill(1, c.start, c.end);
     if (c.hidden) continue;
-    kept.push({ type: c.type, start: c.start, end: c.end, raw: c.raw, key: c.key });
+    kept.push({ type: c.type, start: c.start, end: c.end, raw: c.raw, key: c.key, ...(c.alternatives ? { alternatives: c.alternatives } : {}) });
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -18,6 +18,12 @@ export interface Value {
   key: string;
   /** Introduced as a former or reference price ("was $59", "regular price", "zamiast"). */
   reference?: boolean;
+  /**
+   * Other keys the same writing can mean. Only dates: under a bare `en` tag an ambiguous
+   * numeric date ("3/7/2026", both parts 12 or less) is `key` read day first and here read
+   * month first; a fact check accepts either reading (SPEC.md §7, README "Ambiguous dates").
+   */
+  alternatives?: string[];
 }
 
 export interface ExtractOptions {
