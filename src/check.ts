@@ -9,6 +9,7 @@ import { termsCheck } from './checks/terms.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './checks/types.js';
 import type { Document } from './documents/types.js';
 import { applyExceptions } from './findings/exceptions.js';
+import { specWarningFindings } from './findings/spec-warnings.js';
 import { sortFindings } from './findings/sort.js';
 import { summarize } from './findings/summary.js';
 import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
@@ -19,6 +20,7 @@ import type { Fetcher } from './sources/types.js';
 import { readSource } from './sources/read.js';
 import { isUnresolved, resolveSources } from './sources/resolve.js';
 import { loadSpec } from './spec/load.js';
+import { unusedNearWords } from './spec/warnings.js';
 import type { FailOn, Spec } from './spec/types.js';
 
 export const CHECKS: readonly Check[] = [messagesCheck, factsCheck, termsCheck, lengthsCheck, crossChannelCheck];
@@ -154,6 +156,7 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   });
 
   progress(`checking ${docs.length} document${docs.length === 1 ? '' : 's'}`);
+  findings.push(...specWarningFindings([...(spec.warnings ?? []), ...unusedNearWords(spec, docs)], channels, path.basename(spec.file)));
   const { coverage, languages } = checkDocuments(spec, docs, channels, findings);
   // Report the language each source was read in: the detected one where the spec said auto.
   for (const source of sources) source.language = languages.get(source.id) ?? source.language;

@@ -31,6 +31,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--concurrency <n>', 'pages fetched at once (default 8)', positiveInteger)
     .option('--cache-dir <dir>', 'keep fetched pages here and revalidate them on the next run (ETag / Last-Modified)')
+    .option('--strict', 'treat spec warnings as errors (exit 2)')
     .action(async (spec: string, flags: CheckFlags) => {
       exitCode = await runCheck(spec, flags, reportFlags, io);
     });

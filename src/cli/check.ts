@@ -14,6 +14,8 @@ export interface CheckFlags {
   offline?: boolean;
   concurrency?: number;
   cacheDir?: string;
+  /** Spec warnings are errors: the run is refused (exit 2). */
+  strict?: boolean;
 }
 
 /** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
@@ -67,6 +69,14 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     }
     throw error;
   }
+  // Spec warnings in the compiler's form, so editors and CI link them to the spec's line.
+  const specWarnings = report.findings.filter((f) => f.rule === 'spec-warning');
+  const level = flags.strict ? 'error' : 'warning';
+  for (const w of specWarnings) {
+    const at = w.location?.line ? `:${w.location.line}:${w.location.column ?? 1}` : '';
+    io.stderr(`${report.spec}${at}: ${level}: ${w.message}\n`);
+  }
+  if (flags.strict && specWarnings.length) return 2;
   // Every report is formatted before any is written: one failure leaves no partial set.
   const texts = targets.map((t) => formatReport(t.format, report, { color: useColor(io, t.output !== undefined) }));
   for (const [i, target] of targets.entries()) {

@@ -14,7 +14,8 @@ export type RuleId =
   | 'cross-channel-conflict'
   | 'source-error'
   | 'exception-unused'
-  | 'exception-expired';
+  | 'exception-expired'
+  | 'spec-warning';
 
 export interface Location {
   /** The part's role: subject, body, heading, post, ... */

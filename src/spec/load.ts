@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { pathToString, schemaError, SpecError, SpecLocator, type Segment } from './errors.js';
 import { resolveSpec, type RawSpec } from './resolve.js';
 import type { Spec } from './types.js';
+import { staticWarnings } from './warnings.js';
 
 export async function loadSpec(file: string, displayName: string = file): Promise<Spec> {
   let text: string;
@@ -31,7 +32,9 @@ export function parseSpec(text: string, file: string, displayName: string = file
   const at = new SpecLocator(doc, lines, displayName);
   const validate = schemaValidator();
   if (!validate(data)) throw schemaError(validate.errors ?? [], data, at);
-  return resolveSpec(data as RawSpec, path.resolve(file), at);
+  const spec = resolveSpec(data as RawSpec, path.resolve(file), at);
+  const warnings = staticWarnings(spec, at);
+  return warnings.length ? { ...spec, warnings } : spec;
 }
 
 function readFailure(code: string | undefined): string {

@@ -125,6 +125,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       // A number is kept as written ("49.90", not 49.9): the spec's text is the truth.
       value: typeof f.value === 'number' ? (at.sourceText(['facts', i, 'value']) ?? String(f.value)) : f.value,
       near: f.near ?? [],
+      ...nearPositions(at, i, f.near ?? []),
       required: channelsOf(f.required, ['facts', i, 'required']) ?? [],
       ...(f.severity ? { severity: f.severity } : {}),
       ...positioned(at, ['facts', i, 'value']),
@@ -298,4 +299,9 @@ function isRealDate(iso: string): boolean {
 function positioned(at: SpecLocator, where: Segment[]): { at?: SpecPosition } {
   const position = at.position(where);
   return position ? { at: position } : {};
+}
+
+function nearPositions(at: SpecLocator, fact: number, near: string[]): { nearAt?: SpecPosition[] } {
+  const positions = near.map((_, j) => at.position(['facts', fact, 'near', j]));
+  return positions.every((p): p is SpecPosition => p !== undefined) && positions.length ? { nearAt: positions } : {};
 }

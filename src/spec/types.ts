@@ -83,6 +83,8 @@ export interface Fact {
   /** As written in the spec, e.g. "49.99 USD", 30, "2026-04-30". */
   value: string;
   near: string[];
+  /** Where each near word is written, for a warning about it. */
+  nearAt?: SpecPosition[];
   /** Channels that must state it. */
   required: string[];
   severity?: Severity;
@@ -128,4 +130,6 @@ export interface Spec {
   terms: Term[];
   exceptions: Exception[];
   rules: Rules;
+  /** What loads but cannot work as written (spec/warnings.ts); absent: none found. */
+  warnings?: import('./warnings.js').SpecWarning[];
 }
