@@ -70,7 +70,9 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     throw error;
   }
   // Spec warnings in the compiler's form, so editors and CI link them to the spec's line.
-  const specWarnings = report.findings.filter((f) => f.rule === 'spec-warning');
+  const specWarnings = report.findings
+    .filter((f) => f.rule === 'spec-warning')
+    .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
   const level = flags.strict ? 'error' : 'warning';
   for (const w of specWarnings) {
     const at = w.location?.line ? `:${w.location.line}:${w.location.column ?? 1}` : '';

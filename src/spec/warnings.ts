@@ -52,9 +52,13 @@ export function staticWarnings(spec: Spec, at: SpecLocator): SpecWarning[] {
   return out;
 }
 
-/** Near words no source of the run contains: the fact cannot claim any value there. */
+/**
+ * Near words no source contains: the fact cannot claim any value anywhere. Only said when
+ * every channel was read: a word may be in a channel this run left out (--channel).
+ */
 export function unusedNearWords(spec: Spec, docs: readonly Document[]): SpecWarning[] {
-  if (!docs.length) return [];
+  const read = new Set(docs.map((d) => d.channel));
+  if (!spec.channels.every((c) => read.has(c.name))) return [];
   const out: SpecWarning[] = [];
   const tokens = docs.flatMap((doc) => doc.parts.map((part) => tokenize(foldText(part.text).text, isAuto(doc.language) ? 'en' : doc.language)));
   spec.facts.forEach((fact, i) => {
