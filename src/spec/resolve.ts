@@ -1,5 +1,6 @@
 // From schema-valid YAML data to the Spec the checks read: the checks a schema cannot
 // express (references between items, unique ids, platforms), then every default applied.
+import { compile as compileSelector } from 'css-select';
 import { didYouMean, type Segment, type SpecLocator } from './errors.js';
 import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, SpecPosition, Term } from './types.js';
 
@@ -175,15 +176,40 @@ function resolveChannel(name: string, raw: RawChannel, specLanguage: string, at:
     throw at.error([...where, 'platform'], `unknown platform "${raw.platform}": give max_length (known platforms: ${known.join(', ')})${near ? `; did you mean "${near}"?` : ''}`);
   }
   const maxLength = raw.max_length ?? (platform === undefined ? undefined : PLATFORM_MAX_LENGTH[platform]);
+  if (raw.selector !== undefined) checkSelector(raw.selector, [...where, 'selector'], at);
   return {
     name,
     kind: raw.kind,
     language: raw.language ?? specLanguage,
     ...(platform !== undefined ? { platform } : {}),
     ...(maxLength !== undefined ? { maxLength } : {}),
-    sources: raw.sources.map((source, i) => resolveSource(source, raw.selector, at.position([...where, 'sources', i]))),
+    sources: raw.sources.map((source, i) => {
+      checkSelectors(source, [...where, 'sources', i], at);
+      return resolveSource(source, raw.selector, at.position([...where, 'sources', i]));
+    }),
   };
 }
+
+/**
+ * CSS selectors are parsed at load, with the same engine that applies them, so "main >>> p"
+ * is a spec error at its line rather than a source error at run time.
+ */
+function checkSelector(selector: string, where: Segment[], at: SpecLocator): void {
+  try {
+    compileSelector(selector);
+  } catch (error) {
+    throw at.error(where, `invalid CSS selector "${selector}": ${lowerFirst((error as Error).message.trim().replace(/\.$/, ''))}`);
+  }
+}
+
+function checkSelectors(source: RawSource, where: Segment[], at: SpecLocator): void {
+  if (typeof source === 'string') return;
+  if (source.selector !== undefined) checkSelector(source.selector, [...where, 'selector'], at);
+  // A sitemap's exclude lists URL globs, not elements.
+  if (source.sitemap === undefined) source.exclude?.forEach((css, i) => checkSelector(css, [...where, 'exclude', i], at));
+}
+
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
 
 /** Posts read from a social account when the spec gives no limit. */
 export const DEFAULT_FEED_LIMIT = 40;
