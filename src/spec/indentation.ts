@@ -26,6 +26,8 @@ const keyOf = (line: string) => line.slice(keyColumn(line)).match(/^[^:]+:/)?.[0
 /** An indentation reading of a YAML error, or undefined when the error is of another kind. */
 export function indentationMistake(text: string, error: YAMLError, yamlReason: string): Misplaced | undefined {
   if (!INDENT_CODES.has(error.code)) return undefined;
+  // A missing character is usually a quote or bracket; only a missing "-" is about indentation.
+  if (error.code === 'MISSING_CHAR' && !/^sequence item without/.test(yamlReason)) return undefined;
   const lines = text.split(/\r?\n/);
   const at = error.linePos?.[0];
   if (!at) return undefined;
