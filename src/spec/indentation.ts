@@ -28,6 +28,8 @@ export function indentationMistake(text: string, error: YAMLError, yamlReason: s
   if (!INDENT_CODES.has(error.code)) return undefined;
   // A missing character is usually a quote or bracket; only a missing "-" is about indentation.
   if (error.code === 'MISSING_CHAR' && !/^sequence item without/.test(yamlReason)) return undefined;
+  // An unclosed [ or { is reported as indentation by the parser, but a bracket is missing.
+  if (/^flow (sequence|mapping)/.test(yamlReason)) return undefined;
   const lines = text.split(/\r?\n/);
   const at = error.linePos?.[0];
   if (!at) return undefined;
