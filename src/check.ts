@@ -1,5 +1,6 @@
 // The library's main entry: spec → sources → documents → normalize → checks → report.
 import path from 'node:path';
+import { validateExamples } from './check-examples.js';
 import { validateFactValues } from './check-facts.js';
 import { crossChannelCheck } from './checks/cross-channel.js';
 import { factsCheck, yearOf } from './checks/facts.js';
@@ -114,6 +115,7 @@ export function checkDocuments(
 export async function checkSpec(spec: Spec, options: CheckOptions & { specName?: string } = {}): Promise<Report> {
   const progress = options.onProgress ?? (() => undefined);
   validateFactValues(spec, options.specName ?? path.basename(spec.file));
+  validateExamples(spec, options.specName ?? path.basename(spec.file));
   const channels = selectChannels(spec, options.channels);
   const specDir = path.dirname(spec.file);
   const findings: Finding[] = [];

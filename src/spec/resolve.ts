@@ -1,8 +1,8 @@
 // From schema-valid YAML data to the Spec the checks read: the checks a schema cannot
 // express (references between items, unique ids, platforms), then every default applied.
 import { compile as compileSelector } from 'css-select';
-import { didYouMean, type Segment, type SpecLocator } from './errors.js';
-import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, SpecPosition, Term } from './types.js';
+import { didYouMean, pathToString, type Segment, type SpecLocator } from './errors.js';
+import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, SpecExample, SpecPosition, Term } from './types.js';
 
 /** Post length limits of the platforms storefront knows (SPEC.md §7 Lengths), lower case. */
 export const PLATFORM_MAX_LENGTH: Readonly<Record<string, number>> = Object.freeze(
@@ -24,6 +24,10 @@ export const DEFAULT_MIN_SIMILARITY = 0.75;
 
 // The YAML data as the schema guarantees it, in the spec file's own key names.
 type ChannelList = 'all' | string[];
+interface RawExamples {
+  match?: string[];
+  no_match?: string[];
+}
 interface RawSourceObject {
   file?: string;
   url?: string;
@@ -59,6 +63,7 @@ interface RawChannel {
   selector?: string;
 }
 interface RawMessage {
+  examples?: RawExamples;
   id: string;
   text: string;
   aliases?: string[];
@@ -68,6 +73,7 @@ interface RawMessage {
   translations?: Record<string, string>;
 }
 interface RawFact {
+  examples?: RawExamples;
   id: string;
   type: Fact['type'];
   value: string | number;
@@ -76,6 +82,7 @@ interface RawFact {
   severity?: Severity;
 }
 interface RawTerm {
+  examples?: RawExamples;
   use?: string;
   instead_of?: string[];
   avoid?: string | string[];
@@ -114,6 +121,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       ...(m.severity ? { severity: m.severity } : {}),
       minSimilarity: m.min_similarity ?? minSimilarity,
       translations: m.translations ?? {},
+      ...examplesOf(m.examples, ['messages', i], at),
     };
   });
 
@@ -130,6 +138,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       required: channelsOf(f.required, ['facts', i, 'required']) ?? [],
       ...(f.severity ? { severity: f.severity } : {}),
       ...positioned(at, ['facts', i, 'value']),
+      ...examplesOf(f.examples, ['facts', i], at),
     };
   });
 
@@ -137,6 +146,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
     const shared = {
       channels: channelsOf(t.channels, ['terms', i, 'channels']) ?? [...names],
       ...(t.severity ? { severity: t.severity } : {}),
+      ...examplesOf(t.examples, ['terms', i], at),
     };
     // The schema guarantees exactly one of use (with instead_of), avoid and require.
     if (t.use !== undefined) return { kind: 'use', use: t.use, insteadOf: t.instead_of ?? [], ...shared };
@@ -330,4 +340,17 @@ function positioned(at: SpecLocator, where: Segment[]): { at?: SpecPosition } {
 function nearPositions(at: SpecLocator, fact: number, near: string[]): { nearAt?: SpecPosition[] } {
   const positions = near.map((_, j) => at.position(['facts', fact, 'near', j]));
   return positions.every((p): p is SpecPosition => p !== undefined) && positions.length ? { nearAt: positions } : {};
+}
+
+/** `{ examples }` in file order with where each is written, or nothing. */
+function examplesOf(raw: RawExamples | undefined, where: Segment[], at: SpecLocator): { examples?: SpecExample[] } {
+  if (!raw) return {};
+  const examples: SpecExample[] = (['match', 'no_match'] as const).flatMap((expect) =>
+    (raw[expect] ?? []).map((text, j) => {
+      const path = [...where, 'examples', expect, j];
+      const position = at.position(path);
+      return { text, expect, path: pathToString(path), ...(position ? { at: position } : {}) };
+    }),
+  );
+  return examples.length ? { examples } : {};
 }

@@ -65,6 +65,15 @@ export interface Channel {
   sources: SourceEntry[];
 }
 
+/** A piece of copy a message, fact or term must (match) or must not (no_match) be recognised in. */
+export interface SpecExample {
+  text: string;
+  expect: 'match' | 'no_match';
+  /** e.g. messages[0].examples.match[1], for the error about it. */
+  path: string;
+  at?: SpecPosition;
+}
+
 export interface Message {
   id: string;
   text: string;
@@ -75,6 +84,7 @@ export interface Message {
   minSimilarity: number;
   /** language tag -> wording */
   translations: Record<string, string>;
+  examples?: SpecExample[];
 }
 
 export interface Fact {
@@ -90,12 +100,14 @@ export interface Fact {
   severity?: Severity;
   /** Where the value is written, for an error about it. */
   at?: SpecPosition;
+  examples?: SpecExample[];
 }
 
-export type Term =
+export type Term = (
   | { kind: 'use'; use: string; insteadOf: string[]; channels: string[]; severity?: Severity }
   | { kind: 'avoid'; avoid: string[]; channels: string[]; severity?: Severity }
-  | { kind: 'require'; require: string; channels: string[]; severity?: Severity };
+  | { kind: 'require'; require: string; channels: string[]; severity?: Severity }
+) & { examples?: SpecExample[] };
 
 /** An accepted, known drift: its findings are reported as suppressed info, never failing. */
 export interface Exception {
