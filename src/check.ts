@@ -168,6 +168,7 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
     today: options.today ?? new Date().toISOString().slice(0, 10),
     channels,
     specSource: path.basename(spec.file),
+    inline: docs.filter((d) => d.disables?.length).map((d) => ({ source: d.source, channel: d.channel, disables: d.disables ?? [] })),
   });
   const sorted = sortFindings(accepted, channels);
   return {

@@ -3,7 +3,9 @@
 // source never stops the run.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Document } from '../documents/types.js';
+import type { Document, InlineDisable } from '../documents/types.js';
+import { commentDisables, postMarkerDisables } from './inline-disables.js';
+import { decodeBytes } from './social-text.js';
 import { readEml, readEmailHtml, readEmailText, readMjml } from './email.js';
 import { readFeed } from './feeds/index.js';
 import { readMbox } from './mbox.js';
@@ -80,6 +82,16 @@ async function load(ref: SourceRef, options: ReadOptions): Promise<{ input: Sour
   }
 }
 
+/** Inline storefront-disable comments of files whose lines findings point at. */
+function inlineDisables(input: SourceInput): InlineDisable[] {
+  const ext = path.extname(input.name).toLowerCase();
+  const posts = ext === '.txt' && input.kind === 'social';
+  if (!posts && !['.html', '.htm', '.xhtml', '.mjml'].includes(ext)) return [];
+  const text = decodeBytes(input.bytes);
+  if (!text.includes('storefront-disable')) return [];
+  return posts ? postMarkerDisables(text) : commentDisables(text);
+}
+
 const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language });
 
 /** The document for a source, or the one-line reason it cannot be read. */
@@ -89,9 +101,11 @@ export async function readSource(ref: SourceRef, options: ReadOptions = {}): Pro
     if (ref.feed) return { ...documentOf(ref), parts: await readFeed(ref.feed, fetcher) };
     const { input, fetched } = await load(ref, { ...options, fetcher });
     const read = await readerFor(ref.kind, input, fetched)(input);
-    if (Array.isArray(read)) return { ...documentOf(ref), parts: read };
+    const disables = inlineDisables(input);
+    const inline = disables.length ? { disables } : {};
+    if (Array.isArray(read)) return { ...documentOf(ref), parts: read, ...inline };
     const problems = read.problems.map((p) => ({ reason: p.message, ...(p.line ? { line: p.line } : {}), ...(p.column ? { column: p.column } : {}) }));
-    return { ...documentOf(ref), parts: read.parts, ...(problems.length ? { problems } : {}) };
+    return { ...documentOf(ref), parts: read.parts, ...(problems.length ? { problems } : {}), ...inline };
   } catch (error) {
     if (error instanceof SourceError) return error;
     // A reader bug or a parser's own exception: still one line, and the run goes on.
