@@ -11,6 +11,7 @@ import { DEFAULT_SEVERITY, type Check, type CheckContext } from './checks/types.
 import type { Document } from './documents/types.js';
 import { applyExceptions } from './findings/exceptions.js';
 import { specWarningFindings } from './findings/spec-warnings.js';
+import { withFixes } from './fix/attach.js';
 import { sortFindings } from './findings/sort.js';
 import { summarize } from './findings/summary.js';
 import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
@@ -170,7 +171,7 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
     specSource: path.basename(spec.file),
     inline: docs.filter((d) => d.disables?.length).map((d) => ({ source: d.source, channel: d.channel, disables: d.disables ?? [] })),
   });
-  const sorted = sortFindings(accepted, channels);
+  const sorted = sortFindings(withFixes(accepted), channels);
   return {
     version: 1,
     campaign: spec.campaign,

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runExtract, runInit, type ExtractFlags, type InitFlags } from './cli/authoring.js';
 import { runCheck, type CheckFlags, type ReportFlag } from './cli/check.js';
+import { runFix, type FixFlags } from './cli/fix.js';
 import { collect, defaultIo, oneLine, positiveInteger, type Io } from './cli/io.js';
 import { formatters } from './reports/index.js';
 import { VERSION } from './version.js';
@@ -37,6 +38,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
   check.on('option:format', (value: string) => reportFlags.push(['format', value]));
   check.on('option:output', (value: string) => reportFlags.push(['output', value]));
+
+  program
+    .command('fix')
+    .description('rewrite term variants to their canonical spelling in the local files of the campaign')
+    .argument('[spec]', 'the spec file', 'storefront.yaml')
+    .option('--dry-run', 'print a unified diff instead of writing the files')
+    .option('--channel <name>', 'fix only this channel (repeatable)', collect, [])
+    .option('--offline', 'never touch the network: URLs come from the cache, if any')
+    .option('--cache-dir <dir>', 'HTTP cache folder, as for check')
+    .action(async (spec: string, flags: FixFlags) => {
+      exitCode = await runFix(spec, flags, io);
+    });
 
   program
     .command('init')

@@ -41,6 +41,14 @@ export interface Finding {
   location?: Location;
   /** Set when a spec exception accepted this finding: it is then info and never fails. */
   suppressed?: { reason: string; severity: Severity };
+  /** A mechanical correction in the source file (term variants): replace range with this text. */
+  fix?: Fix;
+}
+
+/** Replace [start, end) of the source file (1-based lines and UTF-16 columns) with `replacement`. */
+export interface Fix {
+  replacement: string;
+  range: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
 export type CoverageStatus = 'present' | 'drift' | 'negated' | 'missing' | 'unknown';

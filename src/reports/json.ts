@@ -55,6 +55,10 @@ function findingJson(f: Finding): JsonObject {
   put(out, 'location', f.location && locationJson(f.location));
   out.message = f.message;
   if (f.suppressed) out.suppressed = { reason: f.suppressed.reason, severity: f.suppressed.severity };
+  if (f.fix) {
+    const { start, end } = f.fix.range;
+    out.fix = { replacement: f.fix.replacement, range: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } } };
+  }
   return out;
 }
 
