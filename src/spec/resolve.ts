@@ -1,8 +1,9 @@
 // From schema-valid YAML data to the Spec the checks read: the checks a schema cannot
 // express (references between items, unique ids, platforms), then every default applied.
-import { compile as compileSelector } from 'css-select';
-import { didYouMean, pathToString, type Segment, type SpecLocator } from './errors.js';
-import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, SpecExample, SpecPosition, Term } from './types.js';
+import { didYouMean, type Segment, type SpecLocator } from './errors.js';
+import { checkSelector, checkSelectors } from './selectors.js';
+import { examplesOf, nearPositions, type RawExamples } from './spec-items.js';
+import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, SpecPosition, Term } from './types.js';
 
 /** Post length limits of the platforms storefront knows (SPEC.md §7 Lengths), lower case. */
 export const PLATFORM_MAX_LENGTH: Readonly<Record<string, number>> = Object.freeze(
@@ -24,10 +25,6 @@ export const DEFAULT_MIN_SIMILARITY = 0.75;
 
 // The YAML data as the schema guarantees it, in the spec file's own key names.
 type ChannelList = 'all' | string[];
-interface RawExamples {
-  match?: string[];
-  no_match?: string[];
-}
 interface RawSourceObject {
   file?: string;
   url?: string;
@@ -200,27 +197,6 @@ function resolveChannel(name: string, raw: RawChannel, specLanguage: string, at:
   };
 }
 
-/**
- * CSS selectors are parsed at load, with the same engine that applies them, so "main >>> p"
- * is a spec error at its line rather than a source error at run time.
- */
-function checkSelector(selector: string, where: Segment[], at: SpecLocator): void {
-  try {
-    compileSelector(selector);
-  } catch (error) {
-    throw at.error(where, `invalid CSS selector "${selector}": ${lowerFirst((error as Error).message.trim().replace(/\.$/, ''))}`);
-  }
-}
-
-function checkSelectors(source: RawSource, where: Segment[], at: SpecLocator): void {
-  if (typeof source === 'string') return;
-  if (source.selector !== undefined) checkSelector(source.selector, [...where, 'selector'], at);
-  // A sitemap's exclude lists URL globs, not elements.
-  if (source.sitemap === undefined) source.exclude?.forEach((css, i) => checkSelector(css, [...where, 'exclude', i], at));
-}
-
-const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
-
 /** Posts read from a social account when the spec gives no limit. */
 export const DEFAULT_FEED_LIMIT = 40;
 
@@ -335,22 +311,4 @@ function isRealDate(iso: string): boolean {
 function positioned(at: SpecLocator, where: Segment[]): { at?: SpecPosition } {
   const position = at.position(where);
   return position ? { at: position } : {};
-}
-
-function nearPositions(at: SpecLocator, fact: number, near: string[]): { nearAt?: SpecPosition[] } {
-  const positions = near.map((_, j) => at.position(['facts', fact, 'near', j]));
-  return positions.every((p): p is SpecPosition => p !== undefined) && positions.length ? { nearAt: positions } : {};
-}
-
-/** `{ examples }` in file order with where each is written, or nothing. */
-function examplesOf(raw: RawExamples | undefined, where: Segment[], at: SpecLocator): { examples?: SpecExample[] } {
-  if (!raw) return {};
-  const examples: SpecExample[] = (['match', 'no_match'] as const).flatMap((expect) =>
-    (raw[expect] ?? []).map((text, j) => {
-      const path = [...where, 'examples', expect, j];
-      const position = at.position(path);
-      return { text, expect, path: pathToString(path), ...(position ? { at: position } : {}) };
-    }),
-  );
-  return examples.length ? { examples } : {};
 }
