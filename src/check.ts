@@ -4,6 +4,7 @@
 // kept; those rules then run once on that state.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { validateExamples } from './check-examples.js';
 import { validateFactValues } from './check-facts.js';
 import { checkDocumentState } from './campaign/document.js';
 import { emptyState, mergeStates, placeSource } from './campaign/state.js';
@@ -100,29 +101,7 @@ export async function check(specPath: string, options: CheckOptions = {}): Promi
   return checkSpec(spec, { ...options, specName: shown });
 }
 
-/**
- * Runs every check over documents already read, in memory: the pure core of a check run,
- * which tests call with hand-built documents. Findings are appended to `findings` (before
- * exceptions, unsorted).
- */
-export function checkDocuments(
-  spec: Spec,
-  docs: readonly Document[],
-  channels: readonly string[] = spec.channels.map((c) => c.name),
-  findings: Finding[] = [],
-): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>>; languages: Map<string, string> } {
-  const state = emptyState();
-  const selected = docs.filter((doc) => channels.includes(doc.channel));
-  selected.forEach((doc, order) => mergeStates(state, placeSource(order, checkDocumentState(spec, doc))));
-  const placed = [...state.sources].sort((a, b) => a.order - b.order);
-  for (const s of placed) findings.push(...s.findings);
-  const context = { spec, state, channels, readable: new Set(selected.map((d) => d.channel)), report: (f: Finding) => findings.push(f) };
-  const coverage = messageRules(context);
-  factRules(context);
-  termRules(context);
-  crossChannelRules(context);
-  return { findings, coverage, languages: new Map(placed.map((s) => [s.source.id, s.source.language])) };
-}
+export { checkDocuments } from './campaign/in-memory.js';
 
 /** The same, for a spec already loaded (tests and embedders). */
 export async function checkSpec(spec: Spec, options: CheckOptions & { specName?: string } = {}): Promise<Report> {
@@ -147,6 +126,7 @@ export async function checkState(specPath: string, options: CheckOptions & { sha
 
 async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, specName: string): Promise<{ state: RunResult; channels: string[] }> {
   validateFactValues(spec, specName);
+  validateExamples(spec, specName);
   const channels = selectChannels(spec, options.channels);
   const progress = options.onProgress ?? (() => undefined);
   const deadline = runDeadline(options.timeout);

@@ -10,6 +10,7 @@ import type { MergeFlags } from './cli/merge.js';
 import { parseShard } from './campaign/shard.js';
 import { safeLines } from './reports/sanitize.js';
 import { addNetworkOptions, addPrivateNetworkOptions } from './cli/network.js';
+import type { FixFlags } from './cli/fix.js';
 import { VERSION } from './version.js';
 
 export { destinations, type Destination, type ReportFlag } from './cli/check.js';
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--root <dir>', 'local sources must stay inside the spec folder or this folder (default: the nearest folder above the spec holding .git)')
     .option('--max-file-size <size>', 'largest local source read, e.g. 10MB, 500KB, or bytes (default 10MB)', byteSize)
     .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 100; 0: all)', count)
+    .option('--strict', 'treat spec warnings as errors (exit 2)')
     .action(async (spec: string, flags: CheckFlags) => {
       const { runCheck } = await import('./cli/check.js');
       exitCode = await runCheck(spec, flags, reportFlags, io);
@@ -64,6 +66,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
   merge.on('option:format', (value: string) => mergeFlags.push(['format', value]));
   merge.on('option:output', (value: string) => mergeFlags.push(['output', value]));
+
+  const fix = program
+    .command('fix')
+    .description('rewrite term variants to their canonical spelling in the local files of the campaign')
+    .argument('[spec]', 'the spec file', 'storefront.yaml')
+    .option('--dry-run', 'print a unified diff instead of writing the files')
+    .option('--channel <name>', 'fix only this channel (repeatable)', collect, [])
+    .option('--offline', 'never touch the network: URLs come from the cache, if any')
+    .option('--cache-dir <dir>', 'HTTP cache folder, as for check')
+    .action(async (spec: string, flags: FixFlags) => {
+      const { runFix } = await import('./cli/fix.js');
+      exitCode = await runFix(spec, flags, io);
+    });
+  addPrivateNetworkOptions(fix);
 
   const init = program
     .command('init')

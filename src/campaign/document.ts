@@ -12,6 +12,7 @@ import type { Finding, SourceSummary } from '../findings/types.js';
 import { normalizeDocument } from '../normalize/index.js';
 import { isAuto } from '../normalize/language.js';
 import type { Spec } from '../spec/types.js';
+import { nearWordsIn } from '../spec/warnings.js';
 import { emptySourceState, type SourceState } from './state.js';
 
 /** The terms check still looks at documents as a list: given one, its term-required verdict says "not here". */
@@ -72,5 +73,8 @@ export function checkDocumentState(spec: Spec, document: Document): SourceState 
   const state = emptySourceState({ ...base, language: doc.language, status: 'ok' }, findings);
   const context: DocumentContext = { spec, doc, state, report: (finding) => findings.push(finding) };
   for (const check of CHECKS) check.checkDocument(context);
+  if (document.disables?.length) state.disables = document.disables;
+  const nearSeen = nearWordsIn(spec, own);
+  if (nearSeen.length) state.nearSeen = nearSeen;
   return state;
 }

@@ -4,6 +4,9 @@
 import path from 'node:path';
 import { capFindings } from '../findings/cap.js';
 import { applyExceptions } from '../findings/exceptions.js';
+import { specWarningFindings } from '../findings/spec-warnings.js';
+import { withFixes } from '../fix/attach.js';
+import { unusedNearWords } from '../spec/warnings.js';
 import { sortFindings } from '../findings/sort.js';
 import { summarize } from '../findings/summary.js';
 import type { Finding, Report } from '../findings/types.js';
@@ -39,14 +42,18 @@ export function reportFromState(spec: Spec, state: CampaignState, options: Repor
   factRules(context);
   termRules(context);
   crossChannelRules(context);
+  const specSource = path.basename(spec.file);
+  const unusedNear = unusedNearWords(spec, new Set(state.nearSeen ?? []), context.readable);
+  findings.push(...specWarningFindings([...(spec.warnings ?? []), ...unusedNear], options.channels, specSource));
 
   const failOn = options.failOn ?? spec.rules.failOn;
   const accepted = applyExceptions(findings, spec.exceptions, {
     today: options.today ?? new Date().toISOString().slice(0, 10),
     channels: options.channels,
-    specSource: path.basename(spec.file),
+    specSource,
+    inline: placed.filter((s) => s.disables?.length).map((s) => ({ source: s.source.id, channel: s.source.channel, disables: s.disables! })),
   });
-  const sorted = sortFindings(accepted, options.channels);
+  const sorted = sortFindings(withFixes(accepted), options.channels);
   return {
     version: 1,
     campaign: spec.campaign,

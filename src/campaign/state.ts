@@ -9,6 +9,7 @@
 // place in the run (`order`, the index in the resolved source list), never by arrival, so a
 // run on one thread, on many, or in shards merged later reaches the same state.
 import type { Finding, Location, SourceSummary } from '../findings/types.js';
+import type { InlineDisable } from '../documents/types.js';
 
 /** One message in one source: what decides the channel's coverage cell. Only for channels that require it. */
 export interface MessageSighting {
@@ -51,6 +52,10 @@ export interface SourceState {
   source: SourceSummary;
   /** This source's own findings: source errors and every per-document rule. */
   findings: Finding[];
+  /** Its inline storefront-disable comments, applied with the spec's exceptions. */
+  disables?: InlineDisable[];
+  /** Near words ("fact index:near index") its copy contains, for the spec warning about unused ones. */
+  nearSeen?: string[];
   /** message id -> sighting; only messages its channel must say. */
   messages: Record<string, MessageSighting>;
   /** Facts the source states, rightly or wrongly (a wrong value is a mismatch, not a missing fact). */
@@ -84,7 +89,9 @@ export type PlacedStatement = Statement & Placed;
 
 export interface CampaignState {
   /** Every source folded in, with its findings; sorted by order when a report is made. */
-  sources: Array<{ order: number; source: SourceSummary; findings: Finding[] }>;
+  sources: Array<{ order: number; source: SourceSummary; findings: Finding[]; disables?: InlineDisable[] }>;
+  /** Near words ("fact index:near index") some source contains (sorted; absent while none). */
+  nearSeen?: string[];
   /** message id -> channel -> what the channel's sources said. */
   messages: Record<string, Record<string, ChannelMessage>>;
   /** fact id -> channels that state it (sorted). */
@@ -146,6 +153,7 @@ function mergeSighting(a: PlacedFactSighting | undefined, b: PlacedFactSighting)
 /** Folds `part` into `into` (mutating and returning it). Associative and commutative. */
 export function mergeStates(into: CampaignState, part: CampaignState): CampaignState {
   into.sources.push(...part.sources);
+  if (part.nearSeen) into.nearSeen = union(into.nearSeen ?? [], part.nearSeen);
   for (const [id, byChannel] of Object.entries(part.messages)) {
     const row = slot(into.messages, id, record<ChannelMessage>);
     for (const [channel, m] of Object.entries(byChannel)) row[channel] = mergeMessage(row[channel], m);
@@ -173,8 +181,9 @@ export function mergeStates(into: CampaignState, part: CampaignState): CampaignS
 export function placeSource(order: number, state: SourceState): CampaignState {
   const { id: source, channel, status } = state.source;
   const out = emptyState();
-  out.sources.push({ order, source: state.source, findings: state.findings });
+  out.sources.push({ order, source: state.source, findings: state.findings, ...(state.disables?.length ? { disables: state.disables } : {}) });
   if (status !== 'ok') return out;
+  if (state.nearSeen?.length) out.nearSeen = [...state.nearSeen].sort();
   for (const [id, m] of Object.entries(state.messages)) {
     const placed: ChannelMessage = { local: m.local, untranslated: m.untranslated, wording: { order, text: m.wording } };
     if (m.present !== undefined) placed.present = { order, source, score: m.present };

@@ -10,6 +10,7 @@ import { UsageError } from '../usage-error.js';
 import { formatReportLazily, isReportFormat, REPORT_FORMATS, STATE_FORMAT } from './formats.js';
 import { oneLine, say, standardStream, useColor, writeAtomic, writeFailure, type Io } from './io.js';
 import { networkOptions, type NetworkFlags } from './network.js';
+import { safeLine } from '../reports/sanitize.js';
 
 export interface CheckFlags extends NetworkFlags {
   failOn?: FailOn;
@@ -24,6 +25,8 @@ export interface CheckFlags extends NetworkFlags {
   root?: string;
   maxFileSize?: number;
   maxFindings?: number;
+  /** Spec warnings are errors: the run is refused (exit 2). */
+  strict?: boolean;
 }
 
 /** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
@@ -102,6 +105,16 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     }
     throw error;
   }
+  // Spec warnings in the compiler's form, so editors and CI link them to the spec's line.
+  const specWarnings = (output.report?.findings ?? [])
+    .filter((f) => f.rule === 'spec-warning')
+    .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  const level = flags.strict ? 'error' : 'warning';
+  for (const w of specWarnings) {
+    const at = w.location?.line ? `:${w.location.line}:${w.location.column ?? 1}` : '';
+    io.stderr(`${safeLine(`${output.report!.spec}${at}: ${level}: ${w.message}`)}\n`);
+  }
+  if (flags.strict && specWarnings.length) return 2;
   const overwritten = await inputOverwritten(targets, specPath, output, io.cwd);
   if (overwritten) {
     say(io, `refusing to write the report over ${overwritten.output}: it is ${overwritten.what} of this check (give --output another file)`);

@@ -64,6 +64,20 @@ export interface Part {
   lineBreaks?: number[];
 }
 
+/**
+ * An inline `storefront-disable` comment: findings of its rules (all when empty) on lines
+ * from..to of the source are accepted, like a spec exception, with the comment's reason.
+ */
+export interface InlineDisable {
+  rules: string[];
+  /** First and last line (1-based, inclusive) the comment covers. */
+  from: number;
+  to: number;
+  reason?: string;
+  /** Where the comment is written. */
+  at: Position;
+}
+
 export interface Document {
   /** Source id: path relative to the spec's folder, or the URL. */
   source: string;
@@ -74,6 +88,8 @@ export interface Document {
   parts: Part[];
   /** Units of the source that could not be read (a broken message in an mbox). */
   problems?: Array<{ reason: string; line?: number; column?: number }>;
+  /** Inline storefront-disable comments of the source (sources/inline-disables.ts). */
+  disables?: InlineDisable[];
 }
 
 /** Where an offset inside a part lies in the file, from the part's anchors. */

@@ -5,9 +5,9 @@ import type { Severity } from '../spec/types.js';
 import type { RuleId } from './types.js';
 
 /** The check that reports a rule: one JUnit test case per channel and check. */
-export type CheckName = 'messages' | 'facts' | 'terms' | 'lengths' | 'cross-channel' | 'sources' | 'exceptions';
+export type CheckName = 'messages' | 'facts' | 'terms' | 'lengths' | 'cross-channel' | 'sources' | 'exceptions' | 'spec';
 
-export const CHECK_NAMES: readonly CheckName[] = ['messages', 'facts', 'terms', 'lengths', 'cross-channel', 'sources', 'exceptions'];
+export const CHECK_NAMES: readonly CheckName[] = ['messages', 'facts', 'terms', 'lengths', 'cross-channel', 'sources', 'exceptions', 'spec'];
 
 export interface RuleInfo {
   id: RuleId;
@@ -35,6 +35,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = Object.freez
   'cross-channel-conflict': 'warning',
   'exception-unused': 'warning',
   'exception-expired': 'warning',
+  'spec-warning': 'info',
 });
 
 type RuleText = Omit<RuleInfo, 'id' | 'defaultSeverity'>;
@@ -105,6 +106,11 @@ const TEXTS: Record<RuleId, RuleText> = {
     check: 'exceptions',
     summary: 'A spec exception has expired',
     help: 'An entry of the spec\'s `exceptions` list is past its `expires` date, so the findings it accepted count again. Fix the drift, or renew the exception with a new date and reason.',
+  },
+  'spec-warning': {
+    check: 'spec',
+    summary: 'The spec loads but cannot work as written',
+    help: 'An item of the spec can never do what it says: a fact with no `near` words and no `required` channels matches nothing, a `near` word that no source contains claims no value, a message required in a channel whose language it has no wording for cannot be found there, a term variant equal to its canonical spelling flags every correct use. The finding points at the line; `check --strict` refuses such a spec (exit 2).',
   },
 };
 

@@ -14,7 +14,8 @@ export type RuleId =
   | 'cross-channel-conflict'
   | 'source-error'
   | 'exception-unused'
-  | 'exception-expired';
+  | 'exception-expired'
+  | 'spec-warning';
 
 export interface Location {
   /** The part's role: subject, body, heading, post, ... */
@@ -42,6 +43,14 @@ export interface Finding {
   suppressed?: { reason: string; severity: Severity };
   /** On the one finding that stands for the rest of a capped group: how many were not listed. */
   omitted?: number;
+  /** A mechanical correction in the source file (term variants): replace range with this text. */
+  fix?: Fix;
+}
+
+/** Replace [start, end) of the source file (1-based lines and UTF-16 columns) with `replacement`. */
+export interface Fix {
+  replacement: string;
+  range: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
 export type CoverageStatus = 'present' | 'drift' | 'negated' | 'missing' | 'unknown';

@@ -14,7 +14,7 @@ export function renderDraft(draft: DraftSpec): string {
     campaign: draft.campaign,
     language: draft.language,
     channels: Object.fromEntries(
-      draft.channels.map((c) => [c.name, { kind: c.kind, ...(c.platform ? { platform: c.platform } : {}), sources: c.sources }]),
+      draft.channels.map((c) => [c.name, { kind: c.kind, ...(c.platform ? { platform: c.platform } : {}), ...(c.language ? { language: c.language } : {}), sources: c.sources }]),
     ),
     messages: draft.messages.map((m) => ({ id: m.id, text: m.text, ...(m.channels ? { channels: m.channels } : {}) })),
     facts: draft.facts.map((f) => ({ id: f.id, type: f.type, value: f.value, ...(f.near.length ? { near: f.near } : {}) })),
@@ -34,6 +34,11 @@ export function renderDraft(draft: DraftSpec): string {
     item('facts', i).commentBefore = ` Stated as: "${f.from.replace(/\s+/g, ' ').slice(0, 100)}". ${note}`;
   });
   const terms = doc.get('terms', true);
-  if (isSeq(terms) && terms.items.length) (terms.items[0] as YAMLMap).commentBefore = ' Brand spellings seen in the copy, and the variants to flag.';
+  if (isSeq(terms)) {
+    const brand = draft.terms.findIndex((t) => 'use' in t);
+    const required = draft.terms.findIndex((t) => 'require' in t);
+    if (brand >= 0) (terms.items[brand] as YAMLMap).commentBefore = ' Brand spellings as the copy writes them, and the variants to flag.';
+    if (required >= 0) (terms.items[required] as YAMLMap).commentBefore = ' Said in every mail: required there.';
+  }
   return doc.toString({ lineWidth: 0 });
 }

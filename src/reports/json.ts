@@ -56,6 +56,10 @@ function findingJson(f: Finding): JsonObject {
   out.message = f.message;
   if (f.suppressed) out.suppressed = { reason: f.suppressed.reason, severity: f.suppressed.severity };
   put(out, 'omitted', f.omitted);
+  if (f.fix) {
+    const { start, end } = f.fix.range;
+    out.fix = { replacement: f.fix.replacement, range: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } } };
+  }
   return out;
 }
 

@@ -52,7 +52,7 @@ function channelOrder(report: Report): string[] {
 
 /** Why a check cannot apply to a channel, if it cannot. */
 function skipReason(report: Report, channel: string, check: CheckName): string | undefined {
-  if (check === 'sources' || check === 'exceptions') return undefined;
+  if (check === 'sources' || check === 'exceptions' || check === 'spec') return undefined;
   const sources = report.sources.filter((s) => s.channel === channel);
   if (sources.length && sources.every((s) => s.status === 'error')) return 'no source of this channel could be read';
   if (check === 'lengths' && sources.length && !sources.some((s) => s.kind === 'social')) return 'post lengths apply to social channels only';
@@ -106,7 +106,8 @@ function counts(cases: Case[]): Array<[string, number]> {
 export function formatJunit(report: Report): string {
   // The exceptions check is a test only where the spec uses exceptions.
   const usesExceptions = report.findings.some((f) => f.suppressed || checkOf(f) === 'exceptions');
-  const checks = CHECK_NAMES.filter((c) => c !== 'exceptions' || usesExceptions);
+  const warnsOfSpec = report.findings.some((f) => checkOf(f) === 'spec');
+  const checks = CHECK_NAMES.filter((c) => (c !== 'exceptions' || usesExceptions) && (c !== 'spec' || warnsOfSpec));
   const suites = channelOrder(report).map((channel) => ({ channel, cases: channelCases(report, channel, checks) }));
   const all = suites.flatMap((s) => s.cases);
   const lines = [

@@ -21,6 +21,8 @@ export interface RdDiagnostic {
   severity: RdSeverity;
   source: { name: string };
   code: { value: string };
+  /** A mechanical correction reviewdog can offer as a suggested change. */
+  suggestions?: Array<{ range: { start: Position; end: Position }; text: string }>;
 }
 
 export interface RdResult {
@@ -44,6 +46,7 @@ function diagnostic(report: Report, finding: Finding): RdDiagnostic {
     severity: SEVERITY[finding.severity],
     source: { name: 'storefront' },
     code: { value: finding.rule },
+    ...(finding.fix && file !== undefined ? { suggestions: [{ range: finding.fix.range, text: finding.fix.replacement }] } : {}),
   };
 }
 

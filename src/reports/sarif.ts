@@ -111,7 +111,28 @@ function result(report: Report, finding: Finding, fingerprint: string): Result {
     locations: [location(report, finding)],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...(finding.suppressed ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: finding.suppressed.reason }] } : {}),
+    ...sarifFixes(report, finding),
     properties,
+  };
+}
+
+/** A term variant's correction as a SARIF fix: one replacement in the finding's file. */
+function sarifFixes(report: Report, finding: Finding): Pick<Result, 'fixes'> {
+  const artifactLocation = physicalLocation(report, finding)?.artifactLocation;
+  if (!finding.fix || !artifactLocation) return {};
+  const { start, end } = finding.fix.range;
+  return {
+    fixes: [
+      {
+        description: { text: `Write "${finding.fix.replacement}"` },
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: [{ deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: finding.fix.replacement } }],
+          },
+        ],
+      },
+    ],
   };
 }
 

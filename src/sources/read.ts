@@ -2,7 +2,8 @@
 // without one, by its content type), and turns every failure into a SourceError so that one bad
 // source never stops the run.
 import path from 'node:path';
-import type { Document } from '../documents/types.js';
+import type { Document, InlineDisable } from '../documents/types.js';
+import { commentDisables, postMarkerDisables } from './inline-disables.js';
 import type { TokenPolicy } from './secret-policy.js';
 import { createFetcher } from './fetch.js';
 import { readLocalFile, type LocalReadOptions } from './local.js';
@@ -93,6 +94,18 @@ export async function loadSource(ref: SourceRef, options: ReadOptions = {}): Pro
   return { input: { ...base, name: path.basename(ref.file!), bytes }, fetched: false };
 }
 
+/** Inline storefront-disable comments of files whose lines findings point at. */
+async function inlineDisables(input: SourceInput): Promise<InlineDisable[]> {
+  const ext = path.extname(input.name).toLowerCase();
+  const posts = ext === '.txt' && input.kind === 'social';
+  if (!posts && !['.html', '.htm', '.xhtml', '.mjml'].includes(ext)) return [];
+  // The same charset sniffing as the post readers (loaded with them, for the files that can carry comments).
+  const { decodeBytes } = await import('./social-text.js');
+  const text = decodeBytes(input.bytes);
+  if (!text.includes('storefront-disable')) return [];
+  return posts ? postMarkerDisables(text) : commentDisables(text);
+}
+
 const documentOf = (ref: SourceRef) => ({ source: ref.id, channel: ref.channel, kind: ref.kind, language: ref.language });
 
 /**
@@ -105,9 +118,11 @@ export async function readSource(ref: SourceRef, options: ReadOptions = {}, load
     if (ref.feed) return { ...documentOf(ref), parts: await (await import('./feeds/index.js')).readFeed(ref.feed, fetcher, undefined, options.tokens) };
     const { input, fetched } = loaded ?? (await loadSource(ref, { ...options, fetcher }));
     const read = await readerFor(ref.kind, input, fetched)(input);
-    if (Array.isArray(read)) return { ...documentOf(ref), parts: read };
+    const disables = await inlineDisables(input);
+    const inline = disables.length ? { disables } : {};
+    if (Array.isArray(read)) return { ...documentOf(ref), parts: read, ...inline };
     const problems = read.problems.map((p) => ({ reason: p.message, ...(p.line ? { line: p.line } : {}), ...(p.column ? { column: p.column } : {}) }));
-    return { ...documentOf(ref), parts: read.parts, ...(problems.length ? { problems } : {}) };
+    return { ...documentOf(ref), parts: read.parts, ...(problems.length ? { problems } : {}), ...inline };
   } catch (error) {
     if (error instanceof SourceError) return error;
     // A reader bug or a parser's own exception: still one line, and the run goes on.

@@ -8,6 +8,7 @@ import { findPosts, isTextKey, type RawPost } from './social-posts.js';
 import { htmlToPostText } from './social-html.js';
 import { decodeBytes, decodeEntities, tidyLine, tidyPostText } from './social-text.js';
 import { parseLocatedYaml } from './social-yaml.js';
+import { POST_MARKER } from './inline-disables.js';
 import { SourceError, type SourceInput } from './types.js';
 
 /** What the spec may say about a social source: `{ file, column }` names a CSV's text column. */
@@ -83,6 +84,9 @@ function textPost(block: Array<{ text: string; line: number }>, index: number): 
   let first = 0;
   let last = block.length - 1;
   while (first <= last && block[first].text.trim() === '') first++;
+  while (last >= first && block[last].text.trim() === '') last--;
+  // A trailing storefront-disable marker is an instruction to storefront, not copy.
+  if (last >= first && POST_MARKER.test(block[last].text)) last--;
   while (last >= first && block[last].text.trim() === '') last--;
   if (first > last) return undefined;
   const anchors: Anchor[] = [];

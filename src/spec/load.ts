@@ -10,10 +10,12 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { pathToString, schemaError, SpecError, SpecLocator, type Segment } from './errors.js';
 import { encodingProblem } from './encoding.js';
 import { checkPatterns } from './patterns.js';
+import { indentationMistake, misplacedKey } from './indentation.js';
 import { resolveSpec, type RawSpec } from './resolve.js';
 import { AJV_OPTIONS } from './schema-options.js';
 import { expandedSizeWithin } from './yaml-budget.js';
 import type { Spec } from './types.js';
+import { staticWarnings } from './warnings.js';
 
 /** A spec is a page of YAML: one far larger is not a spec (and may be /dev/zero). */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -40,7 +42,7 @@ export function parseSpec(text: string, file: string, displayName: string = file
   const lines = new LineCounter();
   // YAML 1.2 core schema: 2026-04-30 stays a string and "no" stays "no".
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version: '1.2', schema: 'core' });
-  if (doc.errors.length) throw yamlError(doc, lines, doc.errors[0], displayName);
+  if (doc.errors.length) throw yamlError(doc, lines, doc.errors[0], displayName, text);
   const budget = expandedSizeWithin(doc, MAX_SPEC_EXPANDED);
   if (!budget.ok) {
     const pos = budget.offset === undefined ? undefined : lines.linePos(budget.offset);
@@ -52,11 +54,14 @@ export function parseSpec(text: string, file: string, displayName: string = file
     throw new SpecError(displayName, undefined, undefined, '', 'empty spec (expected version, campaign and channels)');
   }
   const at = new SpecLocator(doc, lines, displayName);
+  const misplaced = misplacedKey(data, at);
+  if (misplaced) throw misplaced;
   const validate = schemaValidator();
   if (!validate(data)) throw schemaError(validate.errors ?? [], data, at);
   const spec = resolveSpec(data as RawSpec, path.resolve(file), at);
   checkPatterns(spec, data, at);
-  return spec;
+  const warnings = staticWarnings(spec, at);
+  return warnings.length ? { ...spec, warnings } : spec;
 }
 
 function readFailure(code: string | undefined): string {
@@ -115,7 +120,7 @@ function toPlainData(doc: Document, lines: LineCounter, displayName: string): un
   }
 }
 
-function yamlError(doc: Document, lines: LineCounter, error: YAMLError, displayName: string): SpecError {
+function yamlError(doc: Document, lines: LineCounter, error: YAMLError, displayName: string, text: string): SpecError {
   const pos = error.linePos?.[0];
   if (error.code === 'DUPLICATE_KEY') {
     const duplicate = findDuplicateKey(doc.contents, [], error.pos[0]);
@@ -125,6 +130,8 @@ function yamlError(doc: Document, lines: LineCounter, error: YAMLError, displayN
     }
   }
   let reason = lowerFirst(firstLine(error.message).replace(/ at line \d+, column \d+:?$/, ''));
+  const misplaced = indentationMistake(text, error, reason);
+  if (misplaced) return new SpecError(displayName, misplaced.line, misplaced.column, '', `invalid YAML: ${misplaced.reason}`);
   if (error.code === 'TAB_AS_INDENT') reason += '; indent with spaces';
   if (error.code === 'MULTIPLE_DOCS') reason = 'a spec is one YAML document, found a second "---"';
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY') reason += ' (quote a value that contains ": ")';

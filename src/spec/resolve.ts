@@ -1,6 +1,8 @@
 // From schema-valid YAML data to the Spec the checks read: the checks a schema cannot
 // express (references between items, unique ids, platforms), then every default applied.
 import { didYouMean, type Segment, type SpecLocator } from './errors.js';
+import { checkSelector, checkSelectors } from './selectors.js';
+import { examplesOf, nearPositions, type RawExamples } from './spec-items.js';
 import type { Channel, Exception, Fact, FailOn, FeedEntry, Message, Severity, SourceEntry, Spec, SpecPosition, Term } from './types.js';
 
 /** Post length limits of the platforms storefront knows (SPEC.md §7 Lengths), lower case. */
@@ -58,6 +60,7 @@ interface RawChannel {
   selector?: string;
 }
 interface RawMessage {
+  examples?: RawExamples;
   id: string;
   text: string;
   aliases?: string[];
@@ -67,6 +70,7 @@ interface RawMessage {
   translations?: Record<string, string>;
 }
 interface RawFact {
+  examples?: RawExamples;
   id: string;
   type: Fact['type'];
   value: string | number;
@@ -75,6 +79,7 @@ interface RawFact {
   severity?: Severity;
 }
 interface RawTerm {
+  examples?: RawExamples;
   use?: string;
   instead_of?: string[];
   case?: 'exact' | 'listed';
@@ -114,6 +119,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       ...(m.severity ? { severity: m.severity } : {}),
       minSimilarity: m.min_similarity ?? minSimilarity,
       translations: m.translations ?? {},
+      ...examplesOf(m.examples, ['messages', i], at),
     };
   });
 
@@ -126,9 +132,11 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
       // A number is kept as written ("49.90", not 49.9): the spec's text is the truth.
       value: typeof f.value === 'number' ? (at.sourceText(['facts', i, 'value']) ?? String(f.value)) : f.value,
       near: f.near ?? [],
+      ...nearPositions(at, i, f.near ?? []),
       required: channelsOf(f.required, ['facts', i, 'required']) ?? [],
       ...(f.severity ? { severity: f.severity } : {}),
       ...positioned(at, ['facts', i, 'value']),
+      ...examplesOf(f.examples, ['facts', i], at),
     };
   });
 
@@ -136,6 +144,7 @@ export function resolveSpec(raw: RawSpec, file: string, at: SpecLocator): Spec {
     const shared = {
       channels: channelsOf(t.channels, ['terms', i, 'channels']) ?? [...names],
       ...(t.severity ? { severity: t.severity } : {}),
+      ...examplesOf(t.examples, ['terms', i], at),
     };
     // The schema guarantees exactly one of use (with instead_of), avoid and require.
     if (t.use !== undefined) return { kind: 'use', use: t.use, insteadOf: t.instead_of ?? [], ...(t.case ? { case: t.case } : {}), ...shared };
@@ -175,13 +184,17 @@ function resolveChannel(name: string, raw: RawChannel, specLanguage: string, at:
     throw at.error([...where, 'platform'], `unknown platform "${raw.platform}": give max_length (known platforms: ${known.join(', ')})${near ? `; did you mean "${near}"?` : ''}`);
   }
   const maxLength = raw.max_length ?? (platform === undefined ? undefined : PLATFORM_MAX_LENGTH[platform]);
+  if (raw.selector !== undefined) checkSelector(raw.selector, [...where, 'selector'], at);
   return {
     name,
     kind: raw.kind,
     language: raw.language ?? specLanguage,
     ...(platform !== undefined ? { platform } : {}),
     ...(maxLength !== undefined ? { maxLength } : {}),
-    sources: raw.sources.map((source, i) => resolveSource(source, raw.selector, at.position([...where, 'sources', i]))),
+    sources: raw.sources.map((source, i) => {
+      checkSelectors(source, [...where, 'sources', i], at);
+      return resolveSource(source, raw.selector, at.position([...where, 'sources', i]));
+    }),
   };
 }
 

@@ -65,6 +65,15 @@ export interface Channel {
   sources: SourceEntry[];
 }
 
+/** A piece of copy a message, fact or term must (match) or must not (no_match) be recognised in. */
+export interface SpecExample {
+  text: string;
+  expect: 'match' | 'no_match';
+  /** e.g. messages[0].examples.match[1], for the error about it. */
+  path: string;
+  at?: SpecPosition;
+}
+
 export interface Message {
   id: string;
   text: string;
@@ -75,6 +84,7 @@ export interface Message {
   minSimilarity: number;
   /** language tag -> wording */
   translations: Record<string, string>;
+  examples?: SpecExample[];
 }
 
 export interface Fact {
@@ -83,14 +93,17 @@ export interface Fact {
   /** As written in the spec, e.g. "49.99 USD", 30, "2026-04-30". */
   value: string;
   near: string[];
+  /** Where each near word is written, for a warning about it. */
+  nearAt?: SpecPosition[];
   /** Channels that must state it. */
   required: string[];
   severity?: Severity;
   /** Where the value is written, for an error about it. */
   at?: SpecPosition;
+  examples?: SpecExample[];
 }
 
-export type Term =
+export type Term = (
   | {
       kind: 'use';
       use: string;
@@ -104,7 +117,8 @@ export type Term =
       severity?: Severity;
     }
   | { kind: 'avoid'; avoid: string[]; channels: string[]; severity?: Severity }
-  | { kind: 'require'; require: string; channels: string[]; severity?: Severity };
+  | { kind: 'require'; require: string; channels: string[]; severity?: Severity }
+) & { examples?: SpecExample[] };
 
 /** An accepted, known drift: its findings are reported as suppressed info, never failing. */
 export interface Exception {
@@ -139,4 +153,6 @@ export interface Spec {
   terms: Term[];
   exceptions: Exception[];
   rules: Rules;
+  /** What loads but cannot work as written (spec/warnings.ts); absent: none found. */
+  warnings?: import('./warnings.js').SpecWarning[];
 }

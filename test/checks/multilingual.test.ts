@@ -57,6 +57,8 @@ describe('the Hebrew example campaign (fixtures/example-he)', async () => {
       ['message-negated', 'instagram', 'social/instagram.csv', 'mishloach', 'המשלוח אינו חינם בהזמנה מעל 200 ש"ח'],
       ['fact-mismatch', 'instagram', 'social/instagram.csv', 'sof', '2026-05-31'],
       ['message-missing', 'x-en', '', 'mishloach', ''],
+      // The deliberate missing translation is also a spec warning at the message's line.
+      ['spec-warning', 'x-en', 'storefront.yaml', 'messages[1].channels', ''],
     ]);
   });
 

@@ -25,9 +25,9 @@ beforeAll(() => {
   const drafted = run(['init', ...SOURCES, '--year', '2026'], dir);
   expect(drafted.stderr).toBe('storefront: drafted storefront.yaml: review it, then run storefront check storefront.yaml\n');
   expect(drafted.code).toBe(0);
-});
+}, 120_000);
 
-describe('storefront init on the example campaign', () => {
+describe('storefront init on the example campaign', { timeout: 120_000 }, () => {
   it('drafts the campaign, channels, messages, facts with near words, and brand terms from the page', () => {
     const spec = parse(readFileSync(path.join(dir, 'storefront.yaml'), 'utf8'));
     expect(spec.campaign).toBe('Spring Sale: 30% off all running shoes');
@@ -99,7 +99,7 @@ describe('storefront init on the example campaign', () => {
   });
 });
 
-describe('storefront init on the Polish example', () => {
+describe('storefront init on the Polish example', { timeout: 120_000 }, () => {
   it('drafts Polish facts with Polish near words, no YAML aliases, and finds the wrong price and end date', () => {
     const pl = mkdtempSync(path.join(tmpdir(), 'storefront-init-pl-'));
     cpSync(path.join(root, 'fixtures/example-pl'), pl, { recursive: true });
@@ -116,5 +116,86 @@ describe('storefront init on the Polish example', () => {
     const checked = run(['check', 'storefront.yaml', '--format', 'json'], pl);
     const findings = (JSON.parse(checked.stdout).findings as Array<{ rule: string; channel: string; found?: string }>).map((f) => `${f.rule} ${f.channel} ${f.found ?? ''}`);
     expect(findings).toEqual(expect.arrayContaining(['fact-mismatch newsletter 59.99 PLN', 'fact-mismatch newsletter 2026-05-31']));
+  }, 120_000);
+});
+
+// The authoring loop's promise: a draft from copy that is right reports nothing on that copy
+// and finds every deliberate drift the example campaigns carry (their spec headers list them).
+const EXAMPLES = [
+  {
+    name: 'example',
+    language: 'en',
+    sources: SOURCES,
+    drifts: [
+      'fact-mismatch newsletter 59.99 USD',
+      'term-variant newsletter Run Fast',
+      'message-negated newsletter Shipping is not free on orders over $50',
+      'fact-mismatch x SPRNG30',
+      'length-exceeded x 369',
+      'cross-channel-conflict newsletter 14',
+      'message-drift instagram Spring deals are here 🌸 Take 30% off your next running shoes',
+    ],
+  },
+  {
+    name: 'example-pl',
+    language: 'pl',
+    sources: ['sklep/wiosna.html', 'email/start.eml', 'email/przypomnienie.eml', 'social/facebook.txt'],
+    drifts: [
+      'fact-mismatch newsletter 59.99 PLN',
+      'fact-mismatch newsletter 2026-05-31',
+      'message-negated newsletter dostawa nie jest darmowa przy zamówieniach powyżej 200 zł',
+      'message-drift facebook Wiosenne promocje już są 🌸 Buty biegowe',
+      'message-drift facebook Darmowa dostawa przy zamowieniach powyzej 200 zl',
+      'term-variant facebook Lesny Bieg',
+    ],
+  },
+  {
+    name: 'example-he',
+    language: 'he',
+    sources: ['site/aviv.html', 'email/hashaka.eml', 'email/tizkoret.html', 'social/instagram.csv', 'social/x-en.json'],
+    drifts: [
+      'fact-mismatch newsletter 59.90 ILS',
+      'term-variant newsletter Run Fast',
+      'message-drift instagram האביב כבר כאן 🌸 נעלי ריצה',
+      'message-negated instagram המשלוח אינו חינם בהזמנה מעל 200 ש"ח',
+      'fact-mismatch instagram 2026-05-31',
+    ],
+  },
+];
+
+describe.each(EXAMPLES)('init then check on $name', { timeout: 120_000 }, ({ name, language, sources, drifts }) => {
+  it('reports nothing on the truth source and every deliberate drift elsewhere', () => {
+    const work = mkdtempSync(path.join(tmpdir(), `storefront-init-${name}-`));
+    cpSync(path.join(root, 'fixtures', name), work, { recursive: true });
+    rmSync(path.join(work, 'storefront.yaml'));
+    expect(run(['init', ...sources, '--language', language, '--year', '2026'], work).code).toBe(0);
+    const checked = run(['check', 'storefront.yaml', '--format', 'json'], work);
+    const findings = JSON.parse(checked.stdout).findings as Array<{ rule: string; channel: string; source?: string; found?: string }>;
+    expect(findings.filter((f) => f.source === sources[0])).toEqual([]);
+    expect(findings.map((f) => `${f.rule} ${f.channel} ${f.found ?? ''}`)).toEqual(expect.arrayContaining(drifts));
+    rmSync(work, { recursive: true, force: true });
+  });
+});
+
+describe('init drafts near words that tell facts of one type apart', { timeout: 120_000 }, () => {
+  it('never gives two prices the same word, so each claims its own value', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'storefront-init-club-'));
+    writeFileSync(
+      path.join(work, 'page.html'),
+      `<html><head><title>BoxClub</title></head><body><main><h1>Join the Club</h1>
+<p>Club members pay $19 for the first box.</p><p>After that, it's $24 a box for Club members, delivered monthly.</p>
+<p>Club gift cards start at $50.</p></main></body></html>`,
+    );
+    writeFileSync(path.join(work, 'linkedin.txt'), "Club members pay $19 for the first box. After that, it's $29 a box for Club members.\n");
+    expect(run(['init', 'page.html', 'linkedin.txt', '--year', '2026'], work).code).toBe(0);
+    const spec = parse(readFileSync(path.join(work, 'storefront.yaml'), 'utf8'));
+    const money = (spec.facts as Array<{ type: string; near?: string[] }>).filter((f) => f.type === 'money');
+    const words = money.flatMap((f) => (f.near ?? []).map((w) => w.toLowerCase()));
+    expect(words).not.toContain('club');
+    expect(new Set(words).size).toBe(words.length);
+    const findings = JSON.parse(run(['check', 'storefront.yaml', '--format', 'json'], work).stdout).findings as Array<{ rule: string; source?: string; found?: string }>;
+    expect(findings.filter((f) => f.source === 'page.html')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'fact-mismatch').map((f) => `${f.source} ${f.found}`)).toEqual(['linkedin.txt 29.00 USD']);
+    rmSync(work, { recursive: true, force: true });
   });
 });

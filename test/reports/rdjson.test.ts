@@ -44,6 +44,16 @@ const DIAGNOSTIC_RESULT = {
           source,
           code: { type: 'object', additionalProperties: false, required: ['value'], properties: { value: { type: 'string' }, url: { type: 'string' } } },
           original_output: { type: 'string' },
+          // reviewdog.proto Suggestion: a replacement for a range, offered as a suggested change.
+          suggestions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['range', 'text'],
+              properties: { range: { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: position, end: position } }, text: { type: 'string' } },
+            },
+          },
         },
       },
     },

@@ -209,7 +209,7 @@ const INVALID: Array<[string, string, string]> = [
   [
     'misspelled required key of a message',
     `${BASE}messages:\n  - id: a\n    txt: Hello\n`,
-    'spec.yaml:16:5: messages[0]: unknown key "txt" (expected one of id, text, aliases, channels, severity, min_similarity, translations); did you mean "text"?',
+    'spec.yaml:16:5: messages[0]: unknown key "txt" (expected one of id, text, aliases, channels, severity, min_similarity, translations, examples); did you mean "text"?',
   ],
   ['wrong kind', BASE.replace('kind: web', 'kind: blog'), 'spec.yaml:5:11: channels.site.kind: expected one of web, email, social, got "blog"'],
   ['max_length not an integer', BASE.replace('    platform: x\n', '    platform: x\n    max_length: 280.5\n'), 'spec.yaml:13:17: channels.x.max_length: expected a positive integer, got 280.5'],
