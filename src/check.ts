@@ -174,5 +174,6 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
     findings: sorted,
     coverage,
     channels,
+    failOn,
   };
 }

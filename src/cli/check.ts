@@ -68,7 +68,7 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     throw error;
   }
   // Every report is formatted before any is written: one failure leaves no partial set.
-  const texts = targets.map((t) => formatReport(t.format, report, { color: useColor(io, t.output !== undefined) }));
+  const texts = targets.map((t) => formatReport(t.format, report, { color: useColor(io, t.output !== undefined), cwd: io.cwd }));
   for (const [i, target] of targets.entries()) {
     if (target.output === undefined) {
       io.stdout(texts[i]);

@@ -1,5 +1,5 @@
 // Findings travel unchanged from the checks to every report format.
-import type { Severity } from '../spec/types.js';
+import type { FailOn, Severity } from '../spec/types.js';
 
 export type RuleId =
   | 'message-missing'
@@ -85,4 +85,6 @@ export interface Report {
   coverage: Record<string, Record<string, CoverageEntry>>;
   /** Channel names in spec order (for tables); not part of the JSON contract's required keys. */
   channels: string[];
+  /** The fail-on level the run was judged by (internal: JUnit fails only what fails the run). Default error. */
+  failOn?: FailOn;
 }

@@ -2,6 +2,7 @@
 // first findings as a list and the rest folded away. Copy comes from pages and mail, so every
 // piece of it is escaped: it must not open HTML, break a table, or @mention anyone. The whole
 // stays under GitHub's comment limit.
+import { ruleDocUrl } from '../findings/rules.js';
 import type { CoverageEntry, Finding, Report } from '../findings/types.js';
 import { roundScore } from './json.js';
 
@@ -19,7 +20,7 @@ export function escapeMarkdown(text: string): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/[\\`*_[\]|~$]/g, '\\$&')
       // A zero-width joiner after @ keeps "@team" readable but never a mention.
       .replace(/@(?=[\w-])/g, '@\u200d')
   );
@@ -91,7 +92,7 @@ function findingItem(finding: Finding, n: number): string {
   if (finding.found !== undefined) values.push(`found ${escapeMarkdown(finding.found)}`);
   const detail = values.length ? ` — ${values.join(', ')}` : '';
   const reason = finding.suppressed ? ` — accepted: ${escapeMarkdown(finding.suppressed.reason)}` : '';
-  return `${n}. **${badge}** ${code(finding.rule)} · ${escapeMarkdown(finding.channel)} · ${place(finding)}: ${escapeMarkdown(finding.message)}${detail}${reason}`;
+  return `${n}. **${badge}** [${code(finding.rule)}](${ruleDocUrl(finding.rule)}) · ${escapeMarkdown(finding.channel)} · ${place(finding)}: ${escapeMarkdown(finding.message)}${detail}${reason}`;
 }
 
 function header(report: Report): string[] {

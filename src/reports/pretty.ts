@@ -1,6 +1,7 @@
 // The terminal report: findings grouped by channel and source (like ESLint's stylish), then
 // the messages × channels coverage table, unreadable sources and one summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { RULES, ruleDocUrl } from '../findings/rules.js';
 import type { CoverageEntry, CoverageStatus, Finding, Report } from '../findings/types.js';
 import type { Severity } from '../spec/types.js';
 import { clipExcerpt, clipText, display, isolate, padEndVisible, visibleWidth } from './highlight.js';
@@ -38,6 +39,8 @@ function findingBlock(f: Finding, whereWidth: number, c: ChalkInstance, color: b
   if (f.expected !== undefined) values.push(`expected: ${c.green(display(clipText(f.expected)))}`);
   if (f.found !== undefined) values.push(`found: ${c.red(display(clipText(f.found)))}`);
   if (values.length) lines.push(indent + values.join(GAP));
+  // An accepted finding says who accepted it and why, or it reads like any other info.
+  if (f.suppressed) lines.push(`${indent}${c.green('accepted')} ${c.dim(`(${f.suppressed.severity} otherwise)`)}: ${display(clipText(f.suppressed.reason))}`);
   if (f.excerpt) {
     const { before, hit, after } = clipExcerpt(f.excerpt, f.highlight);
     const marked = !hit ? '' : color ? c.bold.inverse(hit) : `»${hit}«`;
@@ -118,6 +121,16 @@ function unreadableSection(report: Report, c: ChalkInstance): string[] {
   return [c.bold('Unreadable sources'), ...lines, ''];
 }
 
+/** Where to read about each rule that has findings, like ESLint's rule links. */
+function rulesSection(report: Report, c: ChalkInstance): string[] {
+  // In the rule table's order, not the findings'.
+  const used = new Set<string>(report.findings.map((f) => f.rule));
+  const rules = RULES.map((r) => r.id).filter((id) => used.has(id));
+  if (!rules.length) return [];
+  const width = Math.max(...rules.map((r) => r.length));
+  return [c.bold('Rules'), ...rules.map((rule) => `  ${rule.padEnd(width)}${GAP}${c.dim(ruleDocUrl(rule))}`), ''];
+}
+
 function summaryLine(report: Report, c: ChalkInstance): string {
   const { errors, warnings, infos, sources, failedSources, passed } = report.summary;
   const problems = errors + warnings + infos;
@@ -140,6 +153,7 @@ export function formatPretty(report: Report, options: FormatOptions): string {
     ...findingsSection(report, c, options.color),
     ...coverageSection(report, c),
     ...unreadableSection(report, c),
+    ...rulesSection(report, c),
     summaryLine(report, c),
   ];
   return `${lines.map((l) => l.replace(TRAILING_SPACE, '$1')).join('\n')}\n`;

@@ -73,7 +73,8 @@ describe('markdown report', () => {
     const list = items(formatMarkdown(report));
     expect(list).toHaveLength(report.findings.length);
     expect(list[0]).toBe(
-      '1. **error** `fact-mismatch` · newsletter · `email/launch.eml:37:20`: "pro-price" is 49.99 USD in the spec, but "$59.99" here — expected 49.99 USD, found 59.99 USD',
+      // The rule links its page; `$` is escaped so GitHub never reads two prices as math.
+      '1. **error** [`fact-mismatch`](https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/fact-mismatch.md) · newsletter · `email/launch.eml:37:20`: "pro-price" is 49.99 USD in the spec, but "\\$59.99" here — expected 49.99 USD, found 59.99 USD',
     );
     report.findings.forEach((f, i) => expect(list[i]).toContain(`\`${f.rule}\``));
     expect(formatMarkdown(report)).not.toContain('<details>');
@@ -88,9 +89,13 @@ describe('markdown report', () => {
     const [top, folded] = md.split('<details><summary>3 more findings</summary>');
     expect(items(top)).toHaveLength(10);
     expect(items(folded.split('</details>')[0]).map((l) => l.split('.')[0])).toEqual(['11', '12', '13']);
-    expect(md).toContain('12. **error** `message-missing` · x · whole channel: Key message "shipping"');
-    expect(md).toContain('13. **accepted (error)** `fact-mismatch`');
+    expect(md).toContain('12. **error** [`message-missing`](https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/message-missing.md) · x · whole channel: Key message "shipping"');
+    expect(md).toContain('13. **accepted (error)** [`fact-mismatch`]');
     expect(md).toContain('— accepted: Approved by legal');
+  });
+
+  it('escapes dollar signs, so two prices on a line are never GitHub math', () => {
+    expect(escapeMarkdown('Was $59.99, now $49.99')).toBe('Was \\$59.99, now \\$49.99');
   });
 
   it('escapes copy: no HTML, no broken table, no code span closed early, no @mention', () => {
