@@ -42,6 +42,12 @@ export interface CheckOptions {
   today?: string;
   /** Human-facing progress lines (the CLI sends them to stderr). */
   onProgress?: (line: string) => void;
+  /**
+   * Copy given in memory (the CLI's standard input) checked as the only source of one
+   * channel, instead of the sources the spec lists for it; only that channel is checked.
+   * `name` picks the reader by its extension (post.txt, page.html, mail.eml).
+   */
+  stdin?: { channel: string; name: string; bytes: Uint8Array };
 }
 
 /** A problem with the command itself (e.g. an unknown --channel): exit code 2. */
@@ -112,7 +118,7 @@ export function checkDocuments(
 export async function checkSpec(spec: Spec, options: CheckOptions & { specName?: string } = {}): Promise<Report> {
   const progress = options.onProgress ?? (() => undefined);
   validateFactValues(spec, options.specName ?? path.basename(spec.file));
-  const channels = selectChannels(spec, options.channels);
+  const channels = selectChannels(spec, options.stdin ? [options.stdin.channel] : options.channels);
   const specDir = path.dirname(spec.file);
   const findings: Finding[] = [];
   const sources: SourceSummary[] = [];
@@ -120,9 +126,10 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
 
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
   const fetcher = options.fetcher ?? createFetcher({ offline: options.offline, cacheDir: options.cacheDir, concurrency: options.concurrency });
-  const refs = (
-    await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline })))
-  ).flat();
+  const stdin = options.stdin;
+  const refs = stdin
+    ? spec.channels.filter((c) => c.name === stdin.channel).map((c) => ({ id: stdin.name, name: stdin.name, channel: c.name, kind: c.kind, language: c.language, bytes: stdin.bytes }))
+    : (await Promise.all(spec.channels.filter((c) => channels.includes(c.name)).map((c) => resolveSources(c, specDir, { fetcher, offline: options.offline })))).flat();
   progress(`reading ${refs.length} source${refs.length === 1 ? '' : 's'}`);
   // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
   const read = await mapLimited(refs, Math.max(READ_CONCURRENCY, options.concurrency ?? 0), async (ref) => (isUnresolved(ref) ? ref : await readSource(ref, { fetcher })));

@@ -3,7 +3,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runExtract, runInit, type ExtractFlags, type InitFlags } from './cli/authoring.js';
 import { runCheck, type CheckFlags, type ReportFlag } from './cli/check.js';
-import { collect, defaultIo, oneLine, positiveInteger, type Io } from './cli/io.js';
+import { HELP_AFTER } from './cli/help.js';
+import { collect, defaultIo, nonNegativeInteger, oneLine, positiveInteger, type Io } from './cli/io.js';
 import { formatters } from './reports/index.js';
 import { VERSION } from './version.js';
 
@@ -17,13 +18,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run storefront --help for usage)');
+    .showHelpAfterError('(run storefront --help for usage)')
+    .addHelpText('after', HELP_AFTER);
 
   const reportFlags: ReportFlag[] = [];
   const check = program
     .command('check')
     .description('check every channel of the campaign against the spec')
-    .argument('[spec]', 'the spec file', 'storefront.yaml')
+    .argument('[spec]', 'the spec file (default: storefront.yaml or .yml here or in the nearest parent folder)')
     .option('--format <format>', `report format, repeatable: ${Object.keys(formatters).join(', ')} (default: pretty)`)
     .option('--output <file>', 'write the report of the --format before it to a file instead of stdout (repeatable)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
@@ -31,9 +33,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--concurrency <n>', 'pages fetched at once (default 8)', positiveInteger)
     .option('--cache-dir <dir>', 'keep fetched pages here and revalidate them on the next run (ETag / Last-Modified)')
-    .action(async (spec: string, flags: CheckFlags) => {
+    .option('--quiet', 'report errors only, and no progress lines (the exit code is unchanged)')
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', nonNegativeInteger)
+    .option('--color', 'colour the pretty report even when stdout is no terminal')
+    .option('--no-color', 'never colour the report (as NO_COLOR does)')
+    .option('--print-config', 'print the spec as resolved, defaults included, and exit 0')
+    .option('--stdin <channel>', "check standard input as this channel's only source (only that channel is checked)")
+    .option('--stdin-filename <name>', 'the name standard input is read as: its extension picks the reader (default stdin.html, stdin.eml or stdin.txt by the channel\'s kind)')
+    .action(async (spec: string | undefined, flags: CheckFlags) => {
       exitCode = await runCheck(spec, flags, reportFlags, io);
     });
+  check.addHelpText('after', HELP_AFTER);
   check.on('option:format', (value: string) => reportFlags.push(['format', value]));
   check.on('option:output', (value: string) => reportFlags.push(['output', value]));
 
@@ -54,7 +64,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   program
     .command('extract')
     .description('print one source as storefront sees it: parts, sentences, values, language')
-    .argument('<source>', 'a file or an http(s) URL')
+    .argument('<source>', 'a file, an http(s) URL, or - for standard input (with --kind; --stdin-filename names it)')
+    .option('--stdin-filename <name>', 'with -: the name standard input is read as (its extension picks the reader)')
     .addOption(new Option('--kind <kind>', 'read it as this kind of source (default: from its name)').choices(['web', 'email', 'social']))
     .option('--language <tag>', 'language of its copy, or auto', 'en')
     .option('--selector <css>', 'web pages: scope body copy to this CSS selector')

@@ -59,6 +59,8 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
 }
 
 export interface ExtractFlags {
+  /** With source "-": the name standard input is read as. */
+  stdinFilename?: string;
   kind?: ChannelKind;
   language: string;
   selector?: string;
@@ -68,9 +70,23 @@ export interface ExtractFlags {
   cacheDir?: string;
 }
 
+/** What `extract -` reads standard input as, by --kind, when --stdin-filename does not say. */
+const STDIN_NAME: Record<ChannelKind, string> = { web: 'stdin.html', email: 'stdin.eml', social: 'stdin.txt' };
+
 export async function runExtract(source: string, flags: ExtractFlags, io: Io): Promise<number> {
   try {
-    const extraction = await extractSource(source, {
+    let stdin: { name: string; bytes: Uint8Array } | undefined;
+    if (source === '-') {
+      const name = flags.stdinFilename ?? (flags.kind ? STDIN_NAME[flags.kind] : undefined);
+      if (!name) {
+        io.stderr('storefront: extract -: give --kind web, email or social (or --stdin-filename) to say what standard input is\n');
+        return 2;
+      }
+      if (!io.readStdin) throw new SourceError('no standard input here');
+      stdin = { name, bytes: await io.readStdin() };
+    }
+    const extraction = await extractSource(stdin ? stdin.name : source, {
+      stdin,
       cwd: io.cwd,
       kind: flags.kind,
       language: flags.language,

@@ -10,6 +10,14 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   cwd: string;
+  /** All of standard input, for `extract -` and `check --stdin` (tests pass their own). */
+  readStdin?: () => Promise<Uint8Array>;
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export const defaultIo = (): Io => ({
@@ -18,11 +26,13 @@ export const defaultIo = (): Io => ({
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
+  readStdin: readProcessStdin,
 });
 
-/** NO_COLOR wins, then FORCE_COLOR, then whether stdout is a terminal. */
-export function useColor(io: Io, toFile: boolean): boolean {
+/** --color / --no-color win, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(io: Io, toFile: boolean, flag?: boolean): boolean {
   if (toFile) return false;
+  if (flag !== undefined) return flag;
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
   return io.isTTY;
@@ -41,6 +51,12 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
 }
 
 export const collect = (value: string, all: string[]) => [...all, value];
+
+export function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
 
 export function positiveInteger(value: string): number {
   const n = Number(value);

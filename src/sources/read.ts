@@ -65,6 +65,7 @@ function defaultFetcher(offline: boolean): Fetcher {
 
 async function load(ref: SourceRef, options: ReadOptions): Promise<{ input: SourceInput; fetched: boolean }> {
   const base = { id: ref.id, kind: ref.kind, selector: ref.selector, exclude: ref.exclude, column: ref.column };
+  if (ref.bytes) return { input: { ...base, name: ref.name ?? ref.id, bytes: ref.bytes }, fetched: false };
   if (ref.url) {
     const fetched = await (options.fetcher ?? defaultFetcher(options.offline ?? false)).fetch(ref.url);
     const mime = mimeOf(fetched.contentType);
