@@ -5,7 +5,8 @@ import type { ChannelKind } from '../documents/types.js';
 import { formatExtractionJson, formatExtractionPretty } from '../extract/format.js';
 import { extractSource } from '../extract/index.js';
 import { exists, initSpec } from '../init/index.js';
-import { SKELETON } from '../init/skeleton.js';
+import { schemaReference } from '../init/schema-ref.js';
+import { skeleton } from '../init/skeleton.js';
 import { createFetcher } from '../sources/fetch.js';
 import { SourceError } from '../sources/types.js';
 import { oneLine, writeAtomic, type Io } from './io.js';
@@ -36,7 +37,7 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
           year: flags.year ?? new Date().getUTCFullYear(),
           fetcher: createFetcher({ offline: flags.offline, cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir) }),
         })
-      : SKELETON;
+      : skeleton(schemaReference(path.dirname(target)));
   } catch (error) {
     if (error instanceof SourceError) {
       io.stderr(`storefront: ${oneLine(error)}\n`);

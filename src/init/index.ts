@@ -8,6 +8,7 @@ import { SourceError } from '../sources/types.js';
 import type { ChannelKind } from '../documents/types.js';
 import { draftSpec } from './draft.js';
 import { renderDraft } from './render.js';
+import { schemaReference } from './schema-ref.js';
 
 export interface InitOptions extends ReadOptions {
   /** Where the spec will live: source paths are written relative to its folder. */
@@ -32,7 +33,7 @@ export async function initSpec(sources: string[], options: InitOptions): Promise
       throw error;
     }
   }
-  return renderDraft(draftSpec(read, options.language ?? read[0]?.language ?? 'en'));
+  return renderDraft(draftSpec(read, options.language ?? read[0]?.language ?? 'en'), schemaReference(options.specDir));
 }
 
 export async function exists(file: string): Promise<boolean> {
