@@ -2,13 +2,14 @@
 import path from 'node:path';
 import { validateFactValues } from './check-facts.js';
 import { crossChannelCheck } from './checks/cross-channel.js';
-import { factsCheck, yearOf } from './checks/facts.js';
+import { factsCheck, keyOfFact, yearOf } from './checks/facts.js';
 import { lengthsCheck } from './checks/lengths.js';
 import { messagesCheck } from './checks/messages.js';
 import { termsCheck } from './checks/terms.js';
 import { DEFAULT_SEVERITY, type Check, type CheckContext } from './checks/types.js';
 import type { Document } from './documents/types.js';
 import { applyExceptions } from './findings/exceptions.js';
+import { factMatrix, type FactSighting } from './findings/fact-matrix.js';
 import { sortFindings } from './findings/sort.js';
 import { summarize } from './findings/summary.js';
 import type { CoverageEntry, Finding, Report, SourceSummary } from './findings/types.js';
@@ -94,7 +95,7 @@ export function checkDocuments(
   docs: readonly Document[],
   channels: readonly string[] = spec.channels.map((c) => c.name),
   findings: Finding[] = [],
-): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>>; languages: Map<string, string> } {
+): { findings: Finding[]; coverage: Record<string, Record<string, CoverageEntry>>; languages: Map<string, string>; sightings: FactSighting[]; readable: Set<string> } {
   const year = yearOf(spec);
   // With language auto everywhere, copy too short to tell is taken to be English.
   const fallbackLanguage = isAuto(spec.language) ? 'en' : spec.language;
@@ -102,16 +103,19 @@ export function checkDocuments(
   const own = docs.map((doc) => (doc.parts.some((p) => p.label === 'repost') ? { ...doc, parts: doc.parts.filter((p) => p.label !== 'repost') } : doc));
   const normalized: NormalizedDocument[] = own.map((doc) => normalizeDocument(doc, { year, fallbackLanguage }));
   const coverage: Record<string, Record<string, CoverageEntry>> = {};
+  const sightings: FactSighting[] = [];
+  const readable = new Set(docs.map((d) => d.channel));
   const context: CheckContext = {
     spec,
     docs: normalized,
     channels,
-    readable: new Set(docs.map((d) => d.channel)),
+    readable,
     coverage,
     report: (finding) => findings.push(finding),
+    sightFact: (sighting) => sightings.push(sighting),
   };
   for (const c of CHECKS) c.run(context);
-  return { findings, coverage, languages: new Map(normalized.map((nd) => [nd.doc.source, nd.language])) };
+  return { findings, coverage, languages: new Map(normalized.map((nd) => [nd.doc.source, nd.language])), sightings, readable };
 }
 
 /** The same, for a spec already loaded (tests and embedders). */
@@ -161,7 +165,7 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
   });
 
   progress(`checking ${docs.length} document${docs.length === 1 ? '' : 's'}`);
-  const { coverage, languages } = checkDocuments(spec, docs, channels, findings);
+  const { coverage, languages, sightings, readable } = checkDocuments(spec, docs, channels, findings);
   // Report the language each source was read in: the detected one where the spec said auto.
   for (const source of sources) source.language = languages.get(source.id) ?? source.language;
 
@@ -172,6 +176,12 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
     specSource: path.basename(spec.file),
   });
   const sorted = sortFindings(accepted, channels);
+  const keys = new Map<string, string>();
+  for (const fact of spec.facts) {
+    const key = keyOfFact(fact, spec);
+    if (key) keys.set(fact.id, key);
+  }
+  const facts = factMatrix({ facts: spec.facts, keys, channels, readable, sightings, findings: sorted });
   return {
     version: 1,
     campaign: spec.campaign,
@@ -180,6 +190,7 @@ export async function checkSpec(spec: Spec, options: CheckOptions & { specName?:
     sources,
     findings: sorted,
     coverage,
+    facts,
     channels,
     failOn,
   };

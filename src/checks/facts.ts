@@ -139,6 +139,10 @@ function runFact(fact: Fact, context: CheckContext): void {
     for (const doc of docs) {
       const seen = new Set<string>();
       for (const mention of findMentions(fact, key, doc)) {
+        if (context.sightFact) {
+          const { location } = quote(mention.np, mention.start, mention.end);
+          context.sightFact({ fact: fact.id, channel, source: doc.doc.source, value: mention.key, raw: mention.raw, location });
+        }
         if (mention.key === key) {
           stated = true;
           continue;

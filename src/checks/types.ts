@@ -1,5 +1,6 @@
 // A check reads normalized documents and the spec, and reports findings. Checks never
 // change documents; campaign-wide checks see every document at once.
+import type { FactSighting } from '../findings/fact-matrix.js';
 import type { CoverageEntry, Finding, RuleId } from '../findings/types.js';
 import type { NormalizedDocument } from '../normalize/index.js';
 import type { Severity, Spec } from '../spec/types.js';
@@ -15,6 +16,8 @@ export interface CheckContext {
   report(finding: Finding): void;
   /** message id -> channel -> status; filled by the messages check. */
   coverage: Record<string, Record<string, CoverageEntry>>;
+  /** Every statement of a fact, right or wrong, for the fact matrix (the facts check calls it). */
+  sightFact?: (sighting: FactSighting) => void;
 }
 
 export interface Check {

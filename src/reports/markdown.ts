@@ -3,6 +3,7 @@
 // piece of it is escaped: it must not open HTML, break a table, or @mention anyone. The whole
 // stays under GitHub's comment limit.
 import { ruleDocUrl } from '../findings/rules.js';
+import { FACT_LEGEND, factCellText, factChannels } from './fact-cells.js';
 import type { CoverageEntry, Finding, Report } from '../findings/types.js';
 import { roundScore } from './json.js';
 
@@ -78,6 +79,28 @@ function matrix(report: Report): string[] {
   ];
 }
 
+/** Facts × channels: the value each channel states, and whether it agrees with the spec. */
+function factMatrixTable(report: Report): string[] {
+  const rows = report.facts ?? [];
+  if (!rows.length) return [];
+  const channels = factChannels(rows, report.channels ?? []);
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    row(['fact', 'spec', ...channels.map(escapeMarkdown)]),
+    row(['---', '---', ...channels.map(() => ':-:')]),
+    ...rows.map((r) =>
+      row([
+        r.from === 'spec' ? escapeMarkdown(r.fact) : `${escapeMarkdown(r.fact)} _(no fact)_`,
+        escapeMarkdown(r.expected),
+        ...channels.map((ch) => (Object.hasOwn(r.channels, ch) ? escapeMarkdown(factCellText(r.channels[ch])) : '')),
+      ]),
+    ),
+    '',
+    FACT_LEGEND,
+    '',
+  ];
+}
+
 function place(finding: Finding): string {
   if (finding.source === undefined) return 'whole channel';
   const line = finding.location?.line;
@@ -134,5 +157,5 @@ function fit(head: string[], items: string[], limit: number): string {
 
 export function formatMarkdown(report: Report): string {
   const items = report.findings.map((f, i) => findingItem(f, i + 1));
-  return fit([...header(report), ...matrix(report)], items, MARKDOWN_LIMIT);
+  return fit([...header(report), ...matrix(report), ...factMatrixTable(report)], items, MARKDOWN_LIMIT);
 }

@@ -1,7 +1,9 @@
 // The terminal report: findings grouped by channel and source (like ESLint's stylish), then
 // the messages × channels coverage table, unreadable sources and one summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { FactStatus } from '../findings/fact-matrix.js';
 import { RULES, ruleDocUrl } from '../findings/rules.js';
+import { FACT_LEGEND, factCellText, factChannels } from './fact-cells.js';
 import type { CoverageEntry, CoverageStatus, Finding, Report } from '../findings/types.js';
 import type { Severity } from '../spec/types.js';
 import { clipExcerpt, clipText, display, isolate, padEndVisible, visibleWidth } from './highlight.js';
@@ -114,6 +116,33 @@ function coverageSection(report: Report, c: ChalkInstance): string[] {
   return [c.bold('Coverage'), line(header), ...rows.map(line), c.dim(`  ${legend.join(GAP)}, blank: not required`), ''];
 }
 
+const FACT_PAINT: Record<FactStatus, (c: ChalkInstance) => Paint> = {
+  agrees: (c) => c.green,
+  differs: (c) => c.red,
+  'not-stated': (c) => c.red,
+  'not-required': (c) => c.dim,
+  unknown: (c) => c.magenta,
+};
+
+/** Facts × channels: what each channel states for each fact. */
+function factsSection(report: Report, c: ChalkInstance): string[] {
+  const rows = report.facts ?? [];
+  if (!rows.length) return [];
+  const channels = factChannels(rows, report.channels ?? []);
+  const header = ['fact', 'spec', ...channels].map((name) => c.dim(display(name)));
+  const body = rows.map((row) => [
+    display(row.from === 'spec' ? row.fact : `${row.fact} (no fact)`),
+    display(clipText(row.expected)),
+    ...channels.map((ch) => {
+      const cell = Object.hasOwn(row.channels, ch) ? row.channels[ch] : undefined;
+      return cell ? FACT_PAINT[cell.status](c)(display(clipText(factCellText(cell)))) : '';
+    }),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => visibleWidth(r[i]))));
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => padEndVisible(cell, widths[i])).join(GAP)}`;
+  return [c.bold('Facts'), line(header), ...body.map(line), c.dim(`  ${FACT_LEGEND}`), ''];
+}
+
 function unreadableSection(report: Report, c: ChalkInstance): string[] {
   const failed = report.sources.filter((s) => s.status === 'error');
   if (!failed.length) return [];
@@ -152,6 +181,7 @@ export function formatPretty(report: Report, options: FormatOptions): string {
     '',
     ...findingsSection(report, c, options.color),
     ...coverageSection(report, c),
+    ...factsSection(report, c),
     ...unreadableSection(report, c),
     ...rulesSection(report, c),
     summaryLine(report, c),

@@ -14,11 +14,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** Table cells split on pipes that no backslash escapes, as GitHub's table parser does. */
 const cells = (row: string) => row.slice(2, -2).split(/(?<!\\) \| /);
 
-function table(md: string): string[][] {
-  return md
-    .split('\n')
-    .filter((l) => l.startsWith('| '))
-    .map(cells);
+/** The rows of the n-th table of the comment (0: messages × channels, 1: facts × channels). */
+function table(md: string, n = 0): string[][] {
+  const blocks = md.split(/\n(?!\| )/).map((block) => block.split('\n').filter((l) => l.startsWith('| '))).filter((rows) => rows.length);
+  return (blocks[n] ?? []).map(cells);
 }
 
 const items = (md: string) => md.split('\n').filter((l) => /^\d+\. \*\*/.test(l));
@@ -44,6 +43,17 @@ describe('markdown report', () => {
     const passed = formatMarkdown({ ...report, findings: [], summary: { ...report.summary, errors: 0, warnings: 0, passed: true } });
     expect(passed.split('\n')[0]).toBe('## ✓ passed: RunFast Spring Sale 2026');
     expect(passed).not.toContain('### Findings');
+  });
+
+  it('draws the facts × channels matrix: the value each channel states and whether it agrees', () => {
+    const rows = table(formatMarkdown(report), 1);
+    expect(rows[0]).toEqual(['fact', 'spec', ...report.channels]);
+    const byFact = Object.fromEntries(rows.slice(2).map((r) => [r[0], r.slice(1)]));
+    expect(byFact['pro-price']).toEqual(['49.99 USD', '✓ 49.99 USD', '✗ 59.99 USD', '', '']);
+    expect(byFact['promo-code']).toEqual(['SPRING30', '✓ SPRING30', '✓ SPRING30', '✗ SPRING30, SPRNG30', '']);
+    // A value channels state differently that no fact covers has its row too.
+    expect(byFact['within … day _(no fact)_']).toEqual(['30', '✓ 30', '✗ 14', '', '']);
+    expect(Object.keys(byFact)).toEqual([...report.facts!.filter((f) => f.from === 'spec').map((f) => f.fact), 'within … day _(no fact)_']);
   });
 
   it('draws the messages × channels matrix from the coverage, cell by cell', () => {
