@@ -51,10 +51,9 @@ export interface CheckOptions {
   stdin?: { channel: string; name: string; bytes: Uint8Array };
 }
 
-/** A problem with the command itself (e.g. an unknown --channel): exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { UsageError } from './check-errors.js';
+
+export { UsageError };
 
 const READ_CONCURRENCY = 8;
 

@@ -1,14 +1,16 @@
 // The command line: parse arguments, call the commands, choose the exit code. Nothing here
 // knows how checking works; each command lives in src/cli/.
 import { Command, CommanderError, Option } from 'commander';
-import { runExtract, runInit, type ExtractFlags, type InitFlags } from './cli/authoring.js';
-import { runCheck, type CheckFlags, type ReportFlag } from './cli/check.js';
+// The commands are loaded when one runs: --help and --version never pay for the checks.
+import type { ExtractFlags, InitFlags } from './cli/authoring.js';
+import type { CheckFlags } from './cli/check.js';
+import type { ReportFlag } from './cli/destinations.js';
 import { HELP_AFTER } from './cli/help.js';
 import { collect, defaultIo, nonNegativeInteger, oneLine, positiveInteger, type Io } from './cli/io.js';
 import { formatters } from './reports/index.js';
 import { VERSION } from './version.js';
 
-export { destinations, type Destination, type ReportFlag } from './cli/check.js';
+export { destinations, type Destination, type ReportFlag } from './cli/destinations.js';
 export { useColor, writeAtomic, type Io } from './cli/io.js';
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -41,7 +43,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--stdin <channel>', "check standard input as this channel's only source (only that channel is checked)")
     .option('--stdin-filename <name>', 'the name standard input is read as: its extension picks the reader (default stdin.html, stdin.eml or stdin.txt by the channel\'s kind)')
     .action(async (spec: string | undefined, flags: CheckFlags) => {
-      exitCode = await runCheck(spec, flags, reportFlags, io);
+      exitCode = await (await import('./cli/check.js')).runCheck(spec, flags, reportFlags, io);
     });
   check.addHelpText('after', HELP_AFTER);
   check.on('option:format', (value: string) => reportFlags.push(['format', value]));
@@ -58,7 +60,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--cache-dir <dir>', 'HTTP cache folder, as for check')
     .action(async (sources: string[], flags: InitFlags) => {
-      exitCode = await runInit(sources, flags, io);
+      exitCode = await (await import('./cli/authoring.js')).runInit(sources, flags, io);
     });
 
   program
@@ -74,7 +76,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--offline', 'never touch the network: URLs come from the cache, if any')
     .option('--cache-dir <dir>', 'HTTP cache folder, as for check')
     .action(async (source: string, flags: ExtractFlags) => {
-      exitCode = await runExtract(source, flags, io);
+      exitCode = await (await import('./cli/authoring.js')).runExtract(source, flags, io);
     });
 
   try {

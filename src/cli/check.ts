@@ -4,6 +4,9 @@ import path from 'node:path';
 import { check, UsageError } from '../check.js';
 import type { Report } from '../findings/types.js';
 import { formatReport, formatters } from '../reports/index.js';
+import { destinations, type Destination, type ReportFlag } from './destinations.js';
+
+export { destinations, type Destination, type ReportFlag } from './destinations.js';
 import { SpecError } from '../spec/errors.js';
 import type { FailOn } from '../spec/types.js';
 import { loadSpec } from '../spec/load.js';
@@ -28,35 +31,6 @@ export interface CheckFlags {
   offline?: boolean;
   concurrency?: number;
   cacheDir?: string;
-}
-
-/** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
-export interface Destination {
-  format: string;
-  output?: string;
-}
-
-/** `--format`/`--output` as the user wrote them, in order (commander keeps each list apart). */
-export type ReportFlag = ['format' | 'output', string];
-
-export function destinations(flags: readonly ReportFlag[]): Destination[] {
-  const pairs: Destination[] = [];
-  // An --output written before any --format (or alone) is for the first format, or pretty.
-  let early: string | undefined;
-  for (const [flag, value] of flags) {
-    if (flag === 'format') {
-      if (!Object.hasOwn(formatters, value)) throw new UsageError(`unknown format "${value}" (expected one of ${Object.keys(formatters).join(', ')})`);
-      pairs.push({ format: value, ...(early !== undefined && !pairs.length ? { output: early } : {}) });
-      continue;
-    }
-    const last = pairs[pairs.length - 1];
-    if (last && last.output === undefined) last.output = value;
-    else if (!pairs.length && early === undefined) early = value;
-    else throw new UsageError(`--output "${value}" has no --format of its own: write each --output after its --format`);
-  }
-  if (!pairs.length) pairs.push({ format: 'pretty', ...(early !== undefined ? { output: early } : {}) });
-  if (pairs.filter((p) => p.output === undefined).length > 1) throw new UsageError('only one report can go to stdout: give each further --format an --output');
-  return pairs;
 }
 
 /** What standard input is read as when --stdin-filename does not say: one page, one mail, posts. */
