@@ -84,6 +84,12 @@ export interface CheckOptions {
   maxPages?: number;
   /** Signs HTTP cache entries (default STOREFRONT_CACHE_KEY, else a key in the user's cache home). */
   cacheKey?: string;
+  /**
+   * Copy given in memory (the CLI's standard input) checked as the only source of one
+   * channel, instead of the sources the spec lists for it; only that channel is checked.
+   * `name` picks the reader by its extension (post.txt, page.html, mail.eml).
+   */
+  stdin?: { channel: string; name: string; bytes: Uint8Array };
 }
 
 function selectChannels(spec: Spec, wanted: string[] | undefined): string[] {
@@ -127,7 +133,8 @@ export async function checkState(specPath: string, options: CheckOptions & { sha
 async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, specName: string): Promise<{ state: RunResult; channels: string[] }> {
   validateFactValues(spec, specName);
   validateExamples(spec, specName);
-  const channels = selectChannels(spec, options.channels);
+  const stdin = options.stdin;
+  const channels = selectChannels(spec, stdin ? [stdin.channel] : options.channels);
   const progress = options.onProgress ?? (() => undefined);
   const deadline = runDeadline(options.timeout);
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
@@ -161,6 +168,8 @@ async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, sp
     pageBudget: { remaining: options.maxPages ?? DEFAULT_MAX_PAGES },
     tokens: { allowTokenHosts: options.allowTokenHosts, allowTokenEnv: options.allowTokenEnv },
     deadlinePassed: () => deadline.passed(),
+    // Standard input replaces the channel's own sources.
+    given: stdin && spec.channels.filter((c) => c.name === stdin.channel).map((c) => ({ id: stdin.name, name: stdin.name, channel: c.name, kind: c.kind, language: c.language, bytes: stdin.bytes })),
   });
   deadline.dispose();
   return { state, channels };

@@ -3,9 +3,11 @@
 // Each command's module is loaded when it runs: --help and --version load commander alone.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ExtractFlags, InitFlags } from './cli/authoring.js';
-import type { CheckFlags, ReportFlag } from './cli/check.js';
+import type { CheckFlags } from './cli/check.js';
+import type { ReportFlag } from './cli/destinations.js';
+import { HELP_AFTER } from './cli/help.js';
 import { REPORT_FORMATS, STATE_FORMAT } from './cli/formats.js';
-import { byteSize, collect, count, defaultIo, oneLine, positiveInteger, say, type Io } from './cli/io.js';
+import { byteSize, collect, count, defaultIo, nonNegativeInteger, oneLine, positiveInteger, say, type Io } from './cli/io.js';
 import type { MergeFlags } from './cli/merge.js';
 import { parseShard } from './campaign/shard.js';
 import { safeLines } from './reports/sanitize.js';
@@ -13,7 +15,7 @@ import { addNetworkOptions, addPrivateNetworkOptions } from './cli/network.js';
 import type { FixFlags } from './cli/fix.js';
 import { VERSION } from './version.js';
 
-export { destinations, type Destination, type ReportFlag } from './cli/check.js';
+export { destinations, type Destination, type ReportFlag } from './cli/destinations.js';
 export { useColor, writeAtomic, type Io } from './cli/io.js';
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -23,13 +25,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(safeLines(text)) })
-    .showHelpAfterError('(run storefront --help for usage)');
+    .showHelpAfterError('(run storefront --help for usage)')
+    .addHelpText('after', HELP_AFTER);
 
   const reportFlags: ReportFlag[] = [];
   const check = program
     .command('check')
     .description('check every channel of the campaign against the spec')
-    .argument('[spec]', 'the spec file', 'storefront.yaml')
+    .argument('[spec]', 'the spec file (default: storefront.yaml or .yml here or in the nearest parent folder)')
     .option('--format <format>', `report format, repeatable: ${REPORT_FORMATS.join(', ')}, or ${STATE_FORMAT} for merge (default: pretty)`)
     .option('--output <file>', 'write the report of the --format before it to a file instead of stdout (repeatable)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
@@ -43,10 +46,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--max-file-size <size>', 'largest local source read, e.g. 10MB, 500KB, or bytes (default 10MB)', byteSize)
     .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 100; 0: all)', count)
     .option('--strict', 'treat spec warnings as errors (exit 2)')
-    .action(async (spec: string, flags: CheckFlags) => {
+    .option('--quiet', 'report errors only, and no progress lines (the exit code is unchanged)')
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', nonNegativeInteger)
+    .option('--color', 'colour the pretty report even when stdout is no terminal')
+    .option('--no-color', 'never colour the report (as NO_COLOR does)')
+    .option('--print-config', 'print the spec as resolved, defaults included, and exit 0')
+    .option('--stdin <channel>', "check standard input as this channel's only source (only that channel is checked)")
+    .option('--stdin-filename <name>', 'the name standard input is read as: its extension picks the reader (default stdin.html, stdin.eml or stdin.txt by the channel\'s kind)')
+    .action(async (spec: string | undefined, flags: CheckFlags) => {
       const { runCheck } = await import('./cli/check.js');
       exitCode = await runCheck(spec, flags, reportFlags, io);
     });
+  check.addHelpText('after', HELP_AFTER);
   check.on('option:format', (value: string) => reportFlags.push(['format', value]));
   check.on('option:output', (value: string) => reportFlags.push(['output', value]));
   addNetworkOptions(check);
@@ -101,7 +112,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const extract = program
     .command('extract')
     .description('print one source as storefront sees it: parts, sentences, values, language')
-    .argument('<source>', 'a file or an http(s) URL')
+    .argument('<source>', 'a file, an http(s) URL, or - for standard input (with --kind; --stdin-filename names it)')
+    .option('--stdin-filename <name>', 'with -: the name standard input is read as (its extension picks the reader)')
     .addOption(new Option('--kind <kind>', 'read it as this kind of source (default: from its name)').choices(['web', 'email', 'social']))
     .option('--language <tag>', 'language of its copy, or auto', 'en')
     .option('--selector <css>', 'web pages: scope body copy to this CSS selector')

@@ -3,7 +3,9 @@
 // states shards wrote exactly as a single run does on its own.
 import path from 'node:path';
 import { capFindings } from '../findings/cap.js';
+import { keyOfFact } from '../checks/facts.js';
 import { applyExceptions } from '../findings/exceptions.js';
+import { factMatrix, type FactRow, type FactSighting } from '../findings/fact-matrix.js';
 import { specWarningFindings } from '../findings/spec-warnings.js';
 import { withFixes } from '../fix/attach.js';
 import { unusedNearWords } from '../spec/warnings.js';
@@ -62,6 +64,25 @@ export function reportFromState(spec: Spec, state: CampaignState, options: Repor
     sources,
     findings: capFindings(sorted, options.maxFindings),
     coverage,
+    facts: factRows(spec, state, options.channels, context.readable, sorted),
     channels: [...options.channels],
+    failOn,
   };
+}
+
+/** The facts × channels matrix, from the values each channel's sources stated (first sighting of each). */
+function factRows(spec: Spec, state: CampaignState, channels: readonly string[], readable: ReadonlySet<string>, findings: readonly Finding[]): FactRow[] {
+  const keys = new Map<string, string>();
+  for (const fact of spec.facts) {
+    const key = keyOfFact(fact, spec);
+    if (key) keys.set(fact.id, key);
+  }
+  const sightings: FactSighting[] = [];
+  for (const channel of channels) {
+    const byFact = Object.hasOwn(state.factSightings, channel) ? state.factSightings[channel] : {};
+    for (const [fact, values] of Object.entries(byFact)) {
+      for (const [value, s] of Object.entries(values)) sightings.push({ fact, channel, source: s.source, value, raw: s.raw, location: s.location });
+    }
+  }
+  return factMatrix({ facts: spec.facts, keys, channels, readable, sightings, findings });
 }

@@ -33,6 +33,8 @@ export interface RunOptions {
   pageBudget?: PageBudget;
   /** Which token variables feeds may read and where tokens may go. */
   tokens?: TokenPolicy;
+  /** Sources to check instead of those the selected channels list (copy given on standard input). */
+  given?: SourceRef[];
   /** The run's deadline (--timeout): once it has passed, a source not yet read is this error. */
   deadlinePassed?: () => SourceError | undefined;
   fetcher: Fetcher;
@@ -75,7 +77,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   const progress = options.onProgress ?? (() => undefined);
   const specDir = path.dirname(spec.file);
   const selected = spec.channels.filter((c) => options.channels.includes(c.name));
-  const refs = (await Promise.all(selected.map((c) => resolveSources(c, specDir, { fetcher: options.fetcher, offline: options.offline, confine: options.confine, pageBudget: options.pageBudget })))).flat();
+  const refs = options.given ?? (await Promise.all(selected.map((c) => resolveSources(c, specDir, { fetcher: options.fetcher, offline: options.offline, confine: options.confine, pageBudget: options.pageBudget })))).flat();
   const jobs = refs.map((ref, order) => ({ order, ref })).filter((job) => !options.shard || inShard(job.ref, options.shard));
   const share = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${refs.length})` : '';
   progress(`reading ${jobs.length} source${jobs.length === 1 ? '' : 's'}${share}`);

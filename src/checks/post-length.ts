@@ -1,32 +1,24 @@
 // Post length as each platform counts it (SPEC.md §7 Lengths).
-//  - X: twitter-text's weighted length, the library X itself publishes (every URL 23, CJK and
-//    emoji 2, text NFC-normalized first).
+//  - X: the weighted length X documents (./x-length.ts: every URL 23, CJK and emoji 2, text
+//    NFC-normalized first).
 //  - Mastodon: as its server validates a status (StatusLengthValidator): each http(s) URL that
-//    twitter-text's extractor finds counts 23, a remote mention `@user@domain` counts as
+//    twitter-text's extractor finds (./post-urls.ts) counts 23, a remote mention `@user@domain` counts as
 //    `@user`, and the rest is counted in grapheme clusters.
 //  - Every other platform, or none: user-perceived characters (grapheme clusters), so 👍🏽 or a
 //    family emoji is 1 and `&amp;` (already decoded by the readers) is 1.
-import { createRequire } from 'node:module';
+import { findUrls } from './post-urls.js';
+import { xWeightedLength } from './x-length.js';
 
 /** Default post limits by platform name (lower case); the spec owns the table. */
 export { PLATFORM_MAX_LENGTH as PLATFORM_LIMITS } from '../spec/resolve.js';
 
 const URL_PLACEHOLDER = 'x'.repeat(23);
 
-interface TwitterText {
-  parseTweet(text: string): { weightedLength: number };
-  extractUrlsWithIndices(text: string, options?: { extractUrlsWithoutProtocol?: boolean }): Array<{ url: string; indices: [number, number] }>;
-}
-let twitterText: TwitterText | undefined;
-// twitter-text is CommonJS without type declarations, and costs ~70 ms to load: required on
-// first use, so runs without X or Mastodon channels never pay for it.
-const loadTwitterText = (): TwitterText => (twitterText ??= createRequire(import.meta.url)('twitter-text') as TwitterText);
-
 export function postLength(text: string, platform: string | undefined): number {
   switch (platform?.toLowerCase()) {
     case 'x':
     case 'twitter':
-      return loadTwitterText().parseTweet(text).weightedLength;
+      return xWeightedLength(text);
     case 'mastodon':
       return mastodonLength(text);
     default:
@@ -43,7 +35,7 @@ function mastodonLength(text: string): number {
     // Like Mastodon, put a 23-character placeholder where each URL was, then count the whole.
     countable = '';
     let from = 0;
-    for (const { indices } of loadTwitterText().extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false })) {
+    for (const { indices } of findUrls(text, { withoutScheme: false })) {
       countable += text.slice(from, indices[0]) + URL_PLACEHOLDER;
       from = indices[1];
     }

@@ -5,7 +5,8 @@ import type { ChannelKind } from '../documents/types.js';
 import { formatExtractionJson, formatExtractionPretty } from '../extract/format.js';
 import { extractSource } from '../extract/index.js';
 import { exists, initSpec } from '../init/index.js';
-import { SKELETON } from '../init/skeleton.js';
+import { schemaReference } from '../init/schema-ref.js';
+import { skeleton } from '../init/skeleton.js';
 import { createFetcher } from '../sources/fetch.js';
 import { SourceError } from '../sources/types.js';
 import { oneLine, say, writeAtomic, writeFailure, type Io } from './io.js';
@@ -48,7 +49,7 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
           year: flags.year ?? new Date().getUTCFullYear(),
           fetcher: fetcherFor(flags, io),
         })
-      : SKELETON;
+      : skeleton(schemaReference(path.dirname(target)));
   } catch (error) {
     if (error instanceof SourceError) {
       say(io, oneLine(error));
@@ -71,6 +72,8 @@ export async function runInit(sources: string[], flags: InitFlags, io: Io): Prom
 }
 
 export interface ExtractFlags extends NetworkFlags {
+  /** With source "-": the name standard input is read as. */
+  stdinFilename?: string;
   kind?: ChannelKind;
   language: string;
   selector?: string;
@@ -80,9 +83,23 @@ export interface ExtractFlags extends NetworkFlags {
   cacheDir?: string;
 }
 
+/** What `extract -` reads standard input as, by --kind, when --stdin-filename does not say. */
+const STDIN_NAME: Record<ChannelKind, string> = { web: 'stdin.html', email: 'stdin.eml', social: 'stdin.txt' };
+
 export async function runExtract(source: string, flags: ExtractFlags, io: Io): Promise<number> {
   try {
-    const extraction = await extractSource(source, {
+    let stdin: { name: string; bytes: Uint8Array } | undefined;
+    if (source === '-') {
+      const name = flags.stdinFilename ?? (flags.kind ? STDIN_NAME[flags.kind] : undefined);
+      if (!name) {
+        io.stderr('storefront: extract -: give --kind web, email or social (or --stdin-filename) to say what standard input is\n');
+        return 2;
+      }
+      if (!io.readStdin) throw new SourceError('no standard input here');
+      stdin = { name, bytes: await io.readStdin() };
+    }
+    const extraction = await extractSource(stdin ? stdin.name : source, {
+      stdin,
       cwd: io.cwd,
       kind: flags.kind,
       language: flags.language,

@@ -7,10 +7,14 @@ import type { StateFile } from '../campaign/state-file.js';
 import type { Report } from '../findings/types.js';
 import type { FailOn } from '../spec/types.js';
 import { UsageError } from '../usage-error.js';
+import { destinations, type Destination, type ReportFlag } from './destinations.js';
+import { findSpec, SPEC_NAMES } from './discover.js';
 import { formatReportLazily, isReportFormat, REPORT_FORMATS, STATE_FORMAT } from './formats.js';
 import { oneLine, say, standardStream, useColor, writeAtomic, writeFailure, type Io } from './io.js';
 import { networkOptions, type NetworkFlags } from './network.js';
 import { safeLine } from '../reports/sanitize.js';
+
+export { destinations, type Destination, type ReportFlag } from './destinations.js';
 
 export interface CheckFlags extends NetworkFlags {
   failOn?: FailOn;
@@ -27,35 +31,48 @@ export interface CheckFlags extends NetworkFlags {
   maxFindings?: number;
   /** Spec warnings are errors: the run is refused (exit 2). */
   strict?: boolean;
+  /** Errors only: warnings and infos are left out of every report (the exit code is unchanged). */
+  quiet?: boolean;
+  /** Fail (exit 1) when more warnings than this are reported, even if the run passed. */
+  maxWarnings?: number;
+  /** --color / --no-color; undefined: NO_COLOR, FORCE_COLOR, then the terminal decide. */
+  color?: boolean;
+  printConfig?: boolean;
+  /** Check standard input as this channel's only source. */
+  stdin?: string;
+  /** Its file name, whose extension picks the reader (default by the channel's kind). */
+  stdinFilename?: string;
 }
 
-/** Where each report goes: an --output belongs to the --format before it; a format without one goes to stdout. */
-export interface Destination {
-  format: string;
-  output?: string;
+/** What standard input is read as when --stdin-filename does not say: one page, one mail, posts. */
+const STDIN_NAME: Record<string, string> = { web: 'stdin.html', email: 'stdin.eml', social: 'stdin.txt' };
+
+/** The spec to run: the one given, else the nearest storefront.yaml at or above the working directory. */
+async function specToRun(given: string | undefined, io: Io): Promise<string> {
+  if (given !== undefined) return given;
+  const found = await findSpec(io.cwd);
+  if (!found) throw new UsageError(`no ${SPEC_NAMES.join(' or ')} in the working folder or any folder above it: give the spec's path, or draft one with storefront init`);
+  return path.relative(io.cwd, found) || found;
 }
 
-/** `--format`/`--output` as the user wrote them, in order (commander keeps each list apart). */
-export type ReportFlag = ['format' | 'output', string];
+/** Standard input as a source of the --stdin channel, named so its extension picks the reader. */
+async function stdinSource(flags: CheckFlags, specPath: string, io: Io): Promise<{ channel: string; name: string; bytes: Uint8Array } | undefined> {
+  if (flags.stdin === undefined) return undefined;
+  if (!io.readStdin) throw new UsageError('--stdin: no standard input here');
+  const { loadSpec } = await import('../spec/load.js');
+  const spec = await loadSpec(path.resolve(io.cwd, specPath), specPath);
+  const channel = spec.channels.find((c) => c.name === flags.stdin);
+  if (!channel) throw new UsageError(`--stdin: unknown channel "${flags.stdin}" (the spec defines: ${spec.channels.map((c) => c.name).join(', ')})`);
+  return { channel: channel.name, name: flags.stdinFilename ?? STDIN_NAME[channel.kind], bytes: await io.readStdin() };
+}
 
-export function destinations(flags: readonly ReportFlag[], formats: readonly string[] = REPORT_FORMATS): Destination[] {
-  const pairs: Destination[] = [];
-  // An --output written before any --format (or alone) is for the first format, or pretty.
-  let early: string | undefined;
-  for (const [flag, value] of flags) {
-    if (flag === 'format') {
-      if (!formats.includes(value)) throw new UsageError(`unknown format "${value}" (expected one of ${formats.join(', ')})`);
-      pairs.push({ format: value, ...(early !== undefined && !pairs.length ? { output: early } : {}) });
-      continue;
-    }
-    const last = pairs[pairs.length - 1];
-    if (last && last.output === undefined) last.output = value;
-    else if (!pairs.length && early === undefined) early = value;
-    else throw new UsageError(`--output "${value}" has no --format of its own: write each --output after its --format`);
-  }
-  if (!pairs.length) pairs.push({ format: 'pretty', ...(early !== undefined ? { output: early } : {}) });
-  if (pairs.filter((p) => p.output === undefined).length > 1) throw new UsageError('only one report can go to stdout: give each further --format an --output');
-  return pairs;
+/** --quiet: errors only, in every format; the summary still counts everything. */
+const quietReport = (report: Report): Report => ({ ...report, findings: report.findings.filter((f) => f.severity === 'error') });
+
+/** How the reports are shown: --color/--no-color and --quiet. */
+export interface ShowFlags {
+  color?: boolean;
+  quiet?: boolean;
 }
 
 const CHECK_FORMATS = [...REPORT_FORMATS, STATE_FORMAT];
@@ -66,19 +83,29 @@ export interface RunOutput {
   state?: StateFile;
 }
 
-export async function runCheck(specPath: string, flags: CheckFlags, reportFlags: readonly ReportFlag[], io: Io): Promise<number> {
+export async function runCheck(givenSpec: string | undefined, flags: CheckFlags, reportFlags: readonly ReportFlag[], io: Io): Promise<number> {
   const progress = (line: string) => say(io, line);
   let output: RunOutput;
   let targets: Destination[];
+  let specPath: string;
   const { SpecError } = await import('../spec/errors.js');
   try {
     targets = destinations(reportFlags, CHECK_FORMATS);
+    specPath = await specToRun(givenSpec, io);
+    if (flags.printConfig) {
+      const shown = specPath.split(path.sep).join('/');
+      const [{ loadSpec }, { printConfig }] = await Promise.all([import('../spec/load.js'), import('./print-config.js')]);
+      io.stdout(printConfig(await loadSpec(path.resolve(io.cwd, specPath), shown), shown));
+      return 0;
+    }
+    const stdin = await stdinSource(flags, specPath, io);
     const wantsState = targets.some((t) => t.format === STATE_FORMAT);
     if (flags.shard && targets.some((t) => t.format !== STATE_FORMAT)) {
       throw new UsageError('--shard checks a share of the sources: write it with --format state, then `storefront merge` the shards into reports');
     }
     const library = await import('../check.js');
     const options = {
+      stdin,
       channels: flags.channel,
       offline: flags.offline,
       failOn: flags.failOn,
@@ -89,7 +116,7 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
       root: flags.root && path.resolve(io.cwd, flags.root),
       maxFileSize: flags.maxFileSize,
       maxFindings: flags.maxFindings,
-      onProgress: io.env.STOREFRONT_QUIET ? undefined : progress,
+      onProgress: io.env.STOREFRONT_QUIET || flags.quiet ? undefined : progress,
       ...networkOptions(flags, io.env),
     };
     if (wantsState) {
@@ -120,14 +147,21 @@ export async function runCheck(specPath: string, flags: CheckFlags, reportFlags:
     say(io, `refusing to write the report over ${overwritten.output}: it is ${overwritten.what} of this check (give --output another file)`);
     return 2;
   }
-  if (!(await writeOutputs(targets, output, io))) return 2;
+  if (!(await writeOutputs(targets, output, io, flags))) return 2;
   // A shard's state says nothing about passing: its merge decides.
-  return !output.report || output.report.summary.passed ? 0 : 1;
+  if (!output.report) return 0;
+  // ESLint's --max-warnings: a budget of warnings that fails an otherwise passing run.
+  if (flags.maxWarnings !== undefined && output.report.summary.warnings > flags.maxWarnings) {
+    progress(`${output.report.summary.warnings} warnings, more than --max-warnings ${flags.maxWarnings} allows`);
+    return 1;
+  }
+  return output.report.summary.passed ? 0 : 1;
 }
 
 /** Formats every destination, then writes them; false (after saying why) when one cannot be written. */
-export async function writeOutputs(targets: readonly Destination[], output: RunOutput, io: Io): Promise<boolean> {
+export async function writeOutputs(targets: readonly Destination[], output: RunOutput, io: Io, show: ShowFlags = {}): Promise<boolean> {
   const progress = (line: string) => say(io, line);
+  const report = output.report && show.quiet ? quietReport(output.report) : output.report;
   // Every report is formatted before any is written: one failure leaves no partial set.
   const texts: string[] = [];
   for (const t of targets) {
@@ -135,7 +169,7 @@ export async function writeOutputs(targets: readonly Destination[], output: RunO
       const { formatStateFile } = await import('../campaign/state-file.js');
       texts.push(formatStateFile(output.state!));
     } else {
-      texts.push(await formatReportLazily(t.format, output.report!, { color: useColor(io, t.output !== undefined) }));
+      texts.push(await formatReportLazily(t.format, report!, { color: useColor(io, t.output !== undefined, show.color), cwd: io.cwd }));
     }
   }
   for (const [i, target] of targets.entries()) {
@@ -151,9 +185,9 @@ export async function writeOutputs(targets: readonly Destination[], output: RunO
       say(io, `cannot write ${target.output}: ${writeFailure(error)}`);
       return false;
     }
-    progress(target.format === STATE_FORMAT ? `state written to ${target.output}` : `${target.format} report written to ${target.output}`);
+    if (!show.quiet) progress(target.format === STATE_FORMAT ? `state written to ${target.output}` : `${target.format} report written to ${target.output}`);
   }
-  if (output.report && targets.some((t) => t.format === 'github')) await writeStepSummary(output.report, io, progress);
+  if (report && targets.some((t) => t.format === 'github')) await writeStepSummary(report, io, progress);
   return true;
 }
 

@@ -12,6 +12,14 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   cwd: string;
+  /** All of standard input, for `extract -` and `check --stdin` (tests pass their own). */
+  readStdin?: () => Promise<Uint8Array>;
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 // `storefront check | head -c 100`: the reader leaving is not a failure of the check. A
@@ -35,6 +43,7 @@ export const defaultIo = (): Io => ({
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
+  readStdin: readProcessStdin,
 });
 
 /**
@@ -45,9 +54,10 @@ export function say(io: Io, line: string): void {
   io.stderr(`storefront: ${safeLine(line)}\n`);
 }
 
-/** NO_COLOR wins, then FORCE_COLOR, then whether stdout is a terminal. */
-export function useColor(io: Io, toFile: boolean): boolean {
+/** --color / --no-color win, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(io: Io, toFile: boolean, flag?: boolean): boolean {
   if (toFile) return false;
+  if (flag !== undefined) return flag;
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
   return io.isTTY;
@@ -143,6 +153,12 @@ export function writeFailure(error: unknown): string {
 }
 
 export const collect = (value: string, all: string[]) => [...all, value];
+
+export function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
 
 export function positiveInteger(value: string): number {
   const n = Number(value);

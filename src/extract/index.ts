@@ -70,9 +70,14 @@ export function describeDocument(normalized: NormalizedDocument): Extraction {
 }
 
 /** Reads and normalizes one source; a source that cannot be read is a SourceError. */
-export async function extractSource(source: string, options: AdhocOptions & ReadOptions & { year?: number }): Promise<Extraction> {
-  const ref = adhocRef(source, options);
-  if (typeof ref === 'string') throw new SourceError(ref);
+export async function extractSource(
+  source: string,
+  options: AdhocOptions & ReadOptions & { year?: number; stdin?: { name: string; bytes: Uint8Array } },
+): Promise<Extraction> {
+  const found = adhocRef(source, options);
+  if (typeof found === 'string') throw new SourceError(found);
+  // Standard input is read from memory under its name, never from a file of that name.
+  const ref = options.stdin ? { ...found, id: options.stdin.name, name: options.stdin.name, file: undefined, bytes: options.stdin.bytes } : found;
   const doc = await readSource(ref, options);
   if (doc instanceof SourceError) throw doc;
   return describeDocument(normalizeDocument(doc, { year: options.year }));

@@ -2,6 +2,7 @@
 // (SARIF rule descriptors, JUnit test cases, the markdown and HTML reports). The texts
 // follow SPEC.md §4 and §7.
 import type { Severity } from '../spec/types.js';
+import { DOCS_URL } from '../version.js';
 import type { RuleId } from './types.js';
 
 /** The check that reports a rule: one JUnit test case per channel and check. */
@@ -18,7 +19,12 @@ export interface RuleInfo {
   summary: string;
   /** A paragraph: when the rule fires and what to do about it. */
   help: string;
+  /** The rule's page in the repository's docs (docs/rules/<id>.md): what fires it, what does not, how to fix it. */
+  helpUri: string;
 }
+
+/** Where a rule id's page is: docs/rules/<id>.md of the repository named in package.json. */
+export const ruleDocUrl = (id: string): string => `${DOCS_URL}/rules/${encodeURIComponent(id)}.md`;
 
 /** Severity of each rule's findings unless a message, fact or term sets its own (SPEC.md §7). */
 export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = Object.freeze({
@@ -38,7 +44,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = Object.freez
   'spec-warning': 'info',
 });
 
-type RuleText = Omit<RuleInfo, 'id' | 'defaultSeverity'>;
+type RuleText = Omit<RuleInfo, 'id' | 'defaultSeverity' | 'helpUri'>;
 
 // A Record, so the compiler refuses a rule id without its text; key order is the report order.
 const TEXTS: Record<RuleId, RuleText> = {
@@ -115,7 +121,7 @@ const TEXTS: Record<RuleId, RuleText> = {
 };
 
 export const RULES: readonly RuleInfo[] = Object.freeze(
-  (Object.keys(TEXTS) as RuleId[]).map((id) => Object.freeze({ id, defaultSeverity: DEFAULT_SEVERITY[id], ...TEXTS[id] })),
+  (Object.keys(TEXTS) as RuleId[]).map((id) => Object.freeze({ id, defaultSeverity: DEFAULT_SEVERITY[id], ...TEXTS[id], helpUri: ruleDocUrl(id) })),
 );
 
 const BY_ID = new Map<string, RuleInfo>(RULES.map((rule) => [rule.id, rule]));

@@ -1,5 +1,6 @@
 // Findings travel unchanged from the checks to every report format.
-import type { Severity } from '../spec/types.js';
+import type { FailOn, Severity } from '../spec/types.js';
+import type { FactRow } from './fact-matrix.js';
 
 export type RuleId =
   | 'message-missing'
@@ -96,4 +97,8 @@ export interface Report {
   coverage: Record<string, Record<string, CoverageEntry>>;
   /** Channel names in spec order (for tables); not part of the JSON contract's required keys. */
   channels: string[];
+  /** Facts × channels: what each channel states for each fact (additive to the JSON contract). */
+  facts?: FactRow[];
+  /** The fail-on level the run was judged by (internal: JUnit fails only what fails the run). Default error. */
+  failOn?: FailOn;
 }

@@ -13,6 +13,7 @@ import { SourceError } from '../sources/types.js';
 import { draftSpec } from './draft.js';
 import { renderDraft } from './render.js';
 import { refineDraft } from './verify.js';
+import { schemaReference } from './schema-ref.js';
 
 export interface InitOptions extends ReadOptions {
   /** Where the spec will live: source paths are written relative to its folder. */
@@ -39,7 +40,7 @@ export async function initSpec(sources: string[], options: InitOptions): Promise
   }
   const read: Extraction[] = docs.map((doc) => describeDocument(normalizeDocument(doc, { year: options.year })));
   const draft = draftSpec(read, language, copyLanguages(docs, language));
-  return renderDraft(refineDraft(draft, docs));
+  return renderDraft(refineDraft(draft, docs), schemaReference(options.specDir));
 }
 
 /** A saved mail is often an .html file: in a folder or file named for mail, read it as one. */

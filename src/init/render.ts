@@ -3,12 +3,13 @@
 import { Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { DraftSpec } from './draft.js';
 
-const HEADER = `yaml-language-server: $schema=https://storefront.dev/schema/storefront.schema.json
+const header = (schema: string) => `yaml-language-server: $schema=${schema}
 Drafted by \`storefront init\` from the first source given (the truth) and the others
 (channels). Review it before relying on it: keep the messages that must be said
 everywhere, reword them as the campaign means them, and check each fact's near words.`;
 
-export function renderDraft(draft: DraftSpec): string {
+/** `schema`: where the spec's $schema points (see ./schema-ref.ts). */
+export function renderDraft(draft: DraftSpec, schema: string): string {
   const data = {
     version: 1,
     campaign: draft.campaign,
@@ -22,7 +23,7 @@ export function renderDraft(draft: DraftSpec): string {
     rules: { min_similarity: 0.75, fail_on: 'error', cross_channel: true },
   };
   const doc = new Document(data);
-  doc.commentBefore = HEADER.split('\n').map((l) => ` ${l}`).join('\n');
+  doc.commentBefore = header(schema).split('\n').map((l) => ` ${l}`).join('\n');
   const item = (key: string, i: number) => (doc.get(key, true) as YAMLSeq).items[i] as YAMLMap;
   const channels = doc.get('channels', true) as YAMLMap;
   if (isMap(channels)) channels.commentBefore = ' One channel per audience-facing place; a web source may take { file, selector: main } to scope its copy.';

@@ -1,5 +1,6 @@
 // What `storefront init` writes when given no copy to draft from: every section, explained.
-export const SKELETON = `# yaml-language-server: $schema=https://storefront.dev/schema/storefront.schema.json
+/** `schema`: where the spec's $schema points (see ./schema-ref.ts). */
+export const skeleton = (schema: string) => `# yaml-language-server: $schema=${schema}
 # A storefront spec: what the campaign says, so every channel can be held against it.
 # Run \`storefront init PAGE EMAIL POSTS...\` instead to draft one from existing copy.
 version: 1

@@ -25,7 +25,8 @@ export function refineDraft(draft: DraftSpec, docs: readonly Document[]): DraftS
   const truth = placed[0];
   let current: DraftSpec = { ...draft, facts: draft.facts.filter((f) => f.near.length || !NEEDS_NEAR.has(f.type)) };
   for (let round = 0; round < ROUNDS; round++) {
-    const spec = parseSpec(renderDraft(current), 'storefront.yaml');
+    // The schema comment is irrelevant to the checks: any reference will do.
+    const spec = parseSpec(renderDraft(current, 'storefront.schema.json'), 'storefront.yaml');
     const { findings, coverage } = checkDocuments(spec, placed);
     const onTruth = findings.filter((f) => f.channel === truth.channel && (f.source === undefined || f.source === truth.source));
     const next = round === 0 ? { ...current, messages: chooseMessages(current, coverage, truth.channel) } : current;

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: one `::error|warning|notice …::` line per finding, which
 // the runner turns into annotations on the files of a pull request. Values are escaped
 // exactly as @actions/core escapes them, so copy text can never end a command early.
+import { ruleDocUrl } from '../findings/rules.js';
 import type { Finding, Report } from '../findings/types.js';
 import type { Severity } from '../spec/types.js';
 import { findingDetails, findingFile } from './finding-place.js';
@@ -31,7 +32,7 @@ function annotation(report: Report, finding: Finding): string {
   const file = findingFile(report, finding);
   // Without a file the annotation shows on the run alone: say where the copy came from.
   const where = finding.source !== undefined && file === undefined ? `${finding.source}: ` : '';
-  const message = [`${where}${finding.message}`, ...findingDetails(finding)].join('\n');
+  const message = [`${where}${finding.message}`, ...findingDetails(finding), `help: ${ruleDocUrl(finding.rule)}`].join('\n');
   const title = `${finding.suppressed ? 'accepted ' : ''}${finding.rule} (${finding.channel})`;
   const line = file !== undefined ? finding.location?.line : undefined;
   const col = line !== undefined ? finding.location?.column : undefined;

@@ -26,11 +26,14 @@ table { border-collapse: collapse; background: var(--paper); width: 100%; }
 caption { text-align: start; color: var(--muted); padding: .25rem 0; }
 th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: start; vertical-align: top; }
 thead th { background: #eef1f4; }
-.matrix td { min-width: 8rem; }
+.matrix td, .fact-matrix td { min-width: 8rem; }
 .cell-status { font-weight: 600; }
 .cell-status a { color: inherit; }
 .cell-score { font-variant-numeric: tabular-nums; }
 .cell-source { display: block; font-size: .8rem; color: inherit; opacity: .85; overflow-wrap: anywhere; }
+.fact-values { list-style: none; margin: .25rem 0 0; padding: 0; }
+.fact-values .cell-source { display: inline; }
+.no-fact { font-weight: normal; font-size: .8rem; }
 .st-present { background: #dff3e4; color: #0f3d1f; }
 .st-drift { background: #fff1c2; color: #5c3d00; }
 .st-negated { background: #f9d7ea; color: #6b0838; }

@@ -65,7 +65,7 @@ function card(f: Finding, index: number, languages: ReadonlyMap<string, string>)
 <dt>Source</dt><dd>${whereText(f)}</dd>
 ${row('Subject', f.subject)}${row('Expected', f.expected, 'expected')}${row('Found', f.found, 'found')}
 </dl>
-${excerpt(f, lang)}${rule ? html`<details class="help"><summary>What to do</summary><p>${helpText(rule.help)}</p></details>` : ''}${
+${excerpt(f, lang)}${rule ? html`<details class="help"><summary>What to do</summary><p>${helpText(rule.help)}</p><p><a class="rule-doc" href="${rule.helpUri}" rel="noopener">${f.rule}: what fires it, what does not, how to fix it</a></p></details>` : ''}${
     f.suppressed
       ? html`<p class="accepted" dir="auto"><strong>Accepted exception</strong> (would be ${f.suppressed.severity}): ${f.suppressed.reason}</p>`
       : ''
@@ -96,6 +96,15 @@ ${select('rule', 'Rule', rules.map((r) => ({ value: r, text: r })))}
 `;
 }
 
+/**
+ * Cards with the worst first (errors, warnings, infos, accepted), each level in the report's
+ * channel order. A card keeps its number from the report, which the matrix links to.
+ */
+function bySeverity(findings: readonly Finding[]): Array<{ finding: Finding; index: number }> {
+  const rank = Object.keys(LEVEL) as Level[];
+  return findings.map((finding, index) => ({ finding, index })).sort((a, b) => rank.indexOf(levelOf(a.finding)) - rank.indexOf(levelOf(b.finding)) || a.index - b.index);
+}
+
 export function findingsSection(report: Report): Markup {
   const { findings } = report;
   if (!findings.length) return html`<section aria-labelledby="findings"><h2 id="findings">Findings</h2><p>No findings: every channel says what the spec says.</p></section>`;
@@ -105,6 +114,6 @@ export function findingsSection(report: Report): Markup {
 <h2 id="findings">Findings (${findings.length})</h2>
 ${filters(findings, channels)}<p id="shown" class="shown" aria-live="polite">${plural(findings.length, 'finding')}</p>
 <div class="cards">
-${findings.map((f, i) => card(f, i, languages))}</div>
+${bySeverity(findings).map(({ finding, index }) => card(finding, index, languages))}</div>
 </section>`;
 }

@@ -1,6 +1,7 @@
 // The review page for marketing reviewers: one self-contained HTML file (inline style and
 // script, a CSP that forbids every request), the same bytes for the same report. Sections:
 // verdict and counts, the messages × channels matrix, one card per finding, the sources.
+import { factsSection } from './html-facts.js';
 import type { Report } from '../findings/types.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
 import { findingsSection } from './html-findings.js';
@@ -65,6 +66,7 @@ export function formatHtml(report: Report, _options?: FormatOptions): string {
 ${header(report)}
 <main>
 ${matrixSection(report)}
+${factsSection(report)}
 ${findingsSection(report)}
 ${sourcesSection(report)}
 </main>

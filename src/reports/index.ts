@@ -12,6 +12,11 @@ import { formatSarif } from './sarif.js';
 
 export interface FormatOptions {
   color: boolean;
+  /**
+   * The working directory the check ran in, which report paths are relative to: rdjson reads
+   * the lines of findings there to count columns in UTF-8 bytes. Default: process.cwd().
+   */
+  cwd?: string;
 }
 
 export type Formatter = (report: Report, options: FormatOptions) => string;

@@ -1,6 +1,7 @@
 // The JSON report of SPEC.md §5. Every object is built here key by key in the contract's
 // order, so the bytes depend on the report's values only, never on how it was assembled;
 // absent optional fields are left out (never null), internal fields (highlight, channels) dropped.
+import type { FactCell, FactRow } from '../findings/fact-matrix.js';
 import type { CoverageEntry, Finding, Location, Report, SourceSummary, Summary } from '../findings/types.js';
 
 /** Scores are shown to two decimals everywhere (the pretty table too). */
@@ -91,9 +92,31 @@ function coverageJson(report: Report): JsonObject {
   return out;
 }
 
-/** The report as the plain object that §5 describes. */
-export function reportToJson(report: Report): JsonObject {
+function factCellJson(cell: FactCell): JsonObject {
   return {
+    status: cell.status,
+    values: cell.values.map((v) => {
+      const out: JsonObject = { value: v.value, raw: v.raw };
+      put(out, 'source', v.source);
+      put(out, 'location', v.location && locationJson(v.location));
+      return out;
+    }),
+  };
+}
+
+function factRowJson(row: FactRow, channels: readonly string[]): JsonObject {
+  const out: JsonObject = { fact: row.fact, from: row.from };
+  put(out, 'type', row.type);
+  out.expected = row.expected;
+  const cells = dictionary();
+  for (const channel of orderedChannels(row.channels as unknown as Record<string, CoverageEntry>, channels)) cells[channel] = factCellJson(row.channels[channel]);
+  out.channels = cells;
+  return out;
+}
+
+/** The report as the plain object that §5 describes, and the additive `facts` matrix. */
+export function reportToJson(report: Report): JsonObject {
+  const out: JsonObject = {
     version: report.version,
     campaign: report.campaign,
     spec: report.spec,
@@ -102,6 +125,8 @@ export function reportToJson(report: Report): JsonObject {
     findings: report.findings.map(findingJson),
     coverage: coverageJson(report),
   };
+  if (report.facts) out.facts = report.facts.map((row) => factRowJson(row, report.channels ?? []));
+  return out;
 }
 
 export function formatJson(report: Report): string {

@@ -2,7 +2,8 @@
 // <testcase> per channel × check. A check with findings fails and lists each one with what
 // the spec expected and what the copy says; an unreadable source is an error (the check
 // could not run); a check that cannot apply to the channel is skipped.
-import { CHECK_NAMES, ruleInfo, type CheckName } from '../findings/rules.js';
+import { CHECK_NAMES, ruleDocUrl, ruleInfo, type CheckName } from '../findings/rules.js';
+import { fails } from '../findings/summary.js';
 import type { Finding, Report } from '../findings/types.js';
 import { findingDetails } from './finding-place.js';
 
@@ -30,7 +31,8 @@ function where(finding: Finding): string {
 function findingText(finding: Finding): string {
   const head = `[${finding.severity}] ${finding.rule} at ${where(finding)}: ${finding.message}`;
   const excerpt = finding.excerpt !== undefined ? [`excerpt: ${finding.excerpt}`] : [];
-  return [head, ...[...findingDetails(finding), ...excerpt].map((line) => `  ${line}`)].join('\n');
+  const help = `help: ${ruleDocUrl(finding.rule)}`;
+  return [head, ...[...findingDetails(finding), ...excerpt, help].map((line) => `  ${line}`)].join('\n');
 }
 
 const checkOf = (finding: Finding): CheckName => ruleInfo(finding.rule)?.check ?? 'sources';
@@ -40,7 +42,10 @@ type Outcome = { kind: 'passed' } | { kind: 'failure' | 'error'; findings: Findi
 interface Case {
   check: CheckName;
   outcome: Outcome;
-  /** Findings that do not fail the case: accepted by a spec exception. */
+  /**
+   * Findings that do not fail the case, in <system-out>: accepted by a spec exception, or
+   * below the fail-on level (a warning on a green run is no failed test).
+   */
   accepted: Finding[];
 }
 
@@ -63,8 +68,9 @@ function channelCases(report: Report, channel: string, checks: readonly CheckNam
   const mine = report.findings.filter((f) => f.channel === channel);
   return checks.map((check) => {
     const all = mine.filter((f) => checkOf(f) === check);
-    const accepted = all.filter((f) => f.suppressed);
-    const failing = all.filter((f) => !f.suppressed);
+    const failOn = report.failOn ?? 'error';
+    const failing = all.filter((f) => fails(f, failOn));
+    const accepted = all.filter((f) => !fails(f, failOn));
     const reason = skipReason(report, channel, check);
     const outcome: Outcome = failing.length
       ? { kind: check === 'sources' ? 'error' : 'failure', findings: failing }

@@ -2,6 +2,8 @@
 // first findings as a list and the rest folded away. Copy comes from pages and mail, so every
 // piece of it is escaped: it must not open HTML, break a table, or @mention anyone. The whole
 // stays under GitHub's comment limit.
+import { ruleDocUrl } from '../findings/rules.js';
+import { FACT_LEGEND, factCellText, factChannels } from './fact-cells.js';
 import type { CoverageEntry, Finding, Report } from '../findings/types.js';
 import { roundScore } from './json.js';
 import { append, maxOf } from './lists.js';
@@ -20,7 +22,7 @@ export function escapeMarkdown(text: string): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/[\\`*_[\]|~$]/g, '\\$&')
       // A zero-width joiner after @ keeps "@team" readable but never a mention.
       .replace(/@(?=[\w-])/g, '@\u200d')
   );
@@ -78,6 +80,28 @@ function matrix(report: Report): string[] {
   ];
 }
 
+/** Facts × channels: the value each channel states, and whether it agrees with the spec. */
+function factMatrixTable(report: Report): string[] {
+  const rows = report.facts ?? [];
+  if (!rows.length) return [];
+  const channels = factChannels(rows, report.channels ?? []);
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [
+    row(['fact', 'spec', ...channels.map(escapeMarkdown)]),
+    row(['---', '---', ...channels.map(() => ':-:')]),
+    ...rows.map((r) =>
+      row([
+        r.from === 'spec' ? escapeMarkdown(r.fact) : `${escapeMarkdown(r.fact)} _(no fact)_`,
+        escapeMarkdown(r.expected),
+        ...channels.map((ch) => (Object.hasOwn(r.channels, ch) ? escapeMarkdown(factCellText(r.channels[ch])) : '')),
+      ]),
+    ),
+    '',
+    FACT_LEGEND,
+    '',
+  ];
+}
+
 function place(finding: Finding): string {
   if (finding.source === undefined) return 'whole channel';
   const line = finding.location?.line;
@@ -92,7 +116,7 @@ function findingItem(finding: Finding, n: number): string {
   if (finding.found !== undefined) values.push(`found ${escapeMarkdown(finding.found)}`);
   const detail = values.length ? ` — ${values.join(', ')}` : '';
   const reason = finding.suppressed ? ` — accepted: ${escapeMarkdown(finding.suppressed.reason)}` : '';
-  return `${n}. **${badge}** ${code(finding.rule)} · ${escapeMarkdown(finding.channel)} · ${place(finding)}: ${escapeMarkdown(finding.message)}${detail}${reason}`;
+  return `${n}. **${badge}** [${code(finding.rule)}](${ruleDocUrl(finding.rule)}) · ${escapeMarkdown(finding.channel)} · ${place(finding)}: ${escapeMarkdown(finding.message)}${detail}${reason}`;
 }
 
 function header(report: Report): string[] {
@@ -134,5 +158,5 @@ function fit(head: string[], items: string[], limit: number): string {
 
 export function formatMarkdown(report: Report): string {
   const items = report.findings.map((f, i) => findingItem(f, i + 1));
-  return fit([...header(report), ...matrix(report)], items, MARKDOWN_LIMIT);
+  return fit([...header(report), ...matrix(report), ...factMatrixTable(report)], items, MARKDOWN_LIMIT);
 }

@@ -1,6 +1,9 @@
 // The terminal report: findings grouped by channel and source (like ESLint's stylish), then
 // the messages × channels coverage table, unreadable sources and one summary line.
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { FactStatus } from '../findings/fact-matrix.js';
+import { RULES, ruleDocUrl } from '../findings/rules.js';
+import { FACT_LEGEND, factCellText, factChannels } from './fact-cells.js';
 import type { CoverageEntry, CoverageStatus, Finding, Report } from '../findings/types.js';
 import type { Severity } from '../spec/types.js';
 import { clipExcerpt, clipText, display, isolate, padEndVisible, visibleWidth } from './highlight.js';
@@ -39,6 +42,8 @@ function findingBlock(f: Finding, whereWidth: number, c: ChalkInstance, color: b
   if (f.expected !== undefined) values.push(`expected: ${c.green(display(clipText(f.expected)))}`);
   if (f.found !== undefined) values.push(`found: ${c.red(display(clipText(f.found)))}`);
   if (values.length) lines.push(indent + values.join(GAP));
+  // An accepted finding says who accepted it and why, or it reads like any other info.
+  if (f.suppressed) lines.push(`${indent}${c.green('accepted')} ${c.dim(`(${f.suppressed.severity} otherwise)`)}: ${display(clipText(f.suppressed.reason))}`);
   if (f.excerpt) {
     const { before, hit, after } = clipExcerpt(f.excerpt, f.highlight);
     const marked = !hit ? '' : color ? c.bold.inverse(hit) : `»${hit}«`;
@@ -112,11 +117,48 @@ function coverageSection(report: Report, c: ChalkInstance): string[] {
   return [c.bold('Coverage'), line(header), ...rows.map(line), c.dim(`  ${legend.join(GAP)}, blank: not required`), ''];
 }
 
+const FACT_PAINT: Record<FactStatus, (c: ChalkInstance) => Paint> = {
+  agrees: (c) => c.green,
+  differs: (c) => c.red,
+  'not-stated': (c) => c.red,
+  'not-required': (c) => c.dim,
+  unknown: (c) => c.magenta,
+};
+
+/** Facts × channels: what each channel states for each fact. */
+function factsSection(report: Report, c: ChalkInstance): string[] {
+  const rows = report.facts ?? [];
+  if (!rows.length) return [];
+  const channels = factChannels(rows, report.channels ?? []);
+  const header = ['fact', 'spec', ...channels].map((name) => c.dim(display(name)));
+  const body = rows.map((row) => [
+    display(row.from === 'spec' ? row.fact : `${row.fact} (no fact)`),
+    display(clipText(row.expected)),
+    ...channels.map((ch) => {
+      const cell = Object.hasOwn(row.channels, ch) ? row.channels[ch] : undefined;
+      return cell ? FACT_PAINT[cell.status](c)(display(clipText(factCellText(cell)))) : '';
+    }),
+  ]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => visibleWidth(r[i]))));
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => padEndVisible(cell, widths[i])).join(GAP)}`;
+  return [c.bold('Facts'), line(header), ...body.map(line), c.dim(`  ${FACT_LEGEND}`), ''];
+}
+
 function unreadableSection(report: Report, c: ChalkInstance): string[] {
   const failed = report.sources.filter((s) => s.status === 'error');
   if (!failed.length) return [];
   const lines = failed.map((s) => `  ${c.red('✖')} ${display(s.id)}: ${display(s.error ?? 'could not be read')}`);
   return [c.bold('Unreadable sources'), ...lines, ''];
+}
+
+/** Where to read about each rule that has findings, like ESLint's rule links. */
+function rulesSection(report: Report, c: ChalkInstance): string[] {
+  // In the rule table's order, not the findings'.
+  const used = new Set<string>(report.findings.map((f) => f.rule));
+  const rules = RULES.map((r) => r.id).filter((id) => used.has(id));
+  if (!rules.length) return [];
+  const width = Math.max(...rules.map((r) => r.length));
+  return [c.bold('Rules'), ...rules.map((rule) => `  ${rule.padEnd(width)}${GAP}${c.dim(ruleDocUrl(rule))}`), ''];
 }
 
 function summaryLine(report: Report, c: ChalkInstance): string {
@@ -140,7 +182,9 @@ export function formatPretty(report: Report, options: FormatOptions): string {
     '',
     ...findingsSection(report, c, options.color),
     ...coverageSection(report, c),
+    ...factsSection(report, c),
     ...unreadableSection(report, c),
+    ...rulesSection(report, c),
     summaryLine(report, c),
   ];
   return `${lines.map((l) => l.replace(TRAILING_SPACE, '$1')).join('\n')}\n`;

@@ -7,7 +7,7 @@ import type { Location, Log, PhysicalLocation, ReportingDescriptor, Result } fro
 import { RULES, ruleIndex } from '../findings/rules.js';
 import type { Finding, Report } from '../findings/types.js';
 import type { Severity } from '../spec/types.js';
-import { VERSION } from '../version.js';
+import { DOCS_URL, VERSION } from '../version.js';
 import { findingDetails, findingFile, isUrlSource } from './finding-place.js';
 
 
@@ -30,7 +30,8 @@ function ruleDescriptor(rule: (typeof RULES)[number]): ReportingDescriptor {
     name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.summary },
     fullDescription: { text: rule.help },
-    help: { text: rule.help },
+    help: { text: `${rule.help}\n\n${rule.helpUri}`, markdown: `${rule.help}\n\n[What fires it, what does not, how to fix it](${rule.helpUri})` },
+    helpUri: rule.helpUri,
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: ['storefront', rule.check] },
   };
@@ -148,6 +149,7 @@ export function sarifLog(report: Report): Log {
             name: 'storefront',
             version: VERSION,
             semanticVersion: VERSION,
+            informationUri: `${DOCS_URL}/README.md`,
             rules: RULES.map(ruleDescriptor),
           },
         },

@@ -82,6 +82,7 @@ export interface LoadedSource {
 /** Reads a file or fetches a URL source; throws a SourceError with the one-line reason. */
 export async function loadSource(ref: SourceRef, options: ReadOptions = {}): Promise<LoadedSource> {
   const base = { id: ref.id, kind: ref.kind, selector: ref.selector, exclude: ref.exclude, column: ref.column };
+  if (ref.bytes) return { input: { ...base, name: ref.name ?? ref.id, bytes: ref.bytes }, fetched: false };
   if (ref.url) {
     const fetched = await (options.fetcher ?? defaultFetcher(options.offline ?? false)).fetch(ref.url);
     const mime = mimeOf(fetched.contentType);

@@ -28,6 +28,9 @@ export interface SourceRef {
   column?: string;
   /** A social account read through its API. */
   feed?: FeedEntry;
+  /** Copy already in memory (standard input): read as a file named `name`. */
+  bytes?: Uint8Array;
+  name?: string;
 }
 
 /** A source entry that resolved to nothing: reported as a source-error under the entry's own text. */

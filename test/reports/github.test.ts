@@ -53,7 +53,8 @@ describe('github annotations', () => {
     expect(annotations.map((a) => a.level)).toEqual([...report.findings.map((f) => (f.severity === 'info' ? 'notice' : f.severity)), 'notice']);
     const price = annotations[report.findings.findIndex((f) => f.subject === 'pro-price')];
     expect(price.props).toEqual({ file: 'fixtures/example/email/launch.eml', line: '37', col: '20', title: 'fact-mismatch (newsletter)' });
-    expect(price.message).toBe('"pro-price" is 49.99 USD in the spec, but "$59.99" here\nexpected: 49.99 USD\nfound: 59.99 USD');
+    // The last line links the rule's page in the repository's docs.
+    expect(price.message).toBe('"pro-price" is 49.99 USD in the spec, but "$59.99" here\nexpected: 49.99 USD\nfound: 59.99 USD\nhelp: https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/fact-mismatch.md');
     // The file and position are real: the runner would annotate the right words.
     const line = readFileSync(path.join(root, price.props.file), 'utf8').split('\n')[Number(price.props.line) - 1];
     expect(line.slice(Number(price.props.col) - 1)).toMatch(/^\$59\.99/);
@@ -67,7 +68,7 @@ describe('github annotations', () => {
     const nasty = 'Save 30%0A now:: ::error::pwned, "quoted"\r\nsecond line %25';
     const f: Finding = { rule: 'term-avoid', severity: 'warning', channel: 'a,b:c', source: 'site/x,y:z.html', found: nasty, message: nasty, location: { part: 'body', line: 3, column: 7 } };
     const [a] = parse(formatGithub({ ...report, findings: [f] }));
-    expect(a.message).toBe(`${nasty}\nfound: ${nasty}`);
+    expect(a.message).toBe(`${nasty}\nfound: ${nasty}\nhelp: https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/term-avoid.md`);
     expect(a.props).toEqual({ file: 'fixtures/example/site/x,y:z.html', line: '3', col: '7', title: 'term-avoid (a,b:c)' });
   });
 

@@ -170,6 +170,27 @@ describe.skipIf(!available)(title, { timeout: 30_000 }, () => {
     await page.click('button[type=reset]');
   });
 
+  it('shows the facts × channels matrix: values with their places, tinted by status, a differing cell leading to its card', async () => {
+    const rows = page.locator('table.fact-matrix tbody tr');
+    await expect(rows.count()).resolves.toBe(report.facts!.length);
+    const cell = (fact: string, channel: string) => page.locator(`table.fact-matrix tbody tr[data-fact="${fact}"] td`).nth(1 + report.channels.indexOf(channel));
+    const agrees = cell('pro-price', 'site');
+    const differs = cell('pro-price', 'newsletter');
+    const unasked = cell('pro-price', 'x');
+    await expect(agrees.innerText()).resolves.toMatch(/^✓ agrees\n49\.99 USD site\/spring\.html:\d+/);
+    await expect(differs.innerText()).resolves.toBe('✗ differs\n59.99 USD email/launch.eml:37');
+    await expect(unasked.innerText()).resolves.toBe('— not required');
+    const colours = await Promise.all([agrees, differs, unasked].map((c) => computed(c, 'background-color')));
+    expect(new Set(colours).size).toBe(3);
+    // The value channels state differently with no fact covering it is a row too.
+    await expect(page.locator('table.fact-matrix tr[data-from="cross-channel"] th').innerText()).resolves.toContain('(no fact in the spec)');
+    const link = differs.locator('a');
+    const card = page.locator((await link.getAttribute('href'))!);
+    await expect(card.getAttribute('data-rule')).resolves.toBe('fact-mismatch');
+    await link.click();
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+  });
+
   it('shows every finding and no dead controls when scripts are off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
-import { ruleInfo } from '../../src/findings/rules.js';
+import { RULES, ruleInfo } from '../../src/findings/rules.js';
 import type { Finding, Report } from '../../src/findings/types.js';
 import { clipExcerpt } from '../../src/reports/highlight.js';
 import { formatHtml } from '../../src/reports/html.js';
@@ -98,15 +98,21 @@ describe('formatHtml on the example campaign', () => {
     const cards = $('article.card').get();
     expect(cards).toHaveLength(example.findings.length);
     expect(example.findings).toHaveLength(8);
-    example.findings.forEach((f, i) => {
-      const card = $(cards[i]);
+    // Worst first: every error card before every warning card, each level in report order.
+    const rank = { error: 0, warning: 1, info: 2 };
+    const order = example.findings.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i);
+    expect(cards.map((c) => $(c).attr('id'))).toEqual(order.map(({ i }) => `finding-${i + 1}`));
+    expect(cards.map((c) => $(c).attr('data-severity'))).toEqual(example.findings.map((f) => f.severity).sort((a, b) => rank[a] - rank[b]));
+    order.forEach(({ f }, n) => {
+      const card = $(cards[n]);
       expect(card.attr('data-rule')).toBe(f.rule);
       expect(card.attr('data-channel')).toBe(f.channel);
       expect(card.attr('data-severity')).toBe(f.severity);
       expect(card.find('h3').text()).toBe(f.message);
       expect(card.find('code.rule').text()).toBe(f.rule);
       expect(card.find('.rule-description').text()).toBe(ruleInfo(f.rule)!.summary);
-      expect(card.find('details.help p').text()).toBe(ruleInfo(f.rule)!.help.replaceAll('`', ''));
+      expect(card.find('details.help p').first().text()).toBe(ruleInfo(f.rule)!.help.replaceAll('`', ''));
+      expect(card.find('details.help a.rule-doc').attr('href')).toBe(ruleInfo(f.rule)!.helpUri);
       expect(card.find('.badge').text()).toContain(f.severity);
       const details = Object.fromEntries(card.find('dt').map((_, dt) => [[$(dt).text(), squash($(dt).next('dd').text())]]).get());
       expect(details.Channel).toBe(f.channel);
@@ -187,8 +193,8 @@ describe('formatHtml is safe and self-contained', () => {
     expect(card.find('.excerpt').text()).toBe(post);
     expect(card.find('.excerpt a')).toHaveLength(0);
     expect($('h1').text()).toBe('</title><script>alert(1)</script>');
-    // javascript: never becomes a link; the only links are the matrix's to its own cards.
-    expect($('a').get().every((a) => /^#finding-\d+$/.test($(a).attr('href') ?? ''))).toBe(true);
+    // javascript: never becomes a link; the only links are the matrix's to its own cards and the rules' docs.
+    expect($('a').get().every((a) => /^#finding-\d+$/.test($(a).attr('href') ?? '') || RULES.some((r) => r.helpUri === $(a).attr('href')))).toBe(true);
   });
 
   it('keeps control characters out of the page', () => {
@@ -201,7 +207,12 @@ describe('formatHtml is safe and self-contained', () => {
   it('loads nothing: no src, no external href except a web source itself', () => {
     const $ = load(example);
     expect($('[src]')).toHaveLength(0);
-    const outward = (page: ReturnType<typeof load>) => page('[href]').map((_, a) => page(a).attr('href')).get().filter((href) => !/^#finding-\d+$/.test(href));
+    // Links a reader follows, not loads: the page's own cards, and each rule's page in the docs.
+    const outward = (page: ReturnType<typeof load>) =>
+      page('[href]').map((_, a) => page(a).attr('href')).get().filter((href) => !/^#finding-\d+$/.test(href) && !RULES.some((r) => r.helpUri === href));
+    const docs = $('a.rule-doc').map((_, a) => $(a).attr('href')).get();
+    expect(docs.length).toBeGreaterThan(0);
+    for (const href of docs) expect(href).toMatch(/^https:\/\/github\.com\/storefront-cli\/storefront-cli\/blob\/main\/docs\/rules\/[a-z-]+\.md$/);
     expect(outward($)).toEqual([]);
     expect($('link, img, iframe, object, embed, base')).toHaveLength(0);
     const url = 'https://runfast.example/spring?utm=1&x=<y>';

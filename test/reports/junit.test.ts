@@ -82,8 +82,25 @@ describe('junit report', () => {
     expect(suites['@_tests']).toBe(24);
   });
 
-  it('fails exactly the checks that have findings, with expected vs found in the body', () => {
+  it('fails only the checks whose findings fail the run: warnings go to system-out under --fail-on error', () => {
+    expect(report.failOn).toBe('error');
     const suites = parse(formatJunit(report));
+    const outcomes = Object.fromEntries(suites.testsuite.map((s) => [s['@_name'], Object.fromEntries(s.testcase.map((c) => [c['@_name'], outcome(c)]))]));
+    expect(outcomes).toEqual({
+      site: { messages: 'passed', facts: 'passed', terms: 'passed', lengths: 'skipped', 'cross-channel': 'passed', sources: 'passed' },
+      newsletter: { messages: 'failure', facts: 'failure', terms: 'passed', lengths: 'skipped', 'cross-channel': 'passed', sources: 'passed' },
+      x: { messages: 'passed', facts: 'failure', terms: 'passed', lengths: 'failure', 'cross-channel': 'passed', sources: 'passed' },
+      instagram: { messages: 'passed', facts: 'passed', terms: 'passed', lengths: 'passed', 'cross-channel': 'passed', sources: 'passed' },
+    });
+    const newsletter = suites.testsuite.find((s) => s['@_name'] === 'newsletter')!;
+    const terms = newsletter.testcase.find((c) => c['@_name'] === 'terms')!;
+    expect(terms.failure).toBeUndefined();
+    expect(String(terms['system-out']).match(/^\[warning\]/gm)).toHaveLength(2);
+    expect(suites['@_failures']).toBe(4);
+  });
+
+  it('fails exactly the checks that have findings under --fail-on warning, with expected vs found in the body', () => {
+    const suites = parse(formatJunit({ ...report, failOn: 'warning' }));
     const outcomes = Object.fromEntries(suites.testsuite.map((s) => [s['@_name'], Object.fromEntries(s.testcase.map((c) => [c['@_name'], outcome(c)]))]));
     expect(outcomes).toEqual({
       // The site is a web page: post lengths do not apply to it, nor to the newsletter.
@@ -131,7 +148,7 @@ describe('junit report', () => {
   it('keeps copy with markup and forbidden control characters well-formed', () => {
     const nasty = 'Save <b>30%</b> & "more" \u0001\u0008\u000b\ufffe \ud800 ]]> \t ok';
     const f: Finding = { rule: 'term-avoid', severity: 'warning', channel: 'site', source: 'site/a.html', found: nasty, excerpt: nasty, message: `Avoid ${nasty}` };
-    const xml = formatJunit({ ...report, findings: [f] });
+    const xml = formatJunit({ ...report, findings: [f], failOn: 'warning' });
     const c = parse(xml).testsuite[0].testcase.find((t) => t['@_name'] === 'terms')!;
     expect(c.failure!['@_message']).toBe('Avoid Save <b>30%</b> & "more" \ufffd\ufffd\ufffd\ufffd \ufffd ]]> \t ok');
     expect(c.failure!['#text']).toContain('found: Save <b>30%</b> & "more" \ufffd\ufffd\ufffd\ufffd \ufffd ]]>');

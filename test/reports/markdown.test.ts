@@ -14,11 +14,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** Table cells split on pipes that no backslash escapes, as GitHub's table parser does. */
 const cells = (row: string) => row.slice(2, -2).split(/(?<!\\) \| /);
 
-function table(md: string): string[][] {
-  return md
-    .split('\n')
-    .filter((l) => l.startsWith('| '))
-    .map(cells);
+/** The rows of the n-th table of the comment (0: messages × channels, 1: facts × channels). */
+function table(md: string, n = 0): string[][] {
+  const blocks = md.split(/\n(?!\| )/).map((block) => block.split('\n').filter((l) => l.startsWith('| '))).filter((rows) => rows.length);
+  return (blocks[n] ?? []).map(cells);
 }
 
 const items = (md: string) => md.split('\n').filter((l) => /^\d+\. \*\*/.test(l));
@@ -44,6 +43,17 @@ describe('markdown report', () => {
     const passed = formatMarkdown({ ...report, findings: [], summary: { ...report.summary, errors: 0, warnings: 0, passed: true } });
     expect(passed.split('\n')[0]).toBe('## ✓ passed: RunFast Spring Sale 2026');
     expect(passed).not.toContain('### Findings');
+  });
+
+  it('draws the facts × channels matrix: the value each channel states and whether it agrees', () => {
+    const rows = table(formatMarkdown(report), 1);
+    expect(rows[0]).toEqual(['fact', 'spec', ...report.channels]);
+    const byFact = Object.fromEntries(rows.slice(2).map((r) => [r[0], r.slice(1)]));
+    expect(byFact['pro-price']).toEqual(['49.99 USD', '✓ 49.99 USD', '✗ 59.99 USD', '', '']);
+    expect(byFact['promo-code']).toEqual(['SPRING30', '✓ SPRING30', '✓ SPRING30', '✗ SPRING30, SPRNG30', '']);
+    // A value channels state differently that no fact covers has its row too.
+    expect(byFact['within … day _(no fact)_']).toEqual(['30', '✓ 30', '✗ 14', '', '']);
+    expect(Object.keys(byFact)).toEqual([...report.facts!.filter((f) => f.from === 'spec').map((f) => f.fact), 'within … day _(no fact)_']);
   });
 
   it('draws the messages × channels matrix from the coverage, cell by cell', () => {
@@ -73,7 +83,8 @@ describe('markdown report', () => {
     const list = items(formatMarkdown(report));
     expect(list).toHaveLength(report.findings.length);
     expect(list[0]).toBe(
-      '1. **error** `fact-mismatch` · newsletter · `email/launch.eml:37:20`: "pro-price" is 49.99 USD in the spec, but "$59.99" here — expected 49.99 USD, found 59.99 USD',
+      // The rule links its page; `$` is escaped so GitHub never reads two prices as math.
+      '1. **error** [`fact-mismatch`](https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/fact-mismatch.md) · newsletter · `email/launch.eml:37:20`: "pro-price" is 49.99 USD in the spec, but "\\$59.99" here — expected 49.99 USD, found 59.99 USD',
     );
     report.findings.forEach((f, i) => expect(list[i]).toContain(`\`${f.rule}\``));
     expect(formatMarkdown(report)).not.toContain('<details>');
@@ -88,9 +99,13 @@ describe('markdown report', () => {
     const [top, folded] = md.split('<details><summary>3 more findings</summary>');
     expect(items(top)).toHaveLength(10);
     expect(items(folded.split('</details>')[0]).map((l) => l.split('.')[0])).toEqual(['11', '12', '13']);
-    expect(md).toContain('12. **error** `message-missing` · x · whole channel: Key message "shipping"');
-    expect(md).toContain('13. **accepted (error)** `fact-mismatch`');
+    expect(md).toContain('12. **error** [`message-missing`](https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/message-missing.md) · x · whole channel: Key message "shipping"');
+    expect(md).toContain('13. **accepted (error)** [`fact-mismatch`]');
     expect(md).toContain('— accepted: Approved by legal');
+  });
+
+  it('escapes dollar signs, so two prices on a line are never GitHub math', () => {
+    expect(escapeMarkdown('Was $59.99, now $49.99')).toBe('Was \\$59.99, now \\$49.99');
   });
 
   it('escapes copy: no HTML, no broken table, no code span closed early, no @mention', () => {

@@ -77,6 +77,15 @@ const smallReport = (): Report =>
   });
 
 describe('pretty report', () => {
+  it('shows an accepted finding with the reason it was accepted and its severity otherwise', () => {
+    const report = smallReport();
+    const accepted = { ...report.findings[2], severity: 'info' as const, suppressed: { reason: 'Legal approved this wording (MKT-142)', severity: 'warning' as const } };
+    const lines = plain({ ...report, findings: [accepted] }).split('\n');
+    const at = lines.findIndex((l) => l.includes('Avoid "guaranteed"'));
+    expect(lines[at]).toMatch(/ℹ info/);
+    expect(lines.slice(at, at + 4)).toContain('                        accepted (warning otherwise): Legal approved this wording (MKT-142)');
+  });
+
   it('prints a small report exactly, line by line, without colour', () => {
     expect(plain(smallReport()).split('\n')).toEqual([
       'RunFast Spring Sale 2026 (fixtures/example/storefront.yaml)',
@@ -105,6 +114,13 @@ describe('pretty report', () => {
       '',
       'Unreadable sources',
       '  ✖ email/broken.eml: no MIME boundary',
+      '',
+      // Each rule with findings links its page in the docs.
+      'Rules',
+      '  message-missing  https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/message-missing.md',
+      '  fact-mismatch    https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/fact-mismatch.md',
+      '  term-avoid       https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/term-avoid.md',
+      '  source-error     https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/source-error.md',
       '',
       '✖ failed: 4 problems (3 errors, 1 warning, 0 infos) in 3 sources, 1 unreadable',
       '',

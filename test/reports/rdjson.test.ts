@@ -2,6 +2,8 @@
 // schema accepts any extra key and requires none, so the output is held to a stricter schema
 // written from reviewdog.proto (proto/rdf): only its field names, its severity enum, 1-based
 // positions.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -9,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import type { Finding, Report } from '../../src/findings/types.js';
 import { formatReport } from '../../src/reports/index.js';
-import { formatRdjson, type RdResult } from '../../src/reports/rdjson.js';
+import { formatRdjson, rdjsonResult, type RdResult } from '../../src/reports/rdjson.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -84,7 +86,31 @@ describe('rdjson report', () => {
     expect(result.diagnostics.map((d) => [d.code.value, d.severity])).toEqual(report.findings.map((f) => [f.rule, f.severity.toUpperCase()]));
     const price = result.diagnostics[report.findings.findIndex((f) => f.subject === 'pro-price')];
     expect(price.location).toEqual({ path: 'fixtures/example/email/launch.eml', range: { start: { line: 37, column: 20 } } });
-    expect(price.message).toBe('"pro-price" is 49.99 USD in the spec, but "$59.99" here\nexpected: 49.99 USD\nfound: 59.99 USD\n(newsletter)');
+    expect(price.message).toBe('"pro-price" is 49.99 USD in the spec, but "\\$59.99" here\nexpected: 49.99 USD\nfound: 59.99 USD\n(newsletter)');
+    expect(price.code).toEqual({ value: 'fact-mismatch', url: 'https://github.com/storefront-cli/storefront-cli/blob/main/docs/rules/fact-mismatch.md' });
+  });
+
+  it('counts columns in UTF-8 bytes, as reviewdog does, on Polish and Hebrew lines', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'storefront-rdjson-'));
+    try {
+      const lines = ['<p>Zażółć gęślą jaźń: Run Fast</p>', '\ufeffignored', '<p>מבצע אביב: Run Fast</p>'];
+      await writeFile(path.join(dir, 'page.html'), `\ufeff${lines.join('\n')}`);
+      const at = (line: number, text: string) => lines[line - 1].indexOf(text) + 1;
+      const finding = (line: number): Finding => ({ rule: 'term-variant', severity: 'warning', channel: 'site', source: 'page.html', found: 'Run Fast', message: 'Write "RunFast"', location: { part: 'body', line, column: at(line, 'Run Fast') } });
+      const local = { ...report, spec: 'storefront.yaml', findings: [finding(1), finding(3)] };
+      const [polish, hebrew] = rdjsonResult(local, { cwd: dir }).diagnostics;
+      // Line 1: the BOM's 3 bytes, then "<p>Zażółć gęślą jaźń: " with 9 two-byte letters.
+      expect(polish.location.range!.start).toEqual({ line: 1, column: 3 + Buffer.byteLength(lines[0].slice(0, at(1, 'Run Fast') - 1)) + 1 });
+      expect(polish.location.range!.start.column).toBe(3 + 22 + 9 + 1);
+      // Hebrew letters are two bytes each in UTF-8: the column lands after them, not inside.
+      expect(hebrew.location.range!.start).toEqual({ line: 3, column: Buffer.byteLength('<p>מבצע אביב: ') + 1 });
+      expect(hebrew.location.range!.start.column).toBe(3 + 8 * 2 + 3 + 1);
+      // A file that is not there keeps storefront's column.
+      const [missing] = rdjsonResult({ ...local, findings: [{ ...finding(3), source: 'gone.html' }] }, { cwd: dir }).diagnostics;
+      expect(missing.location.range!.start.column).toBe(at(3, 'Run Fast'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('escapes copy for the markdown of review comments and never @mentions', () => {

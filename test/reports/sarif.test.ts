@@ -121,7 +121,8 @@ describe('sarif report', () => {
     const driver = sarif(report).runs[0].tool.driver;
     expect(driver.name).toBe('storefront');
     expect(driver.version).toBe(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
-    expect(driver.informationUri).toBeUndefined();
+    // The documentation in the repository named by package.json (was: none).
+    expect(driver.informationUri).toBe('https://github.com/storefront-cli/storefront-cli/blob/main/docs/README.md');
     const rules = driver.rules ?? [];
     expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(new Set(rules.map((r) => r.id)).size).toBe(RULES.length);
