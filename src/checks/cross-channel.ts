@@ -22,6 +22,8 @@ function contextWord(tokens: readonly Token[], from: number, step: number): Toke
 
 /** A block of a few words that states no value: a table's row label, a card's heading. */
 const LABEL_WORDS = 4;
+/** A block this short that starts with its value is a cell: "14 days", "€ 4,95 pro Monat". */
+const CELL_WORDS = 6;
 function isLabel(np: NormalizedPart | undefined): np is NormalizedPart {
   if (!np || np.values.length > 0 || (np.part.role !== 'body' && np.part.role !== 'heading')) return false;
   const count = np.sentences.reduce((n, s) => n + s.tokens.length, 0);
@@ -40,7 +42,8 @@ function contextOf(np: NormalizedPart, value: Value, previous?: NormalizedPart):
   const before = tokens.findLastIndex((t) => t.end <= value.start);
   const after = tokens.findIndex((t) => t.start >= value.end);
   let prev = contextWord(tokens, before, -1);
-  if (!prev && isLabel(previous)) {
+  const cell = before < 0 && np.sentences.reduce((n, s) => n + s.tokens.length, 0) <= CELL_WORDS;
+  if (!prev && cell && isLabel(previous)) {
     const label = previous.sentences.flatMap((s) => s.tokens);
     prev = contextWord(label, label.length - 1, -1);
   }

@@ -113,7 +113,7 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
       // Copy typed without diacritics can only ever be drift: it never competes to be "said".
       if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);
       // Drift is a rewording of the message, not another sentence sharing a word with it.
-      if (own.has(wording) && plain && isRecognisable(np, plain, floor)) result.local = better(result.local, at(plain), bestScore);
+      if (own.has(wording) && plain && (plain.score >= message.minSimilarity || isRecognisable(np, plain, floor))) result.local = better(result.local, at(plain), bestScore);
       result.opposite = better(result.opposite, at(opposite), bestScore);
     }
   }

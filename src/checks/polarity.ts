@@ -71,7 +71,14 @@ function rawText(np: NormalizedPart): (from: number, to: number) => string {
   };
 }
 
+const wordsCache = new Map<string, { contrast: Set<string>; availability: Set<string> }>();
 function wordsFor(language: string) {
+  let words = wordsCache.get(language);
+  if (!words) wordsCache.set(language, (words = listsFor(language)));
+  return words;
+}
+
+function listsFor(language: string) {
   const lang = knownLanguage(language);
   const all = Object.values(NEGATION_WORDS);
   const pick = (get: (w: (typeof all)[number]) => readonly string[]) => new Set(lang ? get(NEGATION_WORDS[lang]) : all.flatMap(get));
@@ -195,6 +202,12 @@ export function judgePolarity(np: NormalizedPart, match: MessageMatch, floor: nu
   return 'agrees';
 }
 
+/** Whether the sentences a window touches hold a negation or contrast word. */
+function hasCue(np: NormalizedPart, match: MessageMatch): boolean {
+  const { contrast } = wordsFor(np.language);
+  return sentencesOf(np, match.start, match.end).some((s) => s.tokens.some((t) => t.negation || contrast.has(t.norm)));
+}
+
 /**
  * The window search's best same-polarity and opposite-polarity windows of one part, sorted
  * again by judgePolarity: a window only contradicts when it is recognisably the message and
@@ -213,7 +226,10 @@ export function sortByPolarity(
     if (verdict === 'contradicts') opposite = found.opposite;
     else if (verdict === 'agrees' && (!plain || bestScore(found.opposite) > bestScore(plain))) plain = { ...found.opposite, negated: false };
   }
-  if (found.plain && found.plain === plain && judgePolarity(np, found.plain, floor) === 'contradicts') {
+  // A window the search read as agreeing can only turn out to contradict when the message
+  // itself denies something, or the window holds a cue (cheap tests first: most do not).
+  const suspect = (m: MessageMatch) => readMessage(m.wording).stance.cues > 0 || hasCue(np, m);
+  if (found.plain && found.plain === plain && bestScore(found.plain) >= floor && suspect(found.plain) && judgePolarity(np, found.plain, floor) === 'contradicts') {
     if (!opposite || bestScore(found.plain) > bestScore(opposite)) opposite = { ...found.plain, negated: true };
     plain = undefined;
   }

@@ -24,6 +24,7 @@ describe('cross-channel-conflict: a table cell takes its context from its row la
     ['the same number', '<ul><li>Returns within 30 days</li></ul>', '<table><tr><td>Returns</td><td>30 days</td></tr></table>'],
     ['another label', '<ul><li>Returns within 30 days</li></ul>', '<table><tr><td>Support replies</td><td>2 days</td></tr></table>'],
     ['a label that states a value itself', '<ul><li>Returns within 30 days</li></ul>', '<table><tr><td>Returns 2025</td><td>14 days</td></tr></table>'],
+    ['a value inside a longer block under a short heading', '<ul><li>Returns: 30 days</li></ul>', '<h2>Returns</h2><p>We answer every question, and by up to 14 days.</p>'],
     ['a long paragraph before the cell', '<ul><li>Returns within 30 days</li></ul>', '<p>We ship worldwide and our team answers every mail about returns.</p><table><tr><td>14 days</td></tr></table>'],
   ])('does not fire on %s', (_, web, email) => {
     expect(findings(spec, [page(web), mail(email)], 'cross-channel-conflict')).toEqual([]);
