@@ -27,9 +27,12 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (ch) => (LINE_BREAK.test(ch) ? ' ' : '\uFFFD')).replace(BIDI_ISOLATE, '\uFFFD');
 }
 
-/** Text whose line breaks are the writer's own (a message and its detail lines): each line made printable. */
+/**
+ * Text a format escapes line breaks in itself (a GitHub workflow command's %0A, %0D): every
+ * other control and bidi isolate is replaced, line breaks and tabs are kept as found.
+ */
 export function printableLines(text: string): string {
-  return text.split('\n').map(printable).join('\n');
+  return text.replace(CONTROL, (ch) => (ch === '\n' || ch === '\r' || ch === '\t' ? ch : LINE_BREAK.test(ch) ? ' ' : '\uFFFD')).replace(BIDI_ISOLATE, '\uFFFD');
 }
 
 // A runner reads `::command` at the start of a line, after any leading white space.

@@ -18,8 +18,8 @@ describe('printable', () => {
     expect([...shown].filter((c) => c === '\u2069')).toHaveLength(1);
   });
 
-  it('keeps the writer\'s own line breaks in a block, and only those', () => {
-    expect(printableLines('Avoid "x"\nfound: a\u001b[2Jb')).toBe('Avoid "x"\nfound: a\uFFFD[2Jb');
+  it('keeps line breaks for a format that escapes them itself, and nothing else', () => {
+    expect(printableLines('Avoid "x"\r\nfound: a\u001b[2Jb\u0085c')).toBe('Avoid "x"\r\nfound: a\uFFFD[2Jb c');
   });
 });
 
