@@ -5,7 +5,7 @@ import { ruleDocUrl } from '../findings/rules.js';
 import type { Finding, Report } from '../findings/types.js';
 import type { Severity } from '../spec/types.js';
 import { findingDetails, findingFile } from './finding-place.js';
-import { printable, printableLines } from './sanitize.js';
+import { printableLines } from './sanitize.js';
 
 /** @actions/core's escapeData: the message after `::`. */
 export function escapeData(value: string): string {
@@ -22,7 +22,7 @@ const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 function command(name: string, properties: Array<[string, string | number | undefined]>, message: string): string {
   const props = properties
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${escapeProperty(printable(String(value)))}`)
+    .map(([key, value]) => `${key}=${escapeProperty(printableLines(String(value)))}`)
     .join(',');
   // The runner shows the raw line in the log too: no terminal sequence may ride in it.
   return `::${name}${props ? ` ${props}` : ''}::${escapeData(printableLines(message))}`;

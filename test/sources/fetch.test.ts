@@ -308,7 +308,8 @@ describe('a campaign with one dead URL', () => {
       messages: [{ id: 'headline', text: 'Spring Sale: 30% off all running shoes', channels: ['newsletter'] }],
       terms: [{ kind: 'use', use: 'RunFast', insteadOf: ['Run Fast'], severity: 'warning' }],
     });
-    const report = await checkSpec(spec, { allowPrivateNetwork: true });
+    // The hand-made spec lives nowhere: root lets it read the fixture by its absolute path.
+    const report = await checkSpec(spec, { allowPrivateNetwork: true, root: fixtures });
     expect(report.sources.map((s) => [s.id, s.status])).toEqual([
       [dead, 'error'],
       [live, 'ok'],

@@ -105,7 +105,8 @@ describe('mbox messages carry when they were sent', () => {
 describe('an mbox in a campaign', () => {
   it('reports a broken message as its own source-error at its line, and checks every other message', async () => {
     const spec = makeSpec({ channels: [{ name: 'newsletter', kind: 'email', sources: [{ type: 'glob', pattern: fixture('campaign.mbox') }] }] });
-    const report = await checkSpec({ ...spec, messages: [] }, { offline: true });
+    // The hand-made spec lives nowhere: --root lets it read the fixture by its absolute path.
+    const report = await checkSpec({ ...spec, messages: [] }, { offline: true, root: fixture('') });
     expect(report.sources).toEqual([expect.objectContaining({ status: 'ok' })]);
     const errors = report.findings.filter((f) => f.rule === 'source-error');
     expect(errors.map((f) => [f.found, f.location?.line])).toEqual([
