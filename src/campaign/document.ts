@@ -15,30 +15,8 @@ import type { Spec } from '../spec/types.js';
 import { nearWordsIn } from '../spec/warnings.js';
 import { emptySourceState, type SourceState } from './state.js';
 
-/** The terms check still looks at documents as a list: given one, its term-required verdict says "not here". */
-const termsPerDocument: DocumentCheck = {
-  rules: termsCheck.rules,
-  checkDocument({ spec, doc, report, state }) {
-    const channel = doc.doc.channel;
-    const absent = new Set<string>();
-    termsCheck.run({
-      spec,
-      docs: [doc],
-      channels: [channel],
-      readable: new Set([channel]),
-      coverage: {},
-      report: (finding) => (finding.rule === 'term-required' ? absent.add(finding.subject ?? '') : report(finding)),
-    });
-    for (const term of spec.terms) {
-      if (term.kind === 'require' && term.channels.includes(channel) && !absent.has(term.require) && !state.termsSeen.includes(term.require)) {
-        state.termsSeen.push(term.require);
-      }
-    }
-  },
-};
-
 /** Every check, in the order their findings are reported within a source. */
-export const CHECKS: readonly DocumentCheck[] = [messagesCheck, factsCheck, termsPerDocument, lengthsCheck, crossChannelCheck];
+export const CHECKS: readonly DocumentCheck[] = [messagesCheck, factsCheck, termsCheck, lengthsCheck, crossChannelCheck];
 
 /** What the report says about a source before it is read. */
 export type SourceBase = Pick<SourceSummary, 'id' | 'channel' | 'kind' | 'language'>;

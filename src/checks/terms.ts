@@ -1,11 +1,12 @@
 // term-variant / term-avoid / term-required (SPEC.md §7 Terms).
 // One pass per part for every term (term-matcher.ts); identifiers found once per part.
+import type { Finding } from '../findings/types.js';
 import type { NormalizedPart } from '../normalize/index.js';
 import { stripDiacritics } from '../normalize/fold.js';
 import type { Term } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { phraseText, PhraseTrie, type PhraseMatch } from './term-matcher.js';
-import { DEFAULT_SEVERITY, type Check, type CheckContext } from './types.js';
+import { DEFAULT_SEVERITY, type DocumentCheck } from './types.js';
 
 type UseTerm = Extract<Term, { kind: 'use' }>;
 
@@ -150,24 +151,27 @@ function resolve<T extends { start: number; end: number; order: number }>(claims
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export const termsCheck: Check = {
+/**
+ * Per document: variants and avoided phrases are reported where they stand; the required
+ * terms the document contains go to its state, and term-required is decided once every
+ * source is read (src/campaign/rules.ts).
+ */
+export const termsCheck: DocumentCheck = {
   rules: ['term-variant', 'term-avoid', 'term-required'],
-  run(context) {
-    const { terms } = context.spec;
-    if (terms.length === 0) return;
-    const trie = dictionaryOf(terms);
-    const seen = new Map<Term, Set<string>>();
-    for (const { doc, parts } of context.docs) {
-      for (const np of parts) {
-        const matches = trie.scan(np.folded.text);
-        if (matches.length) checkPart(np, doc.source, doc.channel, matches, context, seen);
-      }
+  checkDocument({ spec, doc, state, report }) {
+    if (spec.terms.length === 0) return;
+    const trie = dictionaryOf(spec.terms);
+    const seen = new Set<string>();
+    for (const np of doc.parts) {
+      const matches = trie.scan(np.folded.text);
+      if (matches.length) checkPart(np, doc.doc.source, doc.doc.channel, matches, report, seen);
     }
-    for (const term of terms) if (term.kind === 'require') reportRequired(term, context, seen.get(term));
+    for (const term of seen) if (!state.termsSeen.includes(term)) state.termsSeen.push(term);
   },
 };
 
-function checkPart(np: NormalizedPart, source: string, channel: string, matches: Array<PhraseMatch<Entry>>, context: CheckContext, seen: Map<Term, Set<string>>): void {
+/** One part's variants and avoided phrases, reported; the required terms it contains, added to `seen`. */
+function checkPart(np: NormalizedPart, source: string, channel: string, matches: Array<PhraseMatch<Entry>>, report: (finding: Finding) => void, seen: Set<string>): void {
   const text = np.folded.text;
   let identifiers: Identifiers | undefined;
   const claims: Claim[] = [];
@@ -177,9 +181,7 @@ function checkPart(np: NormalizedPart, source: string, channel: string, matches:
     for (const entry of entries) {
       if (!entry.term.channels.includes(channel)) continue;
       if (entry.kind === 'require') {
-        let channels = seen.get(entry.term);
-        if (!channels) seen.set(entry.term, (channels = new Set()));
-        channels.add(channel);
+        seen.add(entry.term.require);
       } else if (entry.kind === 'avoid') {
         avoided.push({ start, end, order: entry.order, phrase: entry.phrase, term: entry.term });
       } else {
@@ -192,7 +194,7 @@ function checkPart(np: NormalizedPart, source: string, channel: string, matches:
   }
   for (const c of resolve(claims, (c) => c.rank, text.length)) {
     if (c.canonical) continue;
-    context.report({
+    report({
       rule: 'term-variant',
       severity: c.term.severity ?? DEFAULT_SEVERITY['term-variant'],
       channel,
@@ -205,7 +207,7 @@ function checkPart(np: NormalizedPart, source: string, channel: string, matches:
     });
   }
   for (const a of resolve(avoided, () => 0, text.length)) {
-    context.report({
+    report({
       rule: 'term-avoid',
       severity: a.term.severity ?? DEFAULT_SEVERITY['term-avoid'],
       channel,
@@ -214,20 +216,6 @@ function checkPart(np: NormalizedPart, source: string, channel: string, matches:
       found: text.slice(a.start, a.end),
       ...quote(np, a.start, a.end),
       message: `Avoid "${a.phrase}"`,
-    });
-  }
-}
-
-function reportRequired(term: Extract<Term, { kind: 'require' }>, context: CheckContext, seenIn: Set<string> | undefined): void {
-  for (const channel of context.channels) {
-    if (!term.channels.includes(channel) || !context.readable.has(channel) || seenIn?.has(channel)) continue;
-    context.report({
-      rule: 'term-required',
-      severity: term.severity ?? DEFAULT_SEVERITY['term-required'],
-      channel,
-      subject: term.require,
-      expected: term.require,
-      message: `"${term.require}" is required in channel "${channel}" but never appears`,
     });
   }
 }

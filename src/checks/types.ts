@@ -3,7 +3,7 @@
 // campaign-wide rules need in the source's state (src/campaign/); those rules run once
 // every source has been checked, on that state alone.
 import type { SourceState } from '../campaign/state.js';
-import type { CoverageEntry, Finding, RuleId } from '../findings/types.js';
+import type { Finding, RuleId } from '../findings/types.js';
 import type { NormalizedDocument } from '../normalize/index.js';
 import type { Spec } from '../spec/types.js';
 
@@ -20,28 +20,6 @@ export interface DocumentCheck {
   /** The rules this check can report. */
   rules: readonly RuleId[];
   checkDocument(context: DocumentContext): void;
-}
-
-/**
- * A check over several documents at once: the older shape, kept by the terms check, which
- * the per-document runner (src/campaign/document.ts) calls with one document.
- */
-export interface Check {
-  rules: readonly RuleId[];
-  run(context: CheckContext): void;
-}
-
-export interface CheckContext {
-  spec: Spec;
-  /** Readable documents of the selected channels, in spec order. */
-  docs: NormalizedDocument[];
-  /** Selected channels with at least one readable source: only these can miss anything. */
-  readable: ReadonlySet<string>;
-  /** Selected channel names in spec order. */
-  channels: readonly string[];
-  report(finding: Finding): void;
-  /** message id -> channel -> status. */
-  coverage: Record<string, Record<string, CoverageEntry>>;
 }
 
 // The table lives with the rules' other metadata; the checks read it from there.
