@@ -67,7 +67,7 @@ export interface CheckOptions {
   root?: string;
   /** Largest local source read, in bytes (default 10 MB). */
   maxFileSize?: number;
-  /** Findings listed per rule and source, then one "+N more" (default 100; 0: all). */
+  /** Findings listed per rule and source, then one "+N more" (default 10000; 0: all). */
   maxFindings?: number;
   /**
    * Fetch from loopback, private and link-local addresses (refused by default): true for any,

@@ -44,7 +44,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--shard <i/n>', 'check only the i-th of n stable shares of the sources, with --format state; merge them with storefront merge', shardOption)
     .option('--root <dir>', 'local sources must stay inside the spec folder or this folder (default: the nearest folder above the spec holding .git)')
     .option('--max-file-size <size>', 'largest local source read, e.g. 10MB, 500KB, or bytes (default 10MB)', byteSize)
-    .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 100; 0: all)', count)
+    .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 10000; 0: all)', count)
     .option('--strict', 'treat spec warnings as errors (exit 2)')
     .option('--quiet', 'report errors only, and no progress lines (the exit code is unchanged)')
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', nonNegativeInteger)
@@ -70,7 +70,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--format <format>', `report format, repeatable: ${REPORT_FORMATS.join(', ')} (default: pretty)`)
     .option('--output <file>', 'write the report of the --format before it to a file instead of stdout (repeatable)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(['error', 'warning', 'info', 'never']))
-    .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 100; 0: all)', count)
+    .option('--max-findings <n>', 'findings listed per rule and source, then one "+N more" (default 10000; 0: all)', count)
     .action(async (states: string[], flags: MergeFlags) => {
       const { runMerge } = await import('./cli/merge.js');
       exitCode = await runMerge(states, flags, mergeFlags, io);

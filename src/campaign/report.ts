@@ -25,7 +25,7 @@ export interface ReportOptions {
   failOn?: FailOn;
   /** Today as YYYY-MM-DD, for exceptions' expiry (default: the clock's UTC date). */
   today?: string;
-  /** Findings listed per rule and source, then one "+N more" (default 100; 0: all). */
+  /** Findings listed per rule and source, then one "+N more" (default 10000; 0: all). */
   maxFindings?: number;
 }
 

@@ -5,8 +5,12 @@
 import type { Severity } from '../spec/types.js';
 import type { Finding } from './types.js';
 
-/** Findings listed per rule and source (a channel-wide finding's source is its channel). */
-export const DEFAULT_MAX_FINDINGS = 100;
+/**
+ * Findings listed per rule and source (a channel-wide finding's source is its channel): far
+ * above what real copy gives (a term dictionary's own test page holds about a thousand
+ * variants), far below what a hostile file can (500,000).
+ */
+export const DEFAULT_MAX_FINDINGS = 10_000;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

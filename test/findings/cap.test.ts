@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
-import { capFindings } from '../../src/findings/cap.js';
+import { capFindings, DEFAULT_MAX_FINDINGS } from '../../src/findings/cap.js';
 import type { Finding, Report } from '../../src/findings/types.js';
 import { formatReport } from '../../src/reports/index.js';
 
@@ -70,7 +70,7 @@ describe('capFindings', () => {
     expect(capFindings(findings.slice(0, 300), 100).some((f) => f.omitted)).toBe(false);
   });
 
-  it('caps a check run: the JSON lists 100 + 1, the summary counts every finding', { timeout: 300_000 }, async () => {
+  it('caps a check run at --max-findings: the JSON lists 100 + 1, the summary counts every finding', { timeout: 300_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'storefront-volume-'));
     mkdirSync(path.join(dir, '.git'));
     writeFileSync(
@@ -78,12 +78,16 @@ describe('capFindings', () => {
       'version: 1\ncampaign: Volume\nchannels:\n  site:\n    kind: web\n    sources: [page.html]\nterms:\n  - avoid: ["guaranteed"]\n',
     );
     writeFileSync(path.join(dir, 'page.html'), `<html><body>${'<p>Results guaranteed.</p>\n'.repeat(2000)}</body></html>`);
-    const report = await check('storefront.yaml', { cwd: dir, offline: true, today: '2026-01-01' });
+    const report = await check('storefront.yaml', { cwd: dir, offline: true, today: '2026-01-01', maxFindings: 100 });
     expect(report.summary.warnings).toBe(2000);
     expect(report.findings).toHaveLength(101);
     expect(report.findings[100]).toMatchObject({ rule: 'term-avoid', source: 'page.html', omitted: 1900 });
     expect(JSON.parse(formatReport('json', report, { color: false })).findings[100].omitted).toBe(1900);
     const all = await check('storefront.yaml', { cwd: dir, offline: true, today: '2026-01-01', maxFindings: 0 });
     expect(all.findings).toHaveLength(2000);
+    // The default (10,000) lists every finding real copy gives.
+    expect(DEFAULT_MAX_FINDINGS).toBe(10_000);
+    const byDefault = await check('storefront.yaml', { cwd: dir, offline: true, today: '2026-01-01' });
+    expect(byDefault.findings).toHaveLength(2000);
   });
 });
