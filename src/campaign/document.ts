@@ -52,7 +52,7 @@ export function checkDocumentState(spec: Spec, document: Document): SourceState 
   const context: DocumentContext = { spec, doc, state, report: (finding) => findings.push(finding) };
   for (const check of CHECKS) check.checkDocument(context);
   if (document.disables?.length) state.disables = document.disables;
-  const nearSeen = nearWordsIn(spec, own);
+  const nearSeen = nearWordsIn(spec, doc);
   if (nearSeen.length) state.nearSeen = nearSeen;
   return state;
 }

@@ -40,30 +40,42 @@ export function findNear(tokens: readonly Token[], near: NearWord): Array<[numbe
  */
 export interface NearIndex {
   byFirst: Map<string, NearWord[]>;
+  /** The longest first word: no longer prefix of a token can be one. */
+  longestFirst: number;
 }
 
 export function indexNear(phrases: readonly NearWord[]): NearIndex {
   const byFirst = new Map<string, NearWord[]>();
+  let longestFirst = 0;
   for (const near of phrases) {
     const first = near.words[0];
     if (first === undefined) continue;
+    longestFirst = Math.max(longestFirst, first.length);
     const list = byFirst.get(first);
     if (list) list.push(near);
     else byFirst.set(first, [near]);
   }
-  return { byFirst };
+  return { byFirst, longestFirst };
 }
 
 /** [first, last] token indexes of each occurrence of any indexed phrase, once each. */
 export function findNearAny(tokens: readonly Token[], index: NearIndex): Array<[number, number]> {
   const hits: Array<[number, number]> = [];
-  if (!index.byFirst.size) return hits;
+  eachNear(tokens, index, (first, last) => hits.push([first, last]));
+  return hits;
+}
+
+/** Calls `hit` for each occurrence of an indexed phrase, with the phrase found. */
+export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first: number, last: number, near: NearWord) => void): void {
+  if (!index.byFirst.size) return;
+  const found = new Set<NearWord>();
   for (let i = 0; i < tokens.length; i++) {
-    const found = new Set<NearWord>();
+    found.clear();
     for (const form of forms(tokens[i].norm)) {
       // Every prefix of the token that is a first word: a word longer than three letters
       // matches as a prefix, a shorter one only as the whole token.
-      for (let length = 1; length <= form.length; length++) {
+      const longest = Math.min(form.length, index.longestFirst);
+      for (let length = 1; length <= longest; length++) {
         const phrases = index.byFirst.get(form.slice(0, length));
         if (!phrases) continue;
         for (const near of phrases) if (length > 3 || length === form.length) found.add(near);
@@ -74,8 +86,7 @@ export function findNearAny(tokens: readonly Token[], index: NearIndex): Array<[
       if (i + n > tokens.length) continue;
       let ok = true;
       for (let k = 1; k < n && ok; k++) ok = wordMatches(tokens[i + k].norm, near.words[k]);
-      if (ok) hits.push([i, i + n - 1]);
+      if (ok) hit(i, i + n - 1, near);
     }
   }
-  return hits;
 }

@@ -1,10 +1,8 @@
 // Spec warnings: a spec that loads but cannot work as written. Each names the line it is
 // about; `check` reports them on stderr and as `spec-warning` findings (info), and
 // `--strict` refuses the spec instead.
-import { findNear, prepareNear } from '../checks/near.js';
-import type { Document } from '../documents/types.js';
-import { foldText } from '../normalize/fold.js';
-import { tokenize } from '../normalize/index.js';
+import { eachNear, indexNear, prepareNear, type NearIndex, type NearWord } from '../checks/near.js';
+import type { NormalizedDocument } from '../normalize/index.js';
 import { isAuto, sameLanguage } from '../normalize/language.js';
 import type { SpecLocator } from './errors.js';
 import type { Spec, SpecPosition } from './types.js';
@@ -52,17 +50,43 @@ export function staticWarnings(spec: Spec, at: SpecLocator): SpecWarning[] {
   return out;
 }
 
-/** Keys ("fact index:near index") of the spec's near words that occur in this document's copy. */
-export function nearWordsIn(spec: Spec, doc: Document): string[] {
-  const tokens = doc.parts.map((part) => tokenize(foldText(part.text).text, isAuto(doc.language) ? 'en' : doc.language));
-  const seen: string[] = [];
+// Every near word of a spec, prepared once and indexed together, with the keys it stands for
+// (the same phrase may be a near word of several facts).
+const nearIndexes = new WeakMap<Spec, { index: NearIndex; keys: Map<NearWord, string[]>; order: string[] }>();
+function allNearWords(spec: Spec) {
+  let prepared = nearIndexes.get(spec);
+  if (prepared) return prepared;
+  const language = isAuto(spec.language) ? 'en' : spec.language;
+  const byPhrase = new Map<string, NearWord>();
+  const keys = new Map<NearWord, string[]>();
+  const order: string[] = [];
   spec.facts.forEach((fact, i) => {
     fact.near.forEach((word, j) => {
-      const near = prepareNear(word, isAuto(spec.language) ? 'en' : spec.language);
-      if (tokens.some((t) => findNear(t, near).length > 0)) seen.push(`${i}:${j}`);
+      order.push(`${i}:${j}`);
+      let near = byPhrase.get(word);
+      if (!near) byPhrase.set(word, (near = prepareNear(word, language)));
+      keys.set(near, [...(keys.get(near) ?? []), `${i}:${j}`]);
     });
   });
-  return seen;
+  nearIndexes.set(spec, (prepared = { index: indexNear([...byPhrase.values()]), keys, order }));
+  return prepared;
+}
+
+/**
+ * Keys ("fact index:near index") of the spec's near words that occur in this document's copy:
+ * one pass over each part's words for all of them.
+ */
+export function nearWordsIn(spec: Spec, doc: NormalizedDocument): string[] {
+  const { index, keys, order } = allNearWords(spec);
+  const seen = new Set<string>();
+  for (const np of doc.parts) {
+    const tokens = np.sentences.length === 1 ? np.sentences[0].tokens : np.sentences.flatMap((s) => s.tokens);
+    eachNear(tokens, index, (_first, _last, near) => {
+      for (const key of keys.get(near) ?? []) seen.add(key);
+    });
+    if (seen.size === order.length) break;
+  }
+  return order.filter((key) => seen.has(key));
 }
 
 /**
