@@ -81,7 +81,10 @@ function factRows(spec: Spec, state: CampaignState, channels: readonly string[],
   for (const channel of channels) {
     const byFact = Object.hasOwn(state.factSightings, channel) ? state.factSightings[channel] : {};
     for (const [fact, values] of Object.entries(byFact)) {
-      for (const [value, s] of Object.entries(values)) sightings.push({ fact, channel, source: s.source, value, raw: s.raw, location: s.location });
+      // In the run's source order and their place in it: the record's own key order is the
+      // order sources happened to finish in, which differs between runs and threads.
+      const placed = Object.entries(values).sort(([, a], [, b]) => a.order - b.order || (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+      for (const [value, s] of placed) sightings.push({ fact, channel, source: s.source, value, raw: s.raw, location: s.location });
     }
   }
   return factMatrix({ facts: spec.facts, keys, channels, readable, sightings, findings });

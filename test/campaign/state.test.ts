@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportFromState } from '../../src/campaign/report.js';
 import { fnv1a, inShard, parseShard, shardOf } from '../../src/campaign/shard.js';
 import { checkSourceRef } from '../../src/campaign/source.js';
-import { emptyState, mergeStates, placeSource, type SourceState } from '../../src/campaign/state.js';
+import { emptySourceState, emptyState, mergeStates, placeSource, type SourceState } from '../../src/campaign/state.js';
 import { createFetcher } from '../../src/sources/fetch.js';
 import { resolveSources } from '../../src/sources/resolve.js';
 import { loadSpec } from '../../src/spec/load.js';
@@ -63,6 +63,30 @@ describe.each(['fixtures/example/storefront.yaml', 'fixtures/example-pl/storefro
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the fact matrix of a folded state', () => {
+  it('lists a channel\'s values in source order, however the sources were folded', async () => {
+    const spec = await loadSpec(path.join(root, 'fixtures/example/storefront.yaml'));
+    const channel = spec.channels[0].name;
+    const fact = spec.facts[0].id;
+    const stating = (id: string, values: Array<[string, number]>): SourceState => {
+      const state = emptySourceState({ id, channel, kind: spec.channels[0].kind, language: 'en', status: 'ok' });
+      state.factSightings[fact] = Object.fromEntries(values.map(([value, line]) => [value, { raw: value, matches: false, count: 1, location: { part: 'body', line } }]));
+      return state;
+    };
+    // The second source states a value the first does not, and states it first in its file.
+    const first = stating('a.html', [['20', 9]]);
+    const second = stating('b.html', [['10', 3], ['20', 4]]);
+    const matrix = (order: Array<[number, SourceState]>) => {
+      const folded = emptyState();
+      for (const [place, state] of order) mergeStates(folded, placeSource(place, state));
+      const row = reportFromState(spec, folded, { channels: [channel], specName: 'storefront.yaml', today: '2026-04-01' }).facts!.find((r) => r.fact === fact)!;
+      return row.channels[channel].values.map((v) => `${v.value}@${v.source}:${v.location?.line}`);
+    };
+    expect(matrix([[0, first], [1, second]])).toEqual(['20@a.html:9', '10@b.html:3']);
+    expect(matrix([[1, second], [0, first]])).toEqual(['20@a.html:9', '10@b.html:3']);
   });
 });
 
