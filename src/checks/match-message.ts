@@ -127,7 +127,7 @@ export function clearMatchMemo(): void {
  * and the index skips windows that cannot reach it.
  */
 export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { plain?: MessageMatch; opposite?: MessageMatch } {
-  const needed = Math.max(1, Math.ceil(wording.contentStems.size * 0.4));
+  const needed = stemsNeeded(wording);
   let plain: MessageMatch | undefined;
   let opposite: MessageMatch | undefined;
   for (const k of candidateGroups(np, wording.contentStems, needed)) {
@@ -150,6 +150,51 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
 }
 
 const rankOf = (w: WindowScore) => Math.max(w.score, w.bareScore ?? 0);
+
+/** A sentence group is a candidate for a wording when it holds this many of its content stems. */
+const stemsNeeded = (wording: Wording) => Math.max(1, Math.ceil(wording.contentStems.size * 0.4));
+
+/**
+ * The wordings of a run indexed by their content stems, so a part finds the few it may say in
+ * one pass over its own words instead of being searched once per wording: on a real page most
+ * parts (a menu item, a caption) share too little with every message to hold a candidate.
+ */
+export class WordingIndex {
+  private readonly byStem = new Map<string, Wording[]>();
+  private readonly live = new WeakMap<NormalizedPart, ReadonlySet<Wording>>();
+
+  constructor(wordings: Iterable<Wording>) {
+    for (const wording of new Set(wordings)) {
+      for (const stem of wording.contentStems) {
+        const list = this.byStem.get(stem);
+        if (list) list.push(wording);
+        else this.byStem.set(stem, [wording]);
+      }
+    }
+  }
+
+  /**
+   * The wordings that share enough stems with the part as a whole to have a candidate group in
+   * it (a group holds no more of them than its part): the others cannot match there.
+   */
+  candidatesIn(np: NormalizedPart): ReadonlySet<Wording> {
+    let live = this.live.get(np);
+    if (live) return live;
+    const shared = new Map<Wording, number>();
+    const seen = new Set<string>();
+    for (const sentence of np.sentences) {
+      for (const { stem } of sentence.tokens) {
+        if (seen.has(stem)) continue;
+        seen.add(stem);
+        for (const wording of this.byStem.get(stem) ?? []) shared.set(wording, (shared.get(wording) ?? 0) + 1);
+      }
+    }
+    const out = new Set<Wording>();
+    for (const [wording, count] of shared) if (count >= stemsNeeded(wording)) out.add(wording);
+    this.live.set(np, (live = out));
+    return live;
+  }
+}
 
 /**
  * Every window starting in the group's first sentence, from half to one and a half times the

@@ -5,7 +5,7 @@ import type { NormalizedDocument } from '../normalize/index.js';
 import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
-import { bestScore, matchInPart, prepareWording, type MessageMatch, type Wording } from './match-message.js';
+import { bestScore, matchInPart, prepareWording, WordingIndex, type MessageMatch, type Wording } from './match-message.js';
 import { isRecognisable, sortByPolarity } from './polarity.js';
 import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
@@ -69,12 +69,26 @@ export function wordingsFor(message: Message, spec: Spec, language: string): Wor
   return wordings;
 }
 
+const allWordingsCache = new WeakMap<Message, Wording[]>();
+
 /** Every wording in every language: saying the message in any of them counts (SPEC §7). */
 function allWordings(message: Message, spec: Spec): Wording[] {
+  let every = allWordingsCache.get(message);
+  if (every) return every;
   const base = specLanguage(spec);
   const seen = new Set<Wording>(wordingsFor(message, spec, base));
   for (const tag of Object.keys(message.translations)) for (const w of wordingsFor(message, spec, tag)) seen.add(w);
-  return [...seen];
+  allWordingsCache.set(message, (every = [...seen]));
+  return every;
+}
+
+const wordingIndexes = new WeakMap<Spec, WordingIndex>();
+
+/** Every wording of every message of the spec, indexed by stem (see WordingIndex). */
+function wordingIndex(spec: Spec): WordingIndex {
+  let index = wordingIndexes.get(spec);
+  if (!index) wordingIndexes.set(spec, (index = new WordingIndex(spec.messages.flatMap((m) => allWordings(m, spec)))));
+  return index;
 }
 
 type PartMatch = MessageMatch & { partIndex: number };
@@ -104,16 +118,19 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
   const every = allWordings(message, spec);
   // Windows below the drift floor decide nothing, so the index never scores them.
   const floor = driftFloor(message.minSimilarity);
+  const index = wordingIndex(spec);
   for (const np of doc.parts) {
-    const own = new Set(wordingsFor(message, spec, np.language));
-    if (own.size === 0) result.untranslated.add(primaryLanguage(np.language));
+    const own = wordingsFor(message, spec, np.language);
+    if (own.length === 0) result.untranslated.add(primaryLanguage(np.language));
+    const candidates = index.candidatesIn(np);
     for (const wording of every) {
+      if (!candidates.has(wording)) continue;
       const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording, floor), floor);
       const at = <T extends MessageMatch>(m: T | undefined) => m && { ...m, partIndex: np.index };
       // Copy typed without diacritics can only ever be drift: it never competes to be "said".
       if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);
       // Drift is a rewording of the message, not another sentence sharing a word with it.
-      if (own.has(wording) && plain && (plain.score >= message.minSimilarity || isRecognisable(np, plain, floor))) result.local = better(result.local, at(plain), bestScore);
+      if (own.includes(wording) && plain && (plain.score >= message.minSimilarity || isRecognisable(np, plain, floor))) result.local = better(result.local, at(plain), bestScore);
       result.opposite = better(result.opposite, at(opposite), bestScore);
     }
   }
