@@ -42,6 +42,24 @@ export function foldText(raw: string): FoldedText {
   let i = 0;
   while (i < raw.length) {
     const start = i;
+    const code = raw.charCodeAt(i);
+    // Plain ASCII not followed by a combining mark (most copy): NFKC and the folds leave it
+    // as it is, so only whitespace needs a look.
+    if (code < 0x80 && !combiningAt(raw, i + 1)) {
+      i++;
+      if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+        if (pendingSpace < 0) pendingSpace = start;
+        continue;
+      }
+      if (pendingSpace >= 0 && text.length > 0) {
+        text += ' ';
+        toRaw.push(pendingSpace);
+      }
+      pendingSpace = -1;
+      text += raw[start];
+      toRaw.push(start);
+      continue;
+    }
     const cp = raw.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     while (i < raw.length) {
@@ -72,6 +90,12 @@ export function foldText(raw: string): FoldedText {
   return { text, toRaw, raw };
 }
 
+/** Whether a combining mark starts at `i` (all marks are at U+0300 or above). */
+function combiningAt(raw: string, i: number): boolean {
+  if (i >= raw.length || raw.charCodeAt(i) < 0x300) return false;
+  return COMBINING.test(String.fromCodePoint(raw.codePointAt(i)!));
+}
+
 /** Raw [start, end) of a folded [start, end). */
 export function rawSpan(folded: FoldedText, start: number, end: number): [number, number] {
   const rawStart = folded.toRaw[start];
@@ -95,6 +119,11 @@ function nextRawBoundary(folded: FoldedText, last: number): number {
   return end;
 }
 
+// The only languages whose lower case differs from the root locale's (Unicode SpecialCasing:
+// dotted and dotless i in Turkish and Azeri, Lithuanian dots); elsewhere the plain,
+// much faster toLowerCase gives the same string.
+const LOCALE_CASED = new Set(['tr', 'az', 'lt']);
+
 /**
  * Lower case by the copy's language: Turkish "İstanbul" is "istanbul" in tr. Elsewhere "İ"
  * lower-cases to "i" plus a combining dot (U+0307); the dot is dropped so that matching
@@ -102,10 +131,13 @@ function nextRawBoundary(folded: FoldedText, last: number): number {
  */
 export function foldCase(text: string, language: string): string {
   let lower: string;
-  try {
-    lower = text.toLocaleLowerCase(language);
-  } catch {
-    lower = text.toLowerCase();
+  if (!LOCALE_CASED.has(language.slice(0, 2).toLowerCase())) lower = text.toLowerCase();
+  else {
+    try {
+      lower = text.toLocaleLowerCase(language);
+    } catch {
+      lower = text.toLowerCase();
+    }
   }
   return lower.includes('\u0307') ? lower.replace(/i\u0307/g, 'i') : lower;
 }

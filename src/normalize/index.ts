@@ -6,7 +6,7 @@ import { detectLanguage, isAuto, type DetectedLanguage } from './language.js';
 import { negationCues } from './negation.js';
 import { hasCheapStems, lemmatize } from './lemma.js';
 import { splitSentences, splitWords } from './segment.js';
-import { isStopword } from './stopwords.js';
+import { stopwordsOf } from './stopwords.js';
 import { extractValues, type Value } from './values/index.js';
 
 export interface Token {
@@ -28,22 +28,38 @@ export interface Token {
   negation: boolean;
 }
 
+/** What tokens of one language share: looked up once per language, not once per word. */
+interface LanguageTraits {
+  language: string;
+  cheapStems: boolean;
+  stopwords: ReadonlySet<string>;
+}
+
+const traitsByLanguage = new Map<string, LanguageTraits>();
+function traitsOf(language: string): LanguageTraits {
+  let traits = traitsByLanguage.get(language);
+  if (!traits) traitsByLanguage.set(language, (traits = { language, cheapStems: hasCheapStems(language), stopwords: stopwordsOf(language) }));
+  return traits;
+}
+
 class WordToken implements Token {
   private cachedLemma?: string;
   private cachedBareLemma?: string;
   private cachedBare?: string;
   readonly stem: string;
   readonly stop: boolean;
+  private readonly language: string;
   constructor(
     readonly start: number,
     readonly end: number,
     readonly norm: string,
-    private readonly language: string,
+    traits: LanguageTraits,
     /** Whether this word negates, in context ("not only" does not; "nie ma żadnych" once). */
     readonly negation: boolean,
   ) {
-    this.stem = stripDiacritics(hasCheapStems(language) ? this.lemma : roughStem(norm));
-    this.stop = isStopword(norm, language);
+    this.language = traits.language;
+    this.stem = stripDiacritics(traits.cheapStems ? this.lemma : roughStem(norm));
+    this.stop = traits.stopwords.has(norm);
   }
   get lemma(): string {
     return (this.cachedLemma ??= lemmatize(this.norm, this.language));
@@ -109,7 +125,8 @@ export function tokenize(text: string, language: string, start = 0, end = text.l
   const spans = splitWords(text, start, end);
   const words = spans.map((span) => lowerCase(text.slice(span.start, span.end), language));
   const negations = negationCues(words, language);
-  return spans.map((span, i) => new WordToken(span.start, span.end, words[i], language, negations[i]));
+  const traits = traitsOf(language);
+  return spans.map((span, i) => new WordToken(span.start, span.end, words[i], traits, negations[i]));
 }
 
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {

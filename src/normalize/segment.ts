@@ -23,8 +23,21 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
 }
 
 // Intl.Segmenter ends a sentence after these; FACTS.md: "Dr. | Kowalski", "Jan. | 5".
-const ABBREVIATION =
-  /(?:^|[\s(])(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|vs|etc|e\.g|i\.e|approx|incl|excl|Inc|Ltd|Co|No|Nr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ul|np|tzw|godz|proc|ok|zł|gr)\.\s*$/i;
+const ABBREVIATIONS = '(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|vs|etc|e\\.g|i\\.e|approx|incl|excl|Inc|Ltd|Co|No|Nr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ul|np|tzw|godz|proc|ok|zł|gr)\\.\\s*$';
+const ABBREVIATION = new RegExp(`(?:^|[\\s(])${ABBREVIATIONS}`, 'i');
+const ABBREVIATION_WITHIN = new RegExp(`[\\s(]${ABBREVIATIONS}`, 'i');
+// The longest abbreviation with its dot and the character before it fits in this many
+// characters: only the end of a sentence is tested, not all of it (an end-anchored pattern
+// still tries every start).
+const ABBREVIATION_REACH = 12;
+
+/** Whether text[start, end) ends in an abbreviation (so the segmenter's break there is not one). */
+function endsInAbbreviation(text: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && /\s/.test(text[last - 1])) last--;
+  const from = Math.max(start, last - ABBREVIATION_REACH);
+  return (from === start ? ABBREVIATION : ABBREVIATION_WITHIN).test(text.slice(from, end));
+}
 
 // Intl.Segmenter slows badly on strings over 65,535 characters (FACTS.md); split first.
 const CHUNK = 20_000;
@@ -36,7 +49,7 @@ export function splitSentences(text: string, language: string): Span[] {
     for (const seg of sentenceSegmenter(language).segment(text.slice(chunk.start, chunk.end))) {
       const start = chunk.start + seg.index;
       const end = start + seg.segment.length;
-      if (pending && ABBREVIATION.test(text.slice(pending.start, pending.end))) {
+      if (pending && endsInAbbreviation(text, pending.start, pending.end)) {
         pending.end = end;
         continue;
       }

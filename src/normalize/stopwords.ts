@@ -20,6 +20,13 @@ export function hasStopwords(language: string): boolean {
   return language.toLowerCase().split('-')[0] in STOPWORDS;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The language's stop words (empty when it has no list): look it up once, test each word. */
+export function stopwordsOf(language: string): ReadonlySet<string> {
+  return STOPWORDS[language.toLowerCase().split('-')[0]] ?? NONE;
+}
+
 export function isStopword(token: string, language: string): boolean {
-  return STOPWORDS[language.toLowerCase().split('-')[0]]?.has(token) ?? false;
+  return stopwordsOf(language).has(token);
 }
