@@ -6,8 +6,8 @@
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
-import { candidateGroups, DiceBound, groupAt, groupKey, LruMap, windowSpan, type SentenceGroup } from './message-index.js';
-import { bigrams, GrowingDice, wordBigrams, type Bigrams } from './similarity.js';
+import { candidateGroups, DiceBound, groupAt, groupKey, LruMap, type SentenceGroup } from './message-index.js';
+import { bigrams, GrowingDice, wordBigrams, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface Wording {
   text: string;
@@ -66,7 +66,7 @@ export function prepareWording(text: string, language: string): Wording {
   const hasMarks = bareSurface !== surface || bareContent !== content;
   const contentLemmas = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.bareLemma));
   const contentStems = new Set(tokens.filter((t) => !t.stop && !t.negation).map((t) => t.stem));
-  const negated = polarity(tokens, 0, tokens.length, contentLemmas);
+  const negated = polarity(tokens, 0, tokens.length, 0, tokens.length, contentLemmas);
   return {
     text,
     language,
@@ -80,12 +80,15 @@ export function prepareWording(text: string, language: string): Wording {
   };
 }
 
-/** Odd number of cues that point at message words (or at availability) = negated. */
-function polarity(tokens: readonly Token[], from: number, to: number, contentLemmas: ReadonlySet<string>): boolean {
+/**
+ * Odd number of cues that point at message words (or at availability) = negated. The window
+ * is tokens[from, to); cues and the words they point at are looked for within tokens[lo, hi).
+ */
+function polarity(tokens: readonly Token[], lo: number, hi: number, from: number, to: number, contentLemmas: ReadonlySet<string>): boolean {
   let cues = 0;
-  for (let i = Math.max(0, from - CUE_REACH); i < to; i++) {
+  for (let i = Math.max(lo, from - CUE_REACH); i < to; i++) {
     if (!tokens[i].negation) continue;
-    for (let k = i + 1; k <= Math.min(tokens.length - 1, i + CUE_REACH); k++) {
+    for (let k = i + 1; k <= Math.min(hi - 1, i + CUE_REACH); k++) {
       if (contentLemmas.has(tokens[k].bareLemma) || AVAILABILITY.has(tokens[k].norm)) {
         cues++;
         break;
@@ -127,18 +130,23 @@ export function clearMatchMemo(): void {
  * and the index skips windows that cannot reach it.
  */
 export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { plain?: MessageMatch; opposite?: MessageMatch } {
-  const needed = stemsNeeded(wording);
   let plain: MessageMatch | undefined;
   let opposite: MessageMatch | undefined;
-  for (const k of candidateGroups(np, wording.contentStems, needed)) {
+  const groups = candidateGroups(np, wording.contentStems, stemsNeeded(wording));
+  if (!groups.length) return { plain, opposite };
+  // The bounds of every key over the stretch of the part the candidates cover, made once for
+  // all of its groups (they overlap), and only if some group is not in the memo.
+  let bounds: PartBounds | undefined;
+  const covered = () => [groupAt(np, groups[0]).from, groupAt(np, groups[groups.length - 1]).to] as const;
+  for (const k of groups) {
+    const group = groupAt(np, k);
     const key = groupKey(np, k);
     let byWording = groupMemo.get(key);
     if (!byWording) groupMemo.set(key, (byWording = new WeakMap()));
     let best = byWording.get(wording);
-    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(groupAt(np, k), wording, floor)));
+    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(group, wording, floor, true, (bounds ??= new PartBounds(group.tokens, ...covered())))));
     const at = (w: WindowScore): MessageMatch => {
-      const [start, end] = windowSpan(np, k, w.from, w.to);
-      const match: MessageMatch = { score: w.score, negated: w.negated, start, end, wording };
+      const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording };
       if (w.bareScore !== undefined) match.bareScore = w.bareScore;
       return match;
     };
@@ -196,34 +204,71 @@ export class WordingIndex {
   }
 }
 
+// The four keys of keys(window), as each token contributes to them: its word, or nothing.
+const KEY_WORDS: ReadonlyArray<(t: Token) => string | undefined> = [
+  (t) => (t.negation ? undefined : t.norm),
+  (t) => (t.negation || t.stop ? undefined : t.lemma),
+  (t) => (t.negation ? undefined : t.bare),
+  (t) => (t.negation || t.stop ? undefined : t.bareLemma),
+];
+
+// Each token's word coded (its bigram numbers) per key, once per part whatever the number of
+// wordings and groups; filled as groups ask (null: the key leaves the token out).
+const partCodes = new WeakMap<readonly Token[], Array<Array<WordBigrams | null | undefined>>>();
+
+function codesOf(tokens: readonly Token[], key: number, from: number, to: number): ReadonlyArray<WordBigrams | undefined> {
+  let byKey = partCodes.get(tokens);
+  if (!byKey) partCodes.set(tokens, (byKey = []));
+  const codes = (byKey[key] ??= new Array<WordBigrams | null | undefined>(tokens.length));
+  for (let k = from; k < to; k++) {
+    if (codes[k] !== undefined) continue;
+    const word = KEY_WORDS[key](tokens[k]);
+    codes[k] = word === undefined ? null : wordBigrams(word);
+  }
+  return codes as ReadonlyArray<WordBigrams | undefined>;
+}
+
+/** Each key's window bound over one stretch of a part's tokens, for one wording, made on first use. */
+class PartBounds {
+  private readonly bounds: DiceBound[] = [];
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  of(key: number, against: Bigrams): DiceBound {
+    return (this.bounds[key] ??= new DiceBound(codesOf(this.tokens, key, this.from, this.to), against, this.from, this.to));
+  }
+}
+
+// One growing score per key and target, reset for each window start: no counts allocated per group.
+const growing = new WeakMap<Bigrams, GrowingDice[]>();
+function growingDice(against: Bigrams, key: number): GrowingDice {
+  let byKey = growing.get(against);
+  if (!byKey) growing.set(against, (byKey = []));
+  return (byKey[key] ??= new GrowingDice(against));
+}
+
 /**
  * Every window starting in the group's first sentence, from half to one and a half times the
  * wording's length; with `prune`, only those whose bound can reach `floor` and beat the best
- * so far are scored (the property test compares both ways).
+ * so far are scored (the property test compares both ways). Windows are given by token index
+ * from the group's first token. `bounds`: the part's, when the caller has them.
  */
-export function bestInGroup(group: SentenceGroup, wording: Wording, floor: number, prune = true): GroupBest {
+export function bestInGroup(group: SentenceGroup, wording: Wording, floor: number, prune = true, bounds?: PartBounds): GroupBest {
   const shortest = Math.max(1, Math.ceil(wording.tokenCount * 0.5));
   const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
-  const tokens = group.tokens;
+  const { tokens, from: lo, to: hi } = group;
   const target = wording.bare ?? { surface: wording.surface, content: wording.content };
-  // The four keys of keys(window), as written and without diacritics: each token's word is
-  // coded once per group (its bigram numbers), not once per window.
-  const keyed = (against: Bigrams, word: (t: Token) => string | undefined) => {
-    const codes = tokens.map((t) => {
-      const w = word(t);
-      return w === undefined ? undefined : wordBigrams(w);
-    });
-    return { dice: new GrowingDice(against), codes, bound: prune ? new DiceBound(codes, against) : undefined };
-  };
   // The keys without diacritics only count when the wording or the copy has some.
-  const bare = !!wording.bare || tokens.some((t) => t.bare !== t.norm);
-  const keys = [
-    keyed(wording.surface, (t) => (t.negation ? undefined : t.norm)),
-    keyed(wording.content, (t) => (t.negation || t.stop ? undefined : t.lemma)),
-    ...(bare
-      ? [keyed(target.surface, (t) => (t.negation ? undefined : t.bare)), keyed(target.content, (t) => (t.negation || t.stop ? undefined : t.bareLemma))]
-      : []),
-  ];
+  let bare = !!wording.bare;
+  for (let k = lo; k < hi && !bare; k++) bare = tokens[k].bare !== tokens[k].norm;
+  const targets = bare ? [wording.surface, wording.content, target.surface, target.content] : [wording.surface, wording.content];
+  const keys = targets.map((against, n) => {
+    const codes = codesOf(tokens, n, lo, hi);
+    return { dice: growingDice(against, n), codes, bound: prune ? (bounds?.of(n, against) ?? new DiceBound(codes, against, lo, hi)) : undefined };
+  });
   // bareSurface and bareContent are read below only where `bare` holds.
   const [surface, content, bareSurface, bareContent] = keys.map((k) => k.dice);
   const bound = (i: number, j: number) => {
@@ -232,8 +277,8 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
     return most;
   };
   const result: GroupBest = { floor };
-  for (let i = 0; i < group.firstCount; i++) {
-    const last = Math.min(tokens.length, i + longest);
+  for (let i = lo; i < lo + group.firstCount; i++) {
+    const last = Math.min(hi, i + longest);
     // The longest window from i that could reach the floor: no need to grow beyond it.
     let reach = last;
     if (prune) while (reach >= i + shortest && bound(i, reach) < floor) reach--;
@@ -265,10 +310,10 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       else if (score < 1 && !wording.bare && marks) score = Math.max(score, bareSurface.score, bareContent.score);
       const rank = Math.max(score, bareScore);
       if (rank < floor) continue;
-      const negated = polarity(tokens, i, j, wording.contentLemmas) !== wording.negated;
+      const negated = polarity(tokens, lo, hi, i, j, wording.contentLemmas) !== wording.negated;
       const best = negated ? result.opposite : result.plain;
       if (!best || rank > rankOf(best)) {
-        const window: WindowScore = { score, negated, from: i, to: j };
+        const window: WindowScore = { score, negated, from: i - lo, to: j - lo };
         if (bareScore > score) window.bareScore = bareScore;
         if (negated) result.opposite = window;
         else result.plain = window;

@@ -9,13 +9,33 @@
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language.
 import type { NormalizedPart, Token } from '../normalize/index.js';
-import { sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
+import { seamInTarget, sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
-  /** The tokens of up to three consecutive sentences. */
-  tokens: Token[];
+  /** The part's tokens (or just the group's): the group is tokens[from, to). */
+  tokens: readonly Token[];
+  from: number;
+  to: number;
   /** Windows start in the first sentence: its token count. */
   firstCount: number;
+}
+
+/** A part's tokens in one array, and where each sentence starts in it (one more for the end). */
+interface PartTokens {
+  tokens: Token[];
+  sentenceStart: number[];
+}
+
+const partTokens = new WeakMap<NormalizedPart, PartTokens>();
+
+function tokensOf(np: NormalizedPart): PartTokens {
+  let flat = partTokens.get(np);
+  if (flat) return flat;
+  const sentenceStart = [0];
+  for (const sentence of np.sentences) sentenceStart.push(sentenceStart[sentenceStart.length - 1] + sentence.tokens.length);
+  const tokens = np.sentences.length === 1 ? np.sentences[0].tokens : np.sentences.flatMap((s) => s.tokens);
+  partTokens.set(np, (flat = { tokens, sentenceStart }));
+  return flat;
 }
 
 // Every stem seen in this process gets a number, so a part's index is one sorted array of
@@ -81,10 +101,11 @@ function lowerBound(sorted: Float64Array, value: number): number {
   return lo;
 }
 
-/** The group whose first sentence is `k`. */
+/** The group whose first sentence is `k`: up to three sentences, over the part's token array. */
 export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
-  const members = np.sentences.slice(k, k + 3);
-  return { tokens: members.flatMap((s) => s.tokens), firstCount: members[0].tokens.length };
+  const { tokens, sentenceStart } = tokensOf(np);
+  const from = sentenceStart[k];
+  return { tokens, from, to: sentenceStart[Math.min(k + 3, np.sentences.length)], firstCount: sentenceStart[k + 1] - from };
 }
 
 /** Language and the group's sentences as written: groups with equal keys have equal tokens. */
@@ -96,18 +117,6 @@ export function groupKey(np: NormalizedPart, k: number): string {
     .join('\u0000')}`;
 }
 
-/** Folded offsets of the group's tokens [from, to): where a window is in the part. */
-export function windowSpan(np: NormalizedPart, k: number, from: number, to: number): [number, number] {
-  const at = (n: number) => {
-    for (let s = k; ; s++) {
-      const { tokens } = np.sentences[s];
-      if (n < tokens.length) return tokens[n];
-      n -= tokens.length;
-    }
-  };
-  return [at(from).start, at(to - 1).end];
-}
-
 /** Every group of the part, in order (tests compare the index with them all). */
 export function sentenceGroups(np: NormalizedPart): SentenceGroup[] {
   return np.sentences.map((_, k) => groupAt(np, k));
@@ -115,7 +124,7 @@ export function sentenceGroups(np: NormalizedPart): SentenceGroup[] {
 
 /** How many of the stems the group's tokens have: the prefilter's measure. */
 export function sharedStems(group: SentenceGroup, stems: ReadonlySet<string>): number {
-  const present = new Set(group.tokens.map((t) => t.stem));
+  const present = new Set(group.tokens.slice(group.from, group.to).map((t) => t.stem));
   let shared = 0;
   for (const stem of stems) if (present.has(stem)) shared++;
   return shared;
@@ -127,37 +136,58 @@ export function sharedStems(group: SentenceGroup, stems: ReadonlySet<string>): n
  * An upper bound on `dice(target, window)` for every window [i, j) of a group, where the
  * window's string is its words joined (`codes`: each token's word coded as bigram numbers, or
  * undefined when the key leaves the token out). The window shares at most what each word
- * shares on its own plus one bigram per seam between words, and never more than the target
- * has; its bigram total is exact. Same arithmetic as the score, so bound ≥ score holds in
- * floating point too.
+ * shares on its own plus, per seam between two of its words, the seam's bigram when the
+ * target has it, and never more than the target has; its bigram total is exact. Same
+ * arithmetic as the score, so bound ≥ score holds in floating point too.
  */
 export class DiceBound {
-  private readonly pieces: Int32Array;
   private readonly lengths: Int32Array;
   private readonly shared: Int32Array;
+  /** seams[k]: how many words before k have a seam bigram the target has with the word before them. */
+  private readonly seams: Int32Array;
+  /** That seam of word k itself (1 or 0), which does not count when k opens the window. */
+  private readonly seamOf: Int32Array;
+  /** The first word at or after k that the key keeps (n when none). */
+  private readonly firstWord: Int32Array;
   private readonly open: boolean;
 
-  constructor(codes: ReadonlyArray<WordBigrams | undefined>, private readonly target: Bigrams) {
-    const n = codes.length;
-    this.pieces = new Int32Array(n + 1);
+  /** Bounds for windows within codes[from, to); `at` takes indexes into `codes`. */
+  constructor(
+    codes: ReadonlyArray<WordBigrams | undefined>,
+    private readonly target: Bigrams,
+    private readonly from = 0,
+    to = codes.length,
+  ) {
+    const n = to - from;
     this.lengths = new Int32Array(n + 1);
     this.shared = new Int32Array(n + 1);
+    this.seams = new Int32Array(n + 1);
+    this.seamOf = new Int32Array(n + 1);
+    this.firstWord = new Int32Array(n + 1);
     // A target under two characters scores by string equality alone: no bound.
     this.open = target.compact.length < 2;
+    let previous: string | undefined;
     for (let k = 0; k < n; k++) {
-      const code = codes[k];
-      const length = code ? code.text.length : 0;
-      this.pieces[k + 1] = this.pieces[k] + (length ? 1 : 0);
-      this.lengths[k + 1] = this.lengths[k] + length;
+      const code = codes[from + k];
+      const text = code ? code.text : '';
+      if (text && !this.open && previous !== undefined && seamInTarget(target, previous, text)) this.seamOf[k] = 1;
+      if (text) previous = text;
+      this.lengths[k + 1] = this.lengths[k] + text.length;
       this.shared[k + 1] = this.shared[k] + (code && !this.open ? sharedWithin(target, code) : 0);
+      this.seams[k + 1] = this.seams[k] + this.seamOf[k];
     }
+    this.firstWord[n] = n;
+    for (let k = n - 1; k >= 0; k--) this.firstWord[k] = this.lengths[k + 1] > this.lengths[k] ? k : this.firstWord[k + 1];
   }
 
   at(i: number, j: number): number {
     if (this.open) return 1;
+    i -= this.from;
+    j -= this.from;
     const length = this.lengths[j] - this.lengths[i];
     if (length < 2) return 0;
-    const seams = Math.max(0, this.pieces[j] - this.pieces[i] - 1);
+    const first = this.firstWord[i];
+    const seams = this.seams[j] - this.seams[i] - (first < j ? this.seamOf[first] : 0);
     const shared = Math.min(this.target.total, this.shared[j] - this.shared[i] + seams);
     return (2 * shared) / (this.target.total + length - 1);
   }

@@ -93,6 +93,12 @@ function targetIndex(target: Bigrams): TargetIndex {
 
 const slot = (index: TargetIndex, id: number) => (id < index.slotOf.length ? index.slotOf[id] : -1);
 
+/** Whether the bigram across the seam of two words joined ("…e" + "s…" = "es") is one the target has. */
+export function seamInTarget(target: Bigrams, before: string, after: string): boolean {
+  const id = pairIds.get(before[before.length - 1] + after[0]);
+  return id !== undefined && slot(targetIndex(target), id) >= 0;
+}
+
 // Scratch counts per slot for sharedWithin, zeroed again after each use.
 let scratch = new Int32Array(64);
 

@@ -33,7 +33,7 @@ function plainMatch(np: NormalizedPart, wording: Wording, floor: number) {
     const best = bestInGroup(group, wording, floor, false);
     for (const [w, polarity] of [[best.plain, 'plain'], [best.opposite, 'opposite']] as const) {
       if (!w) continue;
-      const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[w.from].start, end: group.tokens[w.to - 1].end, wording };
+      const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording };
       if (w.bareScore !== undefined) match.bareScore = w.bareScore;
       const current = polarity === 'plain' ? plain : opposite;
       if (current && bestScore(match) <= bestScore(current)) continue;
