@@ -134,17 +134,16 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
   let opposite: MessageMatch | undefined;
   const groups = candidateGroups(np, wording.contentStems, stemsNeeded(wording));
   if (!groups.length) return { plain, opposite };
-  // The bounds of every key over the stretch of the part the candidates cover, made once for
-  // all of its groups (they overlap), and only if some group is not in the memo.
+  // The bounds of every key over the part, made once for all of its groups (they overlap),
+  // and only if some group is not in the memo.
   let bounds: PartBounds | undefined;
-  const covered = () => [groupAt(np, groups[0]).from, groupAt(np, groups[groups.length - 1]).to] as const;
   for (const k of groups) {
     const group = groupAt(np, k);
     const key = groupKey(np, k);
     let byWording = groupMemo.get(key);
     if (!byWording) groupMemo.set(key, (byWording = new WeakMap()));
     let best = byWording.get(wording);
-    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(group, wording, floor, true, (bounds ??= new PartBounds(group.tokens, ...covered())))));
+    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(group, wording, floor, true, (bounds ??= new PartBounds(group.tokens)))));
     const at = (w: WindowScore): MessageMatch => {
       const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording };
       if (w.bareScore !== undefined) match.bareScore = w.bareScore;
@@ -228,17 +227,19 @@ function codesOf(tokens: readonly Token[], key: number, from: number, to: number
   return codes as ReadonlyArray<WordBigrams | undefined>;
 }
 
-/** Each key's window bound over one stretch of a part's tokens, for one wording, made on first use. */
+/**
+ * Each key's window bound over a part's tokens for one wording, made on first use and counted
+ * group by group (groups come in ascending order; words no group holds are never counted).
+ */
 class PartBounds {
   private readonly bounds: DiceBound[] = [];
-  constructor(
-    private readonly tokens: readonly Token[],
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
+  constructor(private readonly tokens: readonly Token[]) {}
 
-  of(key: number, against: Bigrams): DiceBound {
-    return (this.bounds[key] ??= new DiceBound(codesOf(this.tokens, key, this.from, this.to), against, this.from, this.to));
+  of(key: number, against: Bigrams, group: SentenceGroup): DiceBound {
+    const codes = codesOf(this.tokens, key, group.from, group.to);
+    const bound = (this.bounds[key] ??= new DiceBound(codes, against, 0, this.tokens.length, true));
+    bound.cover(group.from, group.to);
+    return bound;
   }
 }
 
@@ -267,7 +268,7 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   const targets = bare ? [wording.surface, wording.content, target.surface, target.content] : [wording.surface, wording.content];
   const keys = targets.map((against, n) => {
     const codes = codesOf(tokens, n, lo, hi);
-    return { dice: growingDice(against, n), codes, bound: prune ? (bounds?.of(n, against) ?? new DiceBound(codes, against, lo, hi)) : undefined };
+    return { dice: growingDice(against, n), codes, bound: prune ? (bounds?.of(n, against, group) ?? new DiceBound(codes, against, lo, hi)) : undefined };
   });
   // bareSurface and bareContent are read below only where `bare` holds.
   const [surface, content, bareSurface, bareContent] = keys.map((k) => k.dice);

@@ -147,37 +147,50 @@ export class DiceBound {
   private readonly seams: Int32Array;
   /** That seam of word k itself (1 or 0), which does not count when k opens the window. */
   private readonly seamOf: Int32Array;
-  /** The first word at or after k that the key keeps (n when none). */
-  private readonly firstWord: Int32Array;
   private readonly open: boolean;
+  /** Words before this (relative) index are counted. */
+  private filled = 0;
+  private previous: string | undefined;
 
-  /** Bounds for windows within codes[from, to); `at` takes indexes into `codes`. */
+  /**
+   * Bounds for windows within codes[from, to); `at` takes indexes into `codes`. Only the
+   * stretches `cover` was given are counted (the constructor covers [from, to) when `lazy`
+   * is not set): a part's groups ask for theirs, and the words between them cost nothing.
+   */
   constructor(
-    codes: ReadonlyArray<WordBigrams | undefined>,
+    private readonly codes: ReadonlyArray<WordBigrams | undefined>,
     private readonly target: Bigrams,
     private readonly from = 0,
     to = codes.length,
+    lazy = false,
   ) {
     const n = to - from;
     this.lengths = new Int32Array(n + 1);
     this.shared = new Int32Array(n + 1);
     this.seams = new Int32Array(n + 1);
     this.seamOf = new Int32Array(n + 1);
-    this.firstWord = new Int32Array(n + 1);
     // A target under two characters scores by string equality alone: no bound.
     this.open = target.compact.length < 2;
-    let previous: string | undefined;
-    for (let k = 0; k < n; k++) {
-      const code = codes[from + k];
+    if (!lazy) this.cover(from, to);
+  }
+
+  /**
+   * Counts the words of codes[a, b) (indexes into `codes`), in ascending stretches. Words
+   * skipped between stretches count as nothing: a window lies within one stretch, and the
+   * seam of its first word, whatever word it was taken from, is never counted.
+   */
+  cover(a: number, b: number): void {
+    const { codes, from, target } = this;
+    for (let k = this.filled; k < b - from; k++) {
+      const code = k + from >= a ? codes[k + from] : undefined;
       const text = code ? code.text : '';
-      if (text && !this.open && previous !== undefined && seamInTarget(target, previous, text)) this.seamOf[k] = 1;
-      if (text) previous = text;
+      this.seamOf[k] = text && !this.open && this.previous !== undefined && seamInTarget(target, this.previous, text) ? 1 : 0;
+      if (text) this.previous = text;
       this.lengths[k + 1] = this.lengths[k] + text.length;
       this.shared[k + 1] = this.shared[k] + (code && !this.open ? sharedWithin(target, code) : 0);
       this.seams[k + 1] = this.seams[k] + this.seamOf[k];
     }
-    this.firstWord[n] = n;
-    for (let k = n - 1; k >= 0; k--) this.firstWord[k] = this.lengths[k + 1] > this.lengths[k] ? k : this.firstWord[k + 1];
+    this.filled = Math.max(this.filled, b - from);
   }
 
   at(i: number, j: number): number {
@@ -186,8 +199,9 @@ export class DiceBound {
     j -= this.from;
     const length = this.lengths[j] - this.lengths[i];
     if (length < 2) return 0;
-    const first = this.firstWord[i];
-    const seams = this.seams[j] - this.seams[i] - (first < j ? this.seamOf[first] : 0);
+    let first = i;
+    while (this.lengths[first + 1] === this.lengths[first]) first++;
+    const seams = this.seams[j] - this.seams[i] - this.seamOf[first];
     const shared = Math.min(this.target.total, this.shared[j] - this.shared[i] + seams);
     return (2 * shared) / (this.target.total + length - 1);
   }
