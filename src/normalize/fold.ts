@@ -46,9 +46,9 @@ export function foldText(raw: string): FoldedText {
     // Plain ASCII not followed by a combining mark (most copy): NFKC and the folds leave it
     // as it is, so only whitespace needs a look.
     if (code < 0x80 && !combiningAt(raw, i + 1)) {
-      i++;
-      if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      if (isAsciiSpace(code)) {
         if (pendingSpace < 0) pendingSpace = start;
+        i++;
         continue;
       }
       if (pendingSpace >= 0 && text.length > 0) {
@@ -56,8 +56,15 @@ export function foldText(raw: string): FoldedText {
         toRaw.push(pendingSpace);
       }
       pendingSpace = -1;
-      text += raw[start];
-      toRaw.push(start);
+      // The whole run of such characters at once: one string append, not one per character.
+      i++;
+      while (i < raw.length) {
+        const next = raw.charCodeAt(i);
+        if (next >= 0x80 || isAsciiSpace(next) || combiningAt(raw, i + 1)) break;
+        i++;
+      }
+      text += raw.slice(start, i);
+      for (let k = start; k < i; k++) toRaw.push(k);
       continue;
     }
     const cp = raw.codePointAt(i)!;
@@ -89,6 +96,8 @@ export function foldText(raw: string): FoldedText {
   toRaw.push(raw.length);
   return { text, toRaw, raw };
 }
+
+const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);
 
 /** Whether a combining mark starts at `i` (all marks are at U+0300 or above). */
 function combiningAt(raw: string, i: number): boolean {
