@@ -44,17 +44,26 @@ export function yearOf(spec: Spec): number | undefined {
   return date ? Number(date.value.slice(0, 4)) : undefined;
 }
 
+// Per part, what every fact of the spec asks again: its code-shaped words, its near-word scopes.
+const codesByPart = new WeakMap<NormalizedPart, Candidate[]>();
+const scopesByPart = new WeakMap<NormalizedPart, Scope[]>();
+
+type Scope = { start: number; end: number; tokens: NormalizedPart['sentences'][number]['tokens'] };
+
 function candidates(np: NormalizedPart, fact: Fact): Candidate[] {
   if (fact.type === 'code') {
-    return codeCandidates(np.folded.text).map((c) => ({ ...c, key: c.raw.toUpperCase() }));
+    let codes = codesByPart.get(np);
+    if (!codes) codesByPart.set(np, (codes = codeCandidates(np.folded.text).map((c) => ({ ...c, key: c.raw.toUpperCase() }))));
+    return codes;
   }
   return np.values.filter((v) => v.type === fact.type && !v.reference);
 }
 
-function scopes(np: NormalizedPart): Array<{ start: number; end: number; tokens: NormalizedPart['sentences'][number]['tokens'] }> {
+function scopes(np: NormalizedPart): Scope[] {
   if (SENTENCE_SCOPED.has(np.part.role)) return np.sentences;
-  const tokens = np.sentences.flatMap((s) => s.tokens);
-  return [{ start: 0, end: np.folded.text.length, tokens }];
+  let whole = scopesByPart.get(np);
+  if (!whole) scopesByPart.set(np, (whole = [{ start: 0, end: np.folded.text.length, tokens: np.sentences.flatMap((s) => s.tokens) }]));
+  return whole;
 }
 
 // A fact's near words prepared once per language, not once per sentence.
@@ -165,9 +174,15 @@ export function mentionsOf(fact: Fact, key: string, doc: NormalizedDocument): Me
   return mentions;
 }
 
+// A fact's key depends on its spec alone: computed once, not once per document.
+const factKeys = new WeakMap<Fact, { spec: Spec; key: string | undefined }>();
+
 export function keyOfFact(fact: Fact, spec: Spec): string | undefined {
-  if (fact.type === 'text') return fact.value.toLowerCase();
-  return factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
+  const known = factKeys.get(fact);
+  if (known?.spec === spec) return known.key;
+  const key = fact.type === 'text' ? fact.value.toLowerCase() : factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
+  factKeys.set(fact, { spec, key });
+  return key;
 }
 
 export const factsCheck: DocumentCheck = {
