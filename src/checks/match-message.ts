@@ -134,16 +134,17 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
   let opposite: MessageMatch | undefined;
   const groups = candidateGroups(np, wording.contentStems, stemsNeeded(wording));
   if (!groups.length) return { plain, opposite };
-  // The bounds of every key over the part, made once for all of its groups (they overlap),
-  // and only if some group is not in the memo.
+  // The bounds of every key over the stretch of the part the candidates span, made once for
+  // all of its groups (they overlap), and only if some group is not in the memo.
   let bounds: PartBounds | undefined;
+  const spanned = () => new PartBounds(groupAt(np, groups[0]).tokens, groupAt(np, groups[0]).from, groupAt(np, groups[groups.length - 1]).to);
   for (const k of groups) {
     const group = groupAt(np, k);
     const key = groupKey(np, k);
     let byWording = groupMemo.get(key);
     if (!byWording) groupMemo.set(key, (byWording = new WeakMap()));
     let best = byWording.get(wording);
-    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(group, wording, floor, true, (bounds ??= new PartBounds(group.tokens)))));
+    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(group, wording, floor, true, (bounds ??= spanned()))));
     const at = (w: WindowScore): MessageMatch => {
       const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording };
       if (w.bareScore !== undefined) match.bareScore = w.bareScore;
@@ -233,11 +234,16 @@ function codesOf(tokens: readonly Token[], key: number, from: number, to: number
  */
 class PartBounds {
   private readonly bounds: DiceBound[] = [];
-  constructor(private readonly tokens: readonly Token[]) {}
+  /** Bounds for groups within tokens[from, to). */
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
 
   of(key: number, against: Bigrams, group: SentenceGroup): DiceBound {
     const codes = codesOf(this.tokens, key, group.from, group.to);
-    const bound = (this.bounds[key] ??= new DiceBound(codes, against, 0, this.tokens.length, true));
+    const bound = (this.bounds[key] ??= new DiceBound(codes, against, this.from, this.to, true));
     bound.cover(group.from, group.to);
     return bound;
   }
