@@ -18,14 +18,17 @@ export function prepareNear(phrase: string, language: string): NearWord {
   return { words: splitWords(text).map((s) => stripDiacritics(text.slice(s.start, s.end))) };
 }
 
-function forms(norm: string): string[] {
-  const token = stripDiacritics(norm);
-  const stripped = token.replace(HEBREW_PREFIX, '');
-  return stripped === token ? [token] : [token, stripped];
+const isHebrewLetter = (code: number) => code >= 0x05d0 && code <= 0x05ea;
+
+/** The token without diacritics, and without a Hebrew one-letter prefix when it has one. */
+function forms(bare: string): string[] {
+  if (!isHebrewLetter(bare.charCodeAt(0))) return [bare];
+  const stripped = bare.replace(HEBREW_PREFIX, '');
+  return stripped === bare ? [bare] : [bare, stripped];
 }
 
-function wordMatches(norm: string, word: string): boolean {
-  return forms(norm).some((c) => (word.length > 3 ? c.startsWith(word) : c === word));
+function wordMatches(token: Token, word: string): boolean {
+  return forms(token.bare).some((c) => (word.length > 3 ? c.startsWith(word) : c === word));
 }
 
 /** [first, last] token indexes of each occurrence of the near phrase in tokens. */
@@ -40,22 +43,22 @@ export function findNear(tokens: readonly Token[], near: NearWord): Array<[numbe
  */
 export interface NearIndex {
   byFirst: Map<string, NearWord[]>;
-  /** The longest first word: no longer prefix of a token can be one. */
-  longestFirst: number;
+  /** The lengths of the first words, ascending: only a token's prefixes of these lengths can be one. */
+  firstLengths: number[];
 }
 
 export function indexNear(phrases: readonly NearWord[]): NearIndex {
   const byFirst = new Map<string, NearWord[]>();
-  let longestFirst = 0;
+  const lengths = new Set<number>();
   for (const near of phrases) {
     const first = near.words[0];
     if (first === undefined) continue;
-    longestFirst = Math.max(longestFirst, first.length);
+    lengths.add(first.length);
     const list = byFirst.get(first);
     if (list) list.push(near);
     else byFirst.set(first, [near]);
   }
-  return { byFirst, longestFirst };
+  return { byFirst, firstLengths: [...lengths].sort((a, b) => a - b) };
 }
 
 /** [first, last] token indexes of each occurrence of any indexed phrase, once each. */
@@ -71,12 +74,12 @@ export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first
   const found = new Set<NearWord>();
   for (let i = 0; i < tokens.length; i++) {
     found.clear();
-    for (const form of forms(tokens[i].norm)) {
+    for (const form of forms(tokens[i].bare)) {
       // Every prefix of the token that is a first word: a word longer than three letters
       // matches as a prefix, a shorter one only as the whole token.
-      const longest = Math.min(form.length, index.longestFirst);
-      for (let length = 1; length <= longest; length++) {
-        const phrases = index.byFirst.get(form.slice(0, length));
+      for (const length of index.firstLengths) {
+        if (length > form.length) break;
+        const phrases = index.byFirst.get(length === form.length ? form : form.slice(0, length));
         if (!phrases) continue;
         for (const near of phrases) if (length > 3 || length === form.length) found.add(near);
       }
@@ -85,7 +88,7 @@ export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first
       const n = near.words.length;
       if (i + n > tokens.length) continue;
       let ok = true;
-      for (let k = 1; k < n && ok; k++) ok = wordMatches(tokens[i + k].norm, near.words[k]);
+      for (let k = 1; k < n && ok; k++) ok = wordMatches(tokens[i + k], near.words[k]);
       if (ok) hit(i, i + n - 1, near);
     }
   }

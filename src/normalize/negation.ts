@@ -34,9 +34,15 @@ function primary(language: string): string {
   return (typeof language === 'string' ? language : '').toLowerCase().split(/[-_]/)[0];
 }
 
+// Asked once per word: the answer per tag is remembered (a run sees a handful of tags).
+const knownByTag = new Map<string, Language | undefined>();
+
 export function knownLanguage(language: string): Language | undefined {
+  if (knownByTag.has(language)) return knownByTag.get(language);
   const p = primary(language);
-  return p === 'iw' ? 'he' : (LANGUAGES as string[]).includes(p) ? (p as Language) : undefined;
+  const known = p === 'iw' ? 'he' : (LANGUAGES as string[]).includes(p) ? (p as Language) : undefined;
+  if (typeof language === 'string' && knownByTag.size < 256) knownByTag.set(language, known);
+  return known;
 }
 const known = knownLanguage;
 
@@ -52,8 +58,11 @@ function hasCue(token: string, cues: ReadonlySet<string>): boolean {
  * (better a cue too many in untagged copy than a missed "not").
  */
 export function isNegationCue(token: string, language: string): boolean {
+  return isCueIn(token, known(language));
+}
+
+function isCueIn(token: string, lang: Language | undefined): boolean {
   if (typeof token !== 'string' || token === '') return false;
-  const lang = known(language);
   if (hasCue(token, lang ? BY_LANGUAGE[lang] : ALL)) return true;
   return (lang === 'en' || lang === undefined) && /n['’]t$/.test(token);
 }
@@ -65,7 +74,7 @@ export function isNegationCue(token: string, language: string): boolean {
  */
 export function negationCues(words: readonly string[], language: string): boolean[] {
   const lang = known(language);
-  const flags = words.map((w) => isNegationCue(w, language));
+  const flags = words.map((w) => isCueIn(w, lang));
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1] ?? '';
     if (!flags[i]) {

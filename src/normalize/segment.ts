@@ -90,6 +90,9 @@ function trimSpan(text: string) {
 // Hebrew gershayim (folded to ") inside a word belongs to it (ש"ח, צה"ל).
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’.,-]|"(?=\p{L}))[\p{L}\p{M}\p{N}]+)*/gu;
 
+const WORD_AT = new RegExp(WORD.source, 'uy');
+const WORD_START = /[\p{L}\p{N}]/uy;
+
 // Scripts written without spaces between words: a regular expression would see a whole
 // sentence as one word.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -107,8 +110,32 @@ export function splitWords(text: string, start = 0, end = text.length): Span[] {
     }
     return out;
   }
-  for (const match of slice.matchAll(WORD)) {
-    out.push({ start: start + match.index, end: start + match.index + match[0].length });
+  // Word starts found by character code where it is ASCII, each word's end by a sticky match
+  // on the whole text: no match object per word. A word reaching the end is matched again on
+  // the slice, where the pattern's lookahead cannot see past it.
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    let opens: boolean;
+    if (code < 0x80) opens = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    else {
+      WORD_START.lastIndex = i;
+      opens = WORD_START.test(text);
+    }
+    if (!opens) {
+      i++;
+      continue;
+    }
+    WORD_AT.lastIndex = i;
+    WORD_AT.test(text);
+    let wordEnd = WORD_AT.lastIndex;
+    if (wordEnd >= end) {
+      WORD_AT.lastIndex = i - start;
+      WORD_AT.test(slice);
+      wordEnd = start + WORD_AT.lastIndex;
+    }
+    out.push({ start: i, end: wordEnd });
+    i = wordEnd;
   }
   return out;
 }
