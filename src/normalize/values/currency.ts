@@ -58,6 +58,14 @@ export const DOLLAR_SUFFIX = String.raw`\s?(?:${prefixSource(Object.keys(DOLLAR_
 /** ISO codes alone (regex source, no captures). */
 export const CURRENCY_CODE = CODES.map(codeSource).join('|');
 
+/**
+ * The characters CURRENCY_BEFORE can start with, in either case: where none stands in the
+ * few characters before a digit, no amount there has its currency before it.
+ */
+export const CURRENCY_BEFORE_FIRST: ReadonlySet<string> = new Set(
+  [...Object.keys(DOLLAR_PREFIXES), ...SIGNS.map(([s]) => s), ...CODES].flatMap((w) => [w[0], w[0].toLowerCase(), w[0].toUpperCase()]),
+);
+
 /** Signs and codes that may stand before an amount (regex source, no captures, case-sensitive). */
 export const CURRENCY_BEFORE = [PREFIXED_DOLLAR, ...SIGNS.map(([s]) => signSource(s)), ...CODES.map(codeSource)].join('|');
 
@@ -88,6 +96,9 @@ for (const name of [...NAME_CODES.keys()].sort(byLength)) {
   NAME_PATTERNS.set(name, new RegExp(`^${caseless(name).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'u'));
 }
 
+/** Every first word of a currency name, lower case ("dollars", "u" of "u.s. dollars", "元"). */
+export const NAME_FIRST_WORDS: readonly string[] = [...NAMES_BY_FIRST_WORD.keys()];
+
 /** The currency name written at `at` (one or more words), the longest one; undefined when none. */
 export function currencyNameAt(text: string, at: number): { end: number; code: string; written: string } | undefined {
   const first = /^[\p{L}]+|^[元¢]/u.exec(text.slice(at, at + 40))?.[0].toLowerCase();
@@ -101,6 +112,8 @@ export function currencyNameAt(text: string, at: number): { end: number; code: s
 }
 
 const CODE_WORDS = new Set([...CODES, ...CODES_ANY_CASE.map((c) => c.toLowerCase())]);
+/** Every word `isCodeWord` accepts. */
+export const CODE_WORD_LIST: readonly string[] = [...CODE_WORDS];
 
 /** Whether a word is an ISO code as copy writes it ("USD", "usd"; not "try"). Cheap: a set lookup. */
 export function isCodeWord(written: string): boolean {

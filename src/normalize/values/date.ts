@@ -34,6 +34,12 @@ const ISO = /(?<![\p{L}\p{N}.,/]|(?<![\u05D0-\u05EA])-)(\d{4})([-./])(\d{1,2})\2
 // A hyphen before makes a chain ("555-12/11") unless it follows a Hebrew prefix ("ה-30.11.2026").
 const NUMERIC = /(?<![\p{L}\p{N}.,/:$€£¥₪]|(?<![\u05D0-\u05EA])-)(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2})|,(\d{4}))?(?![\p{N}]|[./:-]\d)/gu;
 
+// Cheap gates, tried once per text: every named form (MONTH_FIRST, DAY_FIRST, the joined
+// forms of date-forms.ts) holds a month name as MONTH reads it, and every numeric one (ISO,
+// NUMERIC, numeric ranges) two digits joined by "-", "." or "/". Most texts hold neither.
+const MONTH_WORD = new RegExp(MONTH, 'iu');
+const DIGITS_JOINED = /\d[-./]\d/;
+
 // English month names that are also ordinary words; written in lower case they are the word.
 const ENGLISH_WORD_MONTH = /^(?:may|march|mar)$/;
 
@@ -78,8 +84,13 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     if (c) out.push(key === undefined ? { ...c, hidden: true } : c);
   };
 
-  for (const m of text.matchAll(ISO)) {
-    add(m.index, m.index + m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
+  const numericForms = DIGITS_JOINED.test(text);
+  const namedForms = MONTH_WORD.test(text);
+  if (!numericForms && !namedForms) return out;
+  if (numericForms) {
+    for (const m of text.matchAll(ISO)) {
+      add(m.index, m.index + m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
+    }
   }
   // A date with its month named: one day, or a range ("March 1–31, 2026", "1–31 March") whose
   // days share the month and year. Says whether it was a range.
@@ -94,23 +105,26 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     add(secondStart, end, year, month, Number(m[secondGroup]));
     return true;
   };
-  const monthFirst = [...text.matchAll(MONTH_FIRST)].filter((m) => isMonthName(m[1]));
-  monthFirst.forEach((m, i) => addNamed(m, 2, 3, monthNumber(m[1]), fullYear(m[4], options.year) ?? sharedYear(text, m, monthFirst[i + 1], 4)));
-  const dayFirst = [...text.matchAll(DAY_FIRST)].filter((m) => isMonthName(m[4]));
-  dayFirst.forEach((m, i) => {
-    const month = monthNumber(m[4]);
-    const year = fullYear(m[5], options.year) ?? sharedYear(text, m, dayFirst[i + 1], 5);
-    if (addNamed(m, m[1] === undefined ? 2 : 1, 3, month, year)) return;
-    // "od 24 do 30 listopada", "from 24 to 30 November", "מ-24 עד 30 בנובמבר": the first
-    // day of a range written in words takes the second's month and year.
-    const from = Math.max(0, m.index - 24);
-    const opening = WORD_RANGE_START.exec(text.slice(from, m.index));
-    if (opening) {
-      const [dayStart, dayEnd] = opening.indices![1];
-      add(from + dayStart, from + dayEnd, year, month, Number(opening[1]));
-    }
-  });
-  for (const d of joinedMonthDates(text)) add(d.start, d.end, fullYear(d.year, options.year), d.month, d.day);
+  if (namedForms) {
+    const monthFirst = [...text.matchAll(MONTH_FIRST)].filter((m) => isMonthName(m[1]));
+    monthFirst.forEach((m, i) => addNamed(m, 2, 3, monthNumber(m[1]), fullYear(m[4], options.year) ?? sharedYear(text, m, monthFirst[i + 1], 4)));
+    const dayFirst = [...text.matchAll(DAY_FIRST)].filter((m) => isMonthName(m[4]));
+    dayFirst.forEach((m, i) => {
+      const month = monthNumber(m[4]);
+      const year = fullYear(m[5], options.year) ?? sharedYear(text, m, dayFirst[i + 1], 5);
+      if (addNamed(m, m[1] === undefined ? 2 : 1, 3, month, year)) return;
+      // "od 24 do 30 listopada", "from 24 to 30 November", "מ-24 עד 30 בנובמבר": the first
+      // day of a range written in words takes the second's month and year.
+      const from = Math.max(0, m.index - 24);
+      const opening = WORD_RANGE_START.exec(text.slice(from, m.index));
+      if (opening) {
+        const [dayStart, dayEnd] = opening.indices![1];
+        add(from + dayStart, from + dayEnd, year, month, Number(opening[1]));
+      }
+    });
+    for (const d of joinedMonthDates(text)) add(d.start, d.end, fullYear(d.year, options.year), d.month, d.day);
+  }
+  if (!numericForms) return out;
 
   const numeric = [...text.matchAll(NUMERIC)];
   const order = numericOrder(numeric, language);

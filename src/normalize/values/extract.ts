@@ -49,6 +49,7 @@ function pricesNotDays(found: Candidate[], length: number): Candidate[] {
   // The money values that survive among themselves: "10 € 12 mars" is 10 € (not € 12) and
   // 12 March. One owner per character keeps this linear in the text.
   const owner = new Int32Array(length).fill(-1);
+  if (!found.some((c) => c.type === 'date')) return found;
   const money = found.filter((c) => c.type === 'money').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   if (money.length === 0) return found;
   money.forEach((m, index) => {
@@ -69,6 +70,7 @@ function pricesNotDays(found: Candidate[], length: number): Candidate[] {
 }
 
 function resolveOverlaps(found: Candidate[], length: number): Value[] {
+  if (found.length === 0) return [];
   const rank = (c: Candidate) => c.rank ?? PRIORITY[c.type];
   const ranked = found.sort(
     (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start || Number(!!a.hidden) - Number(!!b.hidden),

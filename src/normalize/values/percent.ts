@@ -16,6 +16,8 @@ const RANGE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${PERCENT_NUMBER}
 const LOOK_BACK = 30;
 
 interface Patterns {
+  /** A percent sign or word anywhere: every pattern below needs one, and most texts have none. */
+  unit: RegExp;
   /** Digits then the sign or a word: group 1 is the number. */
   signAfter: RegExp;
   signBefore: RegExp;
@@ -38,6 +40,7 @@ function patterns(language: string): Patterns {
   const unit = `%|％|${words}`;
   const ofSource = PERCENT_OF[primary] ?? (primary in PERCENT_OF ? undefined : PERCENT_OF.en);
   const built: Patterns = {
+    unit: new RegExp(unit, 'iu'),
     signAfter: new RegExp(
       String.raw`(?:(?<![\p{L}\p{N}.,%/^])|(?<=(?<![\p{L}\p{N}])[ובהלמשכ]))(${PERCENT_NUMBER})${AMOUNT_END}${GAP}(?:${unit})`,
       'giu',
@@ -66,7 +69,8 @@ function percentKey(written: string, language: string): string | undefined {
 export function extractPercents(text: string, language: string): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined) => c && out.push(c);
-  const { signAfter, signBefore, word, wordFirst, fraction } = patterns(language);
+  const { unit, signAfter, signBefore, word, wordFirst, fraction } = patterns(language);
+  if (!unit.test(text)) return out;
   const unitsRead = new Set<number>();
   for (const m of text.matchAll(signAfter)) {
     let start = m.index;
