@@ -92,14 +92,13 @@ function digitCount(text: string): number {
   return n;
 }
 
-export function extractIdentifiers(text: string): Candidate[] {
+export function extractIdentifiers(text: string, digits = digitRunStarts(text)): Candidate[] {
   const out: Candidate[] = [];
   const hide = (start: number, end: number) => {
     const c = candidate('number', text, start, end, '');
     if (c) out.push({ ...c, hidden: true, rank: RANK });
   };
   // Every form here holds digits; a text without any has none of them.
-  const digits = digitRunStarts(text);
   if (digits.length === 0) return out;
   if (text.includes('+')) for (const m of text.matchAll(INTERNATIONAL)) if (digitCount(m[0]) >= 8) hide(m.index, m.index + m[0].length);
   for (const m of matchesAt(text, PHONE_GROUPS, digits)) {

@@ -5,7 +5,7 @@
 // second (or first) end leaves the currency out: "$236–279", "10–20 zł". Scale words, names
 // and number words come from the language's grammar (grammar/).
 import { candidate, INVISIBLE, NOT_AFTER_WORD, RANGE_DASH, SPACES, type Candidate } from './candidate.js';
-import { CODE_WORD_LIST, CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_BEFORE_FIRST, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, NAME_FIRST_WORDS, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
+import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_BEFORE_FIRST, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, NAME_FIRST_WORDS, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
 import { centCurrency, MINOR_UNITS } from './grammar/currency-names.js';
 import { numberLexicon } from './grammar/number-words.js';
 import { caseless, scaleWords, type ScaleWords } from './grammar/units.js';
@@ -25,13 +25,12 @@ const MINOR_NAME = MINOR_UNITS.map(([w]) => w)
   .sort((a, b) => b.length - a.length)
   .map((w) => `${caseless(w)}${w === '¢' ? '' : '(?![\\p{L}])'}`)
   .join('|');
+// Any minor unit in the text, in any case (a superset of `minor`'s names): most texts have none.
+const MINOR_GATE = new RegExp(MINOR_UNITS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 const MINOR_BY_NAME = new Map(MINOR_UNITS.map(([w, code, factor]) => [w, { code, factor }]));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// What the loop over words in extractMoney reads on: a minor unit, a name's first word or a code.
-const NAMED_WORDS = [...new Set([...MINOR_UNITS.map(([w]) => w), ...NAME_FIRST_WORDS, ...CODE_WORD_LIST])]
-  .sort((a, b) => b.length - a.length)
-  .map(escape)
-  .join('|');
+// The words (lower case) the loop over words in extractMoney reads on besides codes: a minor
+// unit or a currency name's first word. One set lookup per word.
+const NAMED_WORDS = new Set([...MINOR_UNITS.map(([w]) => w), ...NAME_FIRST_WORDS]);
 // Joiners between a main amount and its minor part, in every language read.
 const JOINER = String.raw`(?:\s(?:and|und|en|y|con|et|i|a))?`;
 const CLAUSE_END = String.raw`(?=\s*(?:$|[.,;:!?)\]]))`;
@@ -56,8 +55,6 @@ interface Patterns {
   minor: RegExp;
   /** A currency name or minor unit after a space: the amount in words before it. */
   named: RegExp;
-  /** Any word `named` reads on (a minor unit, a name's first word, a code) anywhere in the text, in any case. */
-  namedGate: RegExp;
   /** A minor part after the main amount: 1 digits, 2 unit. */
   minorPart: RegExp;
   minorWords: RegExp;
@@ -84,7 +81,6 @@ export function patterns(language: string): Patterns {
     rangeBefore: new RegExp(String.raw`(?<![\p{L}\p{N}.,])((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)${GAP}${RANGE_DASH}${GAP}$`, 'u'),
     minor: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}|-)(${MINOR_NAME})`, 'uy'),
     named: /[\p{L}元¢]+/gu,
-    namedGate: new RegExp(`(?<![\\p{L}元¢])(?:${NAMED_WORDS})(?![\\p{L}元¢])`, 'iu'),
     minorPart: new RegExp(String.raw`^${JOINER}\s(\d{1,2})(?:\s(${MINOR_NAME})|${CLAUSE_END})`, 'u'),
     minorWords: new RegExp(String.raw`^${JOINER}(?=\s)`, 'u'),
   };
@@ -111,7 +107,7 @@ function minorOf(written: string): { code: string | undefined; factor: number } 
   return MINOR_BY_NAME.get(written) ?? MINOR_BY_NAME.get(written.toLowerCase());
 }
 
-export function extractMoney(text: string, language: string): Candidate[] {
+export function extractMoney(text: string, language: string, digits = digitRunStarts(text)): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined) => c && out.push(c);
   const p = patterns(language);
@@ -144,8 +140,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
     return c;
   };
 
-  // Every amount in digits starts a run of digits; `after` and `minor` start at one.
-  const digits = digitRunStarts(text);
+  // Every amount in digits starts a run of digits (`digits`); `after` and `minor` start at one.
   // In a range a scale written once counts for both ends: "$2-3 million", "5–10 mln zł".
   for (const m of matchesAt(text, p.before, signsBefore(text, digits))) {
     // Letters after "$" or a trailing code name the currency when both are written: "$10 CAD", "$ 5 c".
@@ -193,19 +188,19 @@ export function extractMoney(text: string, language: string): Candidate[] {
     }
   }
   // "50 cents", "470 pence", "12-cent", "99 groszy".
-  for (const m of matchesAt(text, p.minor, digits)) {
+  for (const m of digits.length > 0 && MINOR_GATE.test(text) ? matchesAt(text, p.minor, digits) : []) {
     const unit = minorOf(m[2]);
     if (!unit) continue;
     push(candidate('money', text, m.index, m.index + m[0].length, total(parseNumber(m[1], language), unit.factor, unit.code ?? centCurrency(language))));
   }
   // Amounts in words: "sieben Euro", "five million yen", "cinco millones de yenes", "one penny".
   const lexicon = numberLexicon(primaryLanguage(language));
-  for (const m of p.namedGate.test(text) ? text.matchAll(p.named) : []) {
+  for (const m of text.matchAll(p.named)) {
     // After a space or hyphen only: the amount in words stands before it.
     if (m.index === 0 || !/[\s\-]/.test(text[m.index - 1])) continue;
     const word = m[0].toLowerCase();
+    if (!NAMED_WORDS.has(word) && !isCodeWord(m[0])) continue;
     const minor = minorOf(word);
-    if (!minor && !startsCurrencyName(word) && !isCodeWord(m[0])) continue;
     // French "cent" is also the number hundred: "deux cent" is not two cents.
     if (minor && lexicon && word in lexicon.multipliers) continue;
     const name = minor ? undefined : currencyNameAt(text, m.index);

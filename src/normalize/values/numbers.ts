@@ -15,14 +15,13 @@ const NOT_BEFORE = String.raw`(?![\p{L}\p{N}%_]|[.,:/\-\u2010-\u2015\u2212]\d|\s
 const NUMBER_RE = new RegExp(String.raw`${NOT_AFTER}(${NUMBER})(?!\d|[.,]\d)${NOT_BEFORE}`, 'uy');
 const RANGE_RE = new RegExp(String.raw`${NOT_AFTER}(\d{1,3})\s?[-\u2010-\u2015\u2212]\s?(\d{1,3})${NOT_BEFORE}`, 'uyd');
 
-export function extractNumbers(text: string, language: string): Candidate[] {
+export function extractNumbers(text: string, language: string, digits = digitRunStarts(text)): Candidate[] {
   const out: Candidate[] = [];
   const push = (start: number, written: string) => {
     const value = parseNumber(written, language);
     const c = candidate('number', text, start, start + written.length, value === undefined ? undefined : numberKey(value));
     if (c) out.push(c);
   };
-  const digits = digitRunStarts(text);
   if (digits.length === 0) return out;
   for (const m of matchesAt(text, NUMBER_RE, digits)) push(m.index, m[1]);
   for (const m of matchesAt(text, RANGE_RE, digits)) {

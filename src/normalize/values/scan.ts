@@ -6,15 +6,12 @@
 /** Offsets where a run of ASCII digits starts ("a 12 b 345": 2, 7), ascending. */
 export function digitRunStarts(text: string): number[] {
   const starts: number[] = [];
-  let inRun = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (digit && !inRun) starts.push(i);
-    inRun = digit;
-  }
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) starts.push(m.index);
   return starts;
 }
+
+const DIGIT_RUN = /\d+/g;
 
 /**
  * The matches `text.matchAll(global)` would give, found by trying `sticky` (the same pattern
