@@ -38,10 +38,14 @@ const DOLLAR_SUFFIXES: Record<string, string> = { c: 'CAD', ca: 'CAD', can: 'CAD
 const SCALED_ONLY = new Set(['livres', 'livre', 'libras', 'libra', 'pfund', 'pond', 'rand', 'franco', 'real']);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// One lookaround after a whole alternation, not one after each alternative: V8 compiles a
+// pattern with dozens of lookarounds in its alternatives very slowly (tens of ms), and
+// "(?:a|b)(?!x)" matches exactly what "a(?!x)|b(?!x)" does.
 // Codes are upper case only: "eur" or "usd" in running text is rare, "chf"-like words are not.
-const codeSource = (c: string) => `${CODES_ANY_CASE.includes(c) ? caseless(c) : c}(?![\\p{L}])`;
-// Letters after a sign would make it part of a word ("zł" in "złoto" is not a currency).
-const signSource = (s: string) => (/\p{L}$/u.test(s) ? `${escape(s)}(?![\\p{L}])` : escape(s));
+const codesSource = (codes: readonly string[]) => `(?:${codes.map((c) => (CODES_ANY_CASE.includes(c) ? caseless(c) : c)).join('|')})(?![\\p{L}])`;
+// Letters after a sign would make it part of a word ("zł" in "złoto" is not a currency): a
+// sign that ends with a letter (the character just read) is not followed by one.
+const signsSource = (signs: readonly string[]) => `(?:${signs.map(escape).join('|')})(?:(?<![\\p{L}])|(?![\\p{L}]))`;
 const byLength = (a: string, b: string) => b.length - a.length;
 
 const NAME_CODES = new Map<string, string>();
@@ -56,7 +60,7 @@ const PREFIXED_DOLLAR = String.raw`(?<![\p{L}])(?:(?:${prefixSource(Object.keys(
 export const DOLLAR_SUFFIX = String.raw`\s?(?:${prefixSource(Object.keys(DOLLAR_SUFFIXES))})(?![\p{L}\p{N}'’])`;
 
 /** ISO codes alone (regex source, no captures). */
-export const CURRENCY_CODE = CODES.map(codeSource).join('|');
+export const CURRENCY_CODE = codesSource(CODES);
 
 /**
  * The characters CURRENCY_BEFORE can start with, in either case: where none stands in the
@@ -67,7 +71,7 @@ export const CURRENCY_BEFORE_FIRST: ReadonlySet<string> = new Set(
 );
 
 /** Signs and codes that may stand before an amount (regex source, no captures, case-sensitive). */
-export const CURRENCY_BEFORE = [PREFIXED_DOLLAR, ...SIGNS.map(([s]) => signSource(s)), ...CODES.map(codeSource)].join('|');
+export const CURRENCY_BEFORE = [PREFIXED_DOLLAR, signsSource(SIGNS.map(([s]) => s)), CURRENCY_CODE].join('|');
 
 /** Names in any case, multi-word ones with any space (regex source, no captures), longest first. */
 export const CURRENCY_NAME = [...NAME_CODES.keys()]
@@ -75,17 +79,17 @@ export const CURRENCY_NAME = [...NAME_CODES.keys()]
   .map((n) => `${caseless(n).replace(/ /g, '\\s')}(?![\\p{L}])`)
   .join('|');
 
-const SIGNS_AFTER = SIGNS.filter(([s]) => !s.endsWith('$') || s === '$').map(([s]) => signSource(s));
+const SIGNS_AFTER = signsSource(SIGNS.filter(([s]) => !s.endsWith('$') || s === '$').map(([s]) => s));
 
 /** Signs, codes and names that may stand after an amount (regex source, no captures). */
-export const CURRENCY_AFTER = [...SIGNS_AFTER, ...CODES.map(codeSource), CURRENCY_NAME].join('|');
+export const CURRENCY_AFTER = [SIGNS_AFTER, CURRENCY_CODE, CURRENCY_NAME].join('|');
 
 /**
  * Like CURRENCY_AFTER, but any word stands for a name (regex source, no captures): a pattern
  * tried at every amount stays cheap, and `currencyNameAt` then says whether the word (and the
  * words after it) name a currency.
  */
-export const CURRENCY_AFTER_WORD = [...SIGNS_AFTER, ...CODES.map(codeSource), String.raw`\p{L}[\p{L}'’-]*`].join('|');
+export const CURRENCY_AFTER_WORD = [SIGNS_AFTER, CURRENCY_CODE, String.raw`\p{L}[\p{L}'’-]*`].join('|');
 
 // Names by their first word, longest first: "dollars canadiens" is tried before "dollars".
 const NAMES_BY_FIRST_WORD = new Map<string, string[]>();

@@ -21,10 +21,11 @@ const AMOUNT_END = String.raw`(?!\d|[.,]\d)(?:,(?:--?|\u2013))?`;
 const LOOK_BACK = 40;
 // How far before its first digit `before` may start: its lookahead reads 1 to 8 characters.
 const SIGN_REACH = 8;
-const MINOR_NAME = MINOR_UNITS.map(([w]) => w)
+// A unit spelled in letters is not followed by one; "¢" may be (one lookaround for all, see currency.ts).
+const MINOR_NAME = `(?:${MINOR_UNITS.map(([w]) => w)
   .sort((a, b) => b.length - a.length)
-  .map((w) => `${caseless(w)}${w === '¢' ? '' : '(?![\\p{L}])'}`)
-  .join('|');
+  .map(caseless)
+  .join('|')})(?:(?<=¢)|(?![\\p{L}]))`;
 // Any minor unit in the text, in any case (a superset of `minor`'s names): most texts have none.
 const MINOR_GATE = new RegExp(MINOR_UNITS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 const MINOR_BY_NAME = new Map(MINOR_UNITS.map(([w, code, factor]) => [w, { code, factor }]));
