@@ -93,12 +93,17 @@ export const CURRENCY_AFTER_WORD = [SIGNS_AFTER, CURRENCY_CODE, String.raw`\p{L}
 
 // Names by their first word, longest first: "dollars canadiens" is tried before "dollars".
 const NAMES_BY_FIRST_WORD = new Map<string, string[]>();
-const NAME_PATTERNS = new Map<string, RegExp>();
 for (const name of [...NAME_CODES.keys()].sort(byLength)) {
   const first = /^[\p{L}]+|^./u.exec(name)![0];
   NAMES_BY_FIRST_WORD.set(first, [...(NAMES_BY_FIRST_WORD.get(first) ?? []), name]);
-  NAME_PATTERNS.set(name, new RegExp(`^${caseless(name).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'u'));
 }
+// Each name's pattern is built when first needed: most of the 300 never are in one run.
+const NAME_PATTERNS = new Map<string, RegExp>();
+const namePattern = (name: string): RegExp => {
+  let pattern = NAME_PATTERNS.get(name);
+  if (!pattern) NAME_PATTERNS.set(name, (pattern = new RegExp(`^${caseless(name).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'u')));
+  return pattern;
+};
 
 /** Every first word of a currency name, lower case ("dollars", "u" of "u.s. dollars", "元"). */
 export const NAME_FIRST_WORDS: readonly string[] = [...NAMES_BY_FIRST_WORD.keys()];
@@ -109,7 +114,7 @@ export function currencyNameAt(text: string, at: number): { end: number; code: s
   const names = first === undefined ? undefined : NAMES_BY_FIRST_WORD.get(first);
   if (!names) return undefined;
   for (const name of names) {
-    const m = NAME_PATTERNS.get(name)!.exec(text.slice(at, at + name.length + 8));
+    const m = namePattern(name).exec(text.slice(at, at + name.length + 8));
     if (m) return { end: at + m[0].length, code: NAME_CODES.get(name)!, written: m[0] };
   }
   return undefined;

@@ -8,8 +8,10 @@
 import { candidate, NOT_AFTER_WORD, RANGE_DASH, type Candidate } from './candidate.js';
 import { CURRENCY_AFTER_WORD, currencyCode, currencyNameAt } from './currency.js';
 import { dayOf, DAY_WORD, joinedMonthDates, numericRanges, ORDINAL_DAY_WORD } from './date-forms.js';
+import { ignoringCase } from './ignore-case.js';
 import { MONTH_NAMES, monthNumber, WEEKDAYS } from './months.js';
 import { primaryLanguage, usesDecimalPoint } from './number.js';
+import { lazy } from './scan.js';
 import type { ExtractOptions } from './types.js';
 
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -19,15 +21,19 @@ const MONTH = String.raw`(?<![\p{L}])(?:[בל])?(${MONTH_NAMES})\.?(?![\p{L}])`;
 const YEAR = String.raw`(?:\s?,?\s(?:de\s|(?:of|in)\s(?=(?:19|20)\d\d))?(\d{4})(?!\d))?`;
 
 // April 30, 2026 / Thursday, September 13, 2018 / Apr 30th / Nov. 30 / March 1-31, 2026
-const MONTH_FIRST = new RegExp(
-  String.raw`(?:(?<![\p{L}])${WEEKDAYS},?\s)?${MONTH},?\s(?:the\s)?(\d{1,2}${ORDINAL}|${DAY_WORD})(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL})?(?![\p{L}\p{N}%]|[.,:]\d)${YEAR}`,
-  'giud',
-);
+// The named forms read names in any case: `ignoringCase` (ignore-case.ts) instead of the `i`
+// flag. They are built when a text first names a month.
+const MONTH_FIRST = lazy(() => new RegExp(
+  ignoringCase(String.raw`(?:(?<![\p{L}])${WEEKDAYS},?\s)?${MONTH},?\s(?:the\s)?(\d{1,2}${ORDINAL}|${DAY_WORD})(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL})?(?![\p{L}\p{N}%]|[.,:]\d)${YEAR}`),
+  'gud',
+));
 // 30 April 2026 / 30th of April / 30 listopada 2026 / 12. Juni 2018 / 30 בנובמבר 2026 / 1-30 listopada
-const DAY_FIRST = new RegExp(
-  String.raw`(?:${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?|(?=[efnstEFNST])(?<![\p{L}])(${ORDINAL_DAY_WORD}))(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:day\sof\s|of\s|de\s)?${MONTH}${YEAR}`,
-  'giud',
-);
+const DAY_FIRST = lazy(() => new RegExp(
+  ignoringCase(
+    String.raw`(?:${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?|(?=[efnstEFNST])(?<![\p{L}])(${ORDINAL_DAY_WORD}))(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:day\sof\s|of\s|de\s)?${MONTH}${YEAR}`,
+  ),
+  'gud',
+));
 // 2026-04-30, 2026/04/30, 2026.04.30, "ב-2026-11-30" (a Hebrew prefix and hyphen before it)
 const ISO = /(?<![\p{L}\p{N}.,/]|(?<![\u05D0-\u05EA])-)(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[./-]\d)/gu;
 // 30.11.2026, 30/11/2026, 4/30/2026, 30-11-2026, 30/11/26, 30/11, 30.11. (not en)
@@ -37,7 +43,7 @@ const NUMERIC = /(?<![\p{L}\p{N}.,/:$€£¥₪]|(?<![\u05D0-\u05EA])-)(\d{1,2})
 // Cheap gates, tried once per text: every named form (MONTH_FIRST, DAY_FIRST, the joined
 // forms of date-forms.ts) holds a month name as MONTH reads it, and every numeric one (ISO,
 // NUMERIC, numeric ranges) two digits joined by "-", "." or "/". Most texts hold neither.
-const MONTH_WORD = new RegExp(MONTH, 'iu');
+const MONTH_WORD = new RegExp(ignoringCase(MONTH), 'u');
 const DIGITS_JOINED = /\d[-./]\d/;
 
 // English month names that are also ordinary words; written in lower case they are the word.
@@ -106,9 +112,9 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     return true;
   };
   if (namedForms) {
-    const monthFirst = [...text.matchAll(MONTH_FIRST)].filter((m) => isMonthName(m[1]));
+    const monthFirst = [...text.matchAll(MONTH_FIRST())].filter((m) => isMonthName(m[1]));
     monthFirst.forEach((m, i) => addNamed(m, 2, 3, monthNumber(m[1]), fullYear(m[4], options.year) ?? sharedYear(text, m, monthFirst[i + 1], 4)));
-    const dayFirst = [...text.matchAll(DAY_FIRST)].filter((m) => isMonthName(m[4]));
+    const dayFirst = [...text.matchAll(DAY_FIRST())].filter((m) => isMonthName(m[4]));
     dayFirst.forEach((m, i) => {
       const month = monthNumber(m[4]);
       const year = fullYear(m[5], options.year) ?? sharedYear(text, m, dayFirst[i + 1], 5);

@@ -36,3 +36,9 @@ export function matchesAt(text: string, sticky: RegExp, positions: Iterable<numb
 export function stickyOf(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
 }
+
+/** A value built on its first use: a large pattern is compiled only by a run that needs it. */
+export function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
