@@ -8,6 +8,7 @@
 //   ("SPRING30", "YULAN03", "ZWEP6227F"), not a number with a unit ("128GB", "1080P").
 //   Product model names in capitals ("RTX4090") are indistinguishable and do come out.
 import { candidate, type Candidate } from './candidate.js';
+import { digitRunStarts, matchesAt } from './scan.js';
 
 export interface CodeCandidate {
   start: number;
@@ -16,7 +17,12 @@ export interface CodeCandidate {
 }
 
 // Not inside e-mail addresses, URLs, hashtags, handles, identifiers or hyphenated words.
-const TOKEN = /(?<![\p{L}\p{N}_#@/.\\-])[A-Za-z0-9]{4,20}(?![\p{L}\p{N}_@]|[./\\-][\p{L}\p{N}])/gu;
+const TOKEN_SOURCE = String.raw`(?<![\p{L}\p{N}_#@/.\\-])[A-Za-z0-9]{4,20}(?![\p{L}\p{N}_@]|[./\\-][\p{L}\p{N}])`;
+const TOKEN = new RegExp(TOKEN_SOURCE, 'gu');
+// A token cannot end inside a run of ASCII letters and digits, so one holding a digit starts
+// where the run around that digit starts: extractCodes tries only there.
+const TOKEN_AT = new RegExp(TOKEN_SOURCE, 'uy');
+const ALNUM = /[A-Za-z0-9]/;
 const UNIT_SUFFIX = /^\d+(?:K|P|D|X|GB|MB|TB|KB|ML|L|KG|G|MM|CM|M|KM|MP|HZ|KHZ|MHZ|GHZ|MAH|W|KW|KWH|V|FPS|PX|PT|HP|OZ|LB|LBS|IN|FT|MIN|H|S|MS|AM|PM|ST|ND|RD|TH)$/;
 
 /**
@@ -25,8 +31,12 @@ const UNIT_SUFFIX = /^\d+(?:K|P|D|X|GB|MB|TB|KB|ML|L|KG|G|MM|CM|M|KM|MP|HZ|KHZ|M
  * followed by capitals is a product name) or all capitals ("SALEONSALE", also "FREE").
  */
 export function codeCandidates(text: string): CodeCandidate[] {
+  return codesOf(text.matchAll(TOKEN));
+}
+
+function codesOf(tokens: Iterable<RegExpExecArray>): CodeCandidate[] {
   const out: CodeCandidate[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of tokens) {
     const raw = m[0];
     if (!/[A-Za-z]/.test(raw)) continue;
     const upper = raw.toUpperCase();
@@ -40,9 +50,24 @@ export function codeCandidates(text: string): CodeCandidate[] {
   return out;
 }
 
-export function extractCodes(text: string): Candidate[] {
+/** Where a token holding a digit may start: the start of the run of ASCII letters and digits around each run of digits. */
+function* runStartsAroundDigits(text: string, digits: readonly number[]): Generator<number> {
+  // Each character is walked over at most twice: a run is left behind once its end is known.
+  let runEnd = 0;
+  for (const d of digits) {
+    if (d < runEnd) continue;
+    let at = d;
+    while (at > runEnd && ALNUM.test(text[at - 1])) at--;
+    yield at;
+    runEnd = d + 1;
+    while (runEnd < text.length && ALNUM.test(text[runEnd])) runEnd++;
+  }
+}
+
+export function extractCodes(text: string, digits = digitRunStarts(text)): Candidate[] {
   const out: Candidate[] = [];
-  for (const c of codeCandidates(text)) {
+  // A code value holds a digit: only tokens around digits are read.
+  for (const c of codesOf(matchesAt(text, TOKEN_AT, runStartsAroundDigits(text, digits)))) {
     const { raw } = c;
     if (raw.length < 5 || raw !== raw.toUpperCase() || !/\d/.test(raw) || UNIT_SUFFIX.test(raw)) continue;
     const value = candidate('code', text, c.start, c.end, raw);

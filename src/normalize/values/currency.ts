@@ -38,10 +38,14 @@ const DOLLAR_SUFFIXES: Record<string, string> = { c: 'CAD', ca: 'CAD', can: 'CAD
 const SCALED_ONLY = new Set(['livres', 'livre', 'libras', 'libra', 'pfund', 'pond', 'rand', 'franco', 'real']);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// One lookaround after a whole alternation, not one after each alternative: V8 compiles a
+// pattern with dozens of lookarounds in its alternatives very slowly (tens of ms), and
+// "(?:a|b)(?!x)" matches exactly what "a(?!x)|b(?!x)" does.
 // Codes are upper case only: "eur" or "usd" in running text is rare, "chf"-like words are not.
-const codeSource = (c: string) => `${CODES_ANY_CASE.includes(c) ? caseless(c) : c}(?![\\p{L}])`;
-// Letters after a sign would make it part of a word ("zł" in "złoto" is not a currency).
-const signSource = (s: string) => (/\p{L}$/u.test(s) ? `${escape(s)}(?![\\p{L}])` : escape(s));
+const codesSource = (codes: readonly string[]) => `(?:${codes.map((c) => (CODES_ANY_CASE.includes(c) ? caseless(c) : c)).join('|')})(?![\\p{L}])`;
+// Letters after a sign would make it part of a word ("zł" in "złoto" is not a currency): a
+// sign that ends with a letter (the character just read) is not followed by one.
+const signsSource = (signs: readonly string[]) => `(?:${signs.map(escape).join('|')})(?:(?<![\\p{L}])|(?![\\p{L}]))`;
 const byLength = (a: string, b: string) => b.length - a.length;
 
 const NAME_CODES = new Map<string, string>();
@@ -56,10 +60,18 @@ const PREFIXED_DOLLAR = String.raw`(?<![\p{L}])(?:(?:${prefixSource(Object.keys(
 export const DOLLAR_SUFFIX = String.raw`\s?(?:${prefixSource(Object.keys(DOLLAR_SUFFIXES))})(?![\p{L}\p{N}'’])`;
 
 /** ISO codes alone (regex source, no captures). */
-export const CURRENCY_CODE = CODES.map(codeSource).join('|');
+export const CURRENCY_CODE = codesSource(CODES);
+
+/**
+ * The characters CURRENCY_BEFORE can start with, in either case: where none stands in the
+ * few characters before a digit, no amount there has its currency before it.
+ */
+export const CURRENCY_BEFORE_FIRST: ReadonlySet<string> = new Set(
+  [...Object.keys(DOLLAR_PREFIXES), ...SIGNS.map(([s]) => s), ...CODES].flatMap((w) => [w[0], w[0].toLowerCase(), w[0].toUpperCase()]),
+);
 
 /** Signs and codes that may stand before an amount (regex source, no captures, case-sensitive). */
-export const CURRENCY_BEFORE = [PREFIXED_DOLLAR, ...SIGNS.map(([s]) => signSource(s)), ...CODES.map(codeSource)].join('|');
+export const CURRENCY_BEFORE = [PREFIXED_DOLLAR, signsSource(SIGNS.map(([s]) => s)), CURRENCY_CODE].join('|');
 
 /** Names in any case, multi-word ones with any space (regex source, no captures), longest first. */
 export const CURRENCY_NAME = [...NAME_CODES.keys()]
@@ -67,26 +79,34 @@ export const CURRENCY_NAME = [...NAME_CODES.keys()]
   .map((n) => `${caseless(n).replace(/ /g, '\\s')}(?![\\p{L}])`)
   .join('|');
 
-const SIGNS_AFTER = SIGNS.filter(([s]) => !s.endsWith('$') || s === '$').map(([s]) => signSource(s));
+const SIGNS_AFTER = signsSource(SIGNS.filter(([s]) => !s.endsWith('$') || s === '$').map(([s]) => s));
 
 /** Signs, codes and names that may stand after an amount (regex source, no captures). */
-export const CURRENCY_AFTER = [...SIGNS_AFTER, ...CODES.map(codeSource), CURRENCY_NAME].join('|');
+export const CURRENCY_AFTER = [SIGNS_AFTER, CURRENCY_CODE, CURRENCY_NAME].join('|');
 
 /**
  * Like CURRENCY_AFTER, but any word stands for a name (regex source, no captures): a pattern
  * tried at every amount stays cheap, and `currencyNameAt` then says whether the word (and the
  * words after it) name a currency.
  */
-export const CURRENCY_AFTER_WORD = [...SIGNS_AFTER, ...CODES.map(codeSource), String.raw`\p{L}[\p{L}'’-]*`].join('|');
+export const CURRENCY_AFTER_WORD = [SIGNS_AFTER, CURRENCY_CODE, String.raw`\p{L}[\p{L}'’-]*`].join('|');
 
 // Names by their first word, longest first: "dollars canadiens" is tried before "dollars".
 const NAMES_BY_FIRST_WORD = new Map<string, string[]>();
-const NAME_PATTERNS = new Map<string, RegExp>();
 for (const name of [...NAME_CODES.keys()].sort(byLength)) {
   const first = /^[\p{L}]+|^./u.exec(name)![0];
   NAMES_BY_FIRST_WORD.set(first, [...(NAMES_BY_FIRST_WORD.get(first) ?? []), name]);
-  NAME_PATTERNS.set(name, new RegExp(`^${caseless(name).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'u'));
 }
+// Each name's pattern is built when first needed: most of the 300 never are in one run.
+const NAME_PATTERNS = new Map<string, RegExp>();
+const namePattern = (name: string): RegExp => {
+  let pattern = NAME_PATTERNS.get(name);
+  if (!pattern) NAME_PATTERNS.set(name, (pattern = new RegExp(`^${caseless(name).replace(/ /g, '\\s+')}(?![\\p{L}])`, 'u')));
+  return pattern;
+};
+
+/** Every first word of a currency name, lower case ("dollars", "u" of "u.s. dollars", "元"). */
+export const NAME_FIRST_WORDS: readonly string[] = [...NAMES_BY_FIRST_WORD.keys()];
 
 /** The currency name written at `at` (one or more words), the longest one; undefined when none. */
 export function currencyNameAt(text: string, at: number): { end: number; code: string; written: string } | undefined {
@@ -94,7 +114,7 @@ export function currencyNameAt(text: string, at: number): { end: number; code: s
   const names = first === undefined ? undefined : NAMES_BY_FIRST_WORD.get(first);
   if (!names) return undefined;
   for (const name of names) {
-    const m = NAME_PATTERNS.get(name)!.exec(text.slice(at, at + name.length + 8));
+    const m = namePattern(name).exec(text.slice(at, at + name.length + 8));
     if (m) return { end: at + m[0].length, code: NAME_CODES.get(name)!, written: m[0] };
   }
   return undefined;

@@ -2,7 +2,9 @@
 // "second of Aug"), month names joined by "/" or "-" ("Oct/2", "Sep-23-2026", "05-Aug-2026",
 // "2026/aug/01"), and numeric ranges ("10/1-10/7", "5/1-5/7, 2026", "10/1/2026-10/7/2026").
 import { RANGE_DASH } from './candidate.js';
+import { ignoringCase } from './ignore-case.js';
 import { MONTH_NAMES, monthNumber } from './months.js';
+import { lazy } from './scan.js';
 
 const UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
@@ -39,10 +41,13 @@ export function dayOf(written: string): number {
 }
 
 // "Oct/2", "Jan-1", "Sep-23-2026", "September-2026-23", "05-Aug-2026", "2026/aug/01", "2026/23/Sep".
-const JOINED = new RegExp(
-  String.raw`(?=\d|\p{L}{3,12}[-/]\d)(?<![\p{L}\p{N}/.])(?:(\d{1,4})([-/])(?:(\d{1,4})\2)?(${MONTH_NAMES})(?:\2(\d{1,4}))?|(${MONTH_NAMES})([-/])(\d{1,4})(?:\7(\d{1,4}))?)(?![\p{L}\p{N}]|[-/]\d)`,
-  'giu',
-);
+// Built when a text first names a month.
+const JOINED = lazy(() => new RegExp(
+  ignoringCase(
+    String.raw`(?=\d|\p{L}{3,12}[-/]\d)(?<![\p{L}\p{N}/.])(?:(\d{1,4})([-/])(?:(\d{1,4})\2)?(${MONTH_NAMES})(?:\2(\d{1,4}))?|(${MONTH_NAMES})([-/])(\d{1,4})(?:\7(\d{1,4}))?)(?![\p{L}\p{N}]|[-/]\d)`,
+  ),
+  'gu',
+));
 
 export interface DateParts {
   start: number;
@@ -55,7 +60,7 @@ export interface DateParts {
 /** Dates with a month name joined to its numbers by "/" or "-". The four-digit number is the year. */
 export function joinedMonthDates(text: string): DateParts[] {
   const out: DateParts[] = [];
-  for (const m of text.matchAll(JOINED)) {
+  for (const m of text.matchAll(JOINED())) {
     const monthWritten = m[4] ?? m[6];
     const month = monthNumber(monthWritten);
     if (month === undefined) continue;

@@ -8,8 +8,10 @@
 import { candidate, NOT_AFTER_WORD, RANGE_DASH, type Candidate } from './candidate.js';
 import { CURRENCY_AFTER_WORD, currencyCode, currencyNameAt } from './currency.js';
 import { dayOf, DAY_WORD, joinedMonthDates, numericRanges, ORDINAL_DAY_WORD } from './date-forms.js';
+import { ignoringCase } from './ignore-case.js';
 import { MONTH_NAMES, monthNumber, WEEKDAYS } from './months.js';
 import { primaryLanguage, usesDecimalPoint } from './number.js';
+import { lazy } from './scan.js';
 import type { ExtractOptions } from './types.js';
 
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -19,20 +21,30 @@ const MONTH = String.raw`(?<![\p{L}])(?:[בל])?(${MONTH_NAMES})\.?(?![\p{L}])`;
 const YEAR = String.raw`(?:\s?,?\s(?:de\s|(?:of|in)\s(?=(?:19|20)\d\d))?(\d{4})(?!\d))?`;
 
 // April 30, 2026 / Thursday, September 13, 2018 / Apr 30th / Nov. 30 / March 1-31, 2026
-const MONTH_FIRST = new RegExp(
-  String.raw`(?:(?<![\p{L}])${WEEKDAYS},?\s)?${MONTH},?\s(?:the\s)?(\d{1,2}${ORDINAL}|${DAY_WORD})(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL})?(?![\p{L}\p{N}%]|[.,:]\d)${YEAR}`,
-  'giud',
-);
+// The named forms read names in any case: `ignoringCase` (ignore-case.ts) instead of the `i`
+// flag. They are built when a text first names a month.
+const MONTH_FIRST = lazy(() => new RegExp(
+  ignoringCase(String.raw`(?:(?<![\p{L}])${WEEKDAYS},?\s)?${MONTH},?\s(?:the\s)?(\d{1,2}${ORDINAL}|${DAY_WORD})(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL})?(?![\p{L}\p{N}%]|[.,:]\d)${YEAR}`),
+  'gud',
+));
 // 30 April 2026 / 30th of April / 30 listopada 2026 / 12. Juni 2018 / 30 בנובמבר 2026 / 1-30 listopada
-const DAY_FIRST = new RegExp(
-  String.raw`(?:${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?|(?=[efnstEFNST])(?<![\p{L}])(${ORDINAL_DAY_WORD}))(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:day\sof\s|of\s|de\s)?${MONTH}${YEAR}`,
-  'giud',
-);
+const DAY_FIRST = lazy(() => new RegExp(
+  ignoringCase(
+    String.raw`(?:${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?|(?=[efnstEFNST])(?<![\p{L}])(${ORDINAL_DAY_WORD}))(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:day\sof\s|of\s|de\s)?${MONTH}${YEAR}`,
+  ),
+  'gud',
+));
 // 2026-04-30, 2026/04/30, 2026.04.30, "ב-2026-11-30" (a Hebrew prefix and hyphen before it)
 const ISO = /(?<![\p{L}\p{N}.,/]|(?<![\u05D0-\u05EA])-)(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[./-]\d)/gu;
 // 30.11.2026, 30/11/2026, 4/30/2026, 30-11-2026, 30/11/26, 30/11, 30.11. (not en)
 // A hyphen before makes a chain ("555-12/11") unless it follows a Hebrew prefix ("ה-30.11.2026").
 const NUMERIC = /(?<![\p{L}\p{N}.,/:$€£¥₪]|(?<![\u05D0-\u05EA])-)(\d{1,2})([./-])(\d{1,2})(?:\2(\d{4}|\d{2})|,(\d{4}))?(?![\p{N}]|[./:-]\d)/gu;
+
+// Cheap gates, tried once per text: every named form (MONTH_FIRST, DAY_FIRST, the joined
+// forms of date-forms.ts) holds a month name as MONTH reads it, and every numeric one (ISO,
+// NUMERIC, numeric ranges) two digits joined by "-", "." or "/". Most texts hold neither.
+const MONTH_WORD = new RegExp(ignoringCase(MONTH), 'u');
+const DIGITS_JOINED = /\d[-./]\d/;
 
 // English month names that are also ordinary words; written in lower case they are the word.
 const ENGLISH_WORD_MONTH = /^(?:may|march|mar)$/;
@@ -78,8 +90,13 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     if (c) out.push(key === undefined ? { ...c, hidden: true } : c);
   };
 
-  for (const m of text.matchAll(ISO)) {
-    add(m.index, m.index + m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
+  const numericForms = DIGITS_JOINED.test(text);
+  const namedForms = MONTH_WORD.test(text);
+  if (!numericForms && !namedForms) return out;
+  if (numericForms) {
+    for (const m of text.matchAll(ISO)) {
+      add(m.index, m.index + m[0].length, Number(m[1]), Number(m[3]), Number(m[4]));
+    }
   }
   // A date with its month named: one day, or a range ("March 1–31, 2026", "1–31 March") whose
   // days share the month and year. Says whether it was a range.
@@ -94,23 +111,26 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     add(secondStart, end, year, month, Number(m[secondGroup]));
     return true;
   };
-  const monthFirst = [...text.matchAll(MONTH_FIRST)].filter((m) => isMonthName(m[1]));
-  monthFirst.forEach((m, i) => addNamed(m, 2, 3, monthNumber(m[1]), fullYear(m[4], options.year) ?? sharedYear(text, m, monthFirst[i + 1], 4)));
-  const dayFirst = [...text.matchAll(DAY_FIRST)].filter((m) => isMonthName(m[4]));
-  dayFirst.forEach((m, i) => {
-    const month = monthNumber(m[4]);
-    const year = fullYear(m[5], options.year) ?? sharedYear(text, m, dayFirst[i + 1], 5);
-    if (addNamed(m, m[1] === undefined ? 2 : 1, 3, month, year)) return;
-    // "od 24 do 30 listopada", "from 24 to 30 November", "מ-24 עד 30 בנובמבר": the first
-    // day of a range written in words takes the second's month and year.
-    const from = Math.max(0, m.index - 24);
-    const opening = WORD_RANGE_START.exec(text.slice(from, m.index));
-    if (opening) {
-      const [dayStart, dayEnd] = opening.indices![1];
-      add(from + dayStart, from + dayEnd, year, month, Number(opening[1]));
-    }
-  });
-  for (const d of joinedMonthDates(text)) add(d.start, d.end, fullYear(d.year, options.year), d.month, d.day);
+  if (namedForms) {
+    const monthFirst = [...text.matchAll(MONTH_FIRST())].filter((m) => isMonthName(m[1]));
+    monthFirst.forEach((m, i) => addNamed(m, 2, 3, monthNumber(m[1]), fullYear(m[4], options.year) ?? sharedYear(text, m, monthFirst[i + 1], 4)));
+    const dayFirst = [...text.matchAll(DAY_FIRST())].filter((m) => isMonthName(m[4]));
+    dayFirst.forEach((m, i) => {
+      const month = monthNumber(m[4]);
+      const year = fullYear(m[5], options.year) ?? sharedYear(text, m, dayFirst[i + 1], 5);
+      if (addNamed(m, m[1] === undefined ? 2 : 1, 3, month, year)) return;
+      // "od 24 do 30 listopada", "from 24 to 30 November", "מ-24 עד 30 בנובמבר": the first
+      // day of a range written in words takes the second's month and year.
+      const from = Math.max(0, m.index - 24);
+      const opening = WORD_RANGE_START.exec(text.slice(from, m.index));
+      if (opening) {
+        const [dayStart, dayEnd] = opening.indices![1];
+        add(from + dayStart, from + dayEnd, year, month, Number(opening[1]));
+      }
+    });
+    for (const d of joinedMonthDates(text)) add(d.start, d.end, fullYear(d.year, options.year), d.month, d.day);
+  }
+  if (!numericForms) return out;
 
   const numeric = [...text.matchAll(NUMERIC)];
   const order = numericOrder(numeric, language);

@@ -10,6 +10,7 @@ import { extractMoney } from './money.js';
 import { extractNumbers } from './numbers.js';
 import { extractPercents } from './percent.js';
 import { isReference } from './reference.js';
+import { digitRunStarts } from './scan.js';
 import type { ExtractOptions, Value, ValueType } from './types.js';
 import { extractUrls } from './url.js';
 
@@ -23,16 +24,21 @@ export function extractValues(text: string, options: ExtractOptions): Value[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const language = typeof options?.language === 'string' && options.language ? options.language : 'en';
   const year = typeof options?.year === 'number' && Number.isInteger(options.year) ? options.year : undefined;
+  // Where runs of digits start: every amount, day, code and phone number in digits starts one.
+  const digits = digitRunStarts(text);
+  const dates = extractDates(text, { language, year });
+  const money = extractMoney(text, language, digits);
   const found: Candidate[] = [
     ...extractUrls(text),
-    ...extractDates(text, { language, year }),
-    ...extractMoney(text, language),
-    ...extractPercents(text, language),
-    ...extractCodes(text),
-    ...extractIdentifiers(text),
-    ...extractNumbers(text, language),
+    ...dates,
+    ...money,
+    ...extractPercents(text, language, digits),
+    ...extractCodes(text, digits),
+    ...extractIdentifiers(text, digits),
+    ...extractNumbers(text, language, digits),
   ];
-  const kept = resolveOverlaps(pricesNotDays(found, text.length), text.length);
+  // A price never becomes a day: only a text with both can have one that would.
+  const kept = resolveOverlaps(dates.length > 0 && money.length > 0 ? pricesNotDays(found, text.length) : found, text.length);
   for (const value of kept) {
     if (value.type === 'money' && isReference(text, value.start, language)) value.reference = true;
   }
@@ -49,8 +55,10 @@ function pricesNotDays(found: Candidate[], length: number): Candidate[] {
   // The money values that survive among themselves: "10 € 12 mars" is 10 € (not € 12) and
   // 12 March. One owner per character keeps this linear in the text.
   const owner = new Int32Array(length).fill(-1);
+  const dates = found.filter((c) => c.type === 'date');
+  if (dates.length === 0) return found;
   const money = found.filter((c) => c.type === 'money').sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  if (money.length === 0) return found;
+  if (money.length === 0 || !dates.some(overlapsAny(money))) return found;
   money.forEach((m, index) => {
     for (let i = m.start; i < m.end; i++) if (owner[i] !== -1) return;
     owner.fill(index, m.start, m.end);
@@ -68,7 +76,27 @@ function pricesNotDays(found: Candidate[], length: number): Candidate[] {
   return found.filter((c) => c.type !== 'date' || !crossesMoney(c));
 }
 
+/** Whether a span shares a character with any of `spans`; O(log n) a question. */
+function overlapsAny(spans: readonly Candidate[]): (c: Candidate) => boolean {
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  // The furthest end among the spans up to each one, in order of start.
+  const reach: number[] = [];
+  for (const s of byStart) reach.push(Math.max(s.end, reach.length ? reach[reach.length - 1] : -1));
+  return (c) => {
+    // The last span that starts before `c` ends.
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].start < c.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] > c.start;
+  };
+}
+
 function resolveOverlaps(found: Candidate[], length: number): Value[] {
+  if (found.length === 0) return [];
   const rank = (c: Candidate) => c.rank ?? PRIORITY[c.type];
   const ranked = found.sort(
     (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start || Number(!!a.hidden) - Number(!!b.hidden),

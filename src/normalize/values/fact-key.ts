@@ -14,6 +14,19 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * `code "spring30" -> "SPRING30"`; undefined when `written` cannot be read as that type.
  */
 export function factKey(type: ValueType, written: string | number, options: ExtractOptions): string | undefined {
+  // The checks ask for the same fact's key once per part: remembered (a key is a string).
+  const id = `${type}\u0000${typeof written}\u0000${String(written)}\u0000${options?.language}\u0000${options?.year}`;
+  if (KEYS.has(id)) return KEYS.get(id);
+  const key = computeFactKey(type, written, options);
+  if (KEYS.size >= MAX_KEYS) KEYS.clear();
+  KEYS.set(id, key);
+  return key;
+}
+
+const KEYS = new Map<string, string | undefined>();
+const MAX_KEYS = 10_000;
+
+function computeFactKey(type: ValueType, written: string | number, options: ExtractOptions): string | undefined {
   if (typeof written === 'number') {
     if (!Number.isFinite(written)) return undefined;
     if (type === 'number' || type === 'percent') return numberKey(written);

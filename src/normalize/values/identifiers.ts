@@ -8,15 +8,17 @@
 // tried every cue word at every position would double the extractor's cost.
 import { candidate, SPACES, type Candidate } from './candidate.js';
 import { monthNumber } from './months.js';
+import { digitRunStarts, matchesAt } from './scan.js';
 
 const RANK = 2.5;
 
-const DIGIT_RUN = /\d+/g;
 // International form: "+48 600 100 200", "+972-3-123-4567", "+1 (555) 123-4567".
 const INTERNATIONAL = new RegExp(String.raw`(?<![\p{L}\p{N}])\+\d{1,3}(?:[${SPACES}.\-]?\(?\d{1,4}\)?){2,6}`, 'gu');
 // Grouped like a phone number whatever the cue: "22 123 45 67" (a group that is not three
 // digits long is not a thousands group). "600 100 200" stays a grouped number.
-const PHONE_GROUPS = new RegExp(String.raw`(?=\d)(?<![\p{L}\p{N}.,])\d{2,4}(?:[${SPACES}]\d{2,4}){2,4}(?![\p{L}\p{N}%])`, 'gu');
+// Sticky: it starts a run of digits (scan.ts).
+const PHONE_GROUPS = new RegExp(String.raw`(?=\d)(?<![\p{L}\p{N}.,])\d{2,4}(?:[${SPACES}]\d{2,4}){2,4}(?![\p{L}\p{N}%])`, 'uy');
+const GROUP_SEPARATOR = new RegExp(`[${SPACES}]`);
 // Israeli star numbers for businesses: "*2345".
 const STAR_NUMBER = /(?<![\p{L}\p{N}*])\*\d{3,5}(?![\p{N}])/gu;
 
@@ -90,24 +92,27 @@ function digitCount(text: string): number {
   return n;
 }
 
-export function extractIdentifiers(text: string): Candidate[] {
+export function extractIdentifiers(text: string, digits = digitRunStarts(text)): Candidate[] {
   const out: Candidate[] = [];
   const hide = (start: number, end: number) => {
     const c = candidate('number', text, start, end, '');
     if (c) out.push({ ...c, hidden: true, rank: RANK });
   };
-  for (const m of text.matchAll(INTERNATIONAL)) if (digitCount(m[0]) >= 8) hide(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(PHONE_GROUPS)) {
-    const groups = m[0].split(new RegExp(`[${SPACES}]`));
+  // Every form here holds digits; a text without any has none of them.
+  if (digits.length === 0) return out;
+  if (text.includes('+')) for (const m of text.matchAll(INTERNATIONAL)) if (digitCount(m[0]) >= 8) hide(m.index, m.index + m[0].length);
+  for (const m of matchesAt(text, PHONE_GROUPS, digits)) {
+    const groups = m[0].split(GROUP_SEPARATOR);
     if (digitCount(m[0]) >= 7 && groups.slice(1).some((g) => g.length !== 3)) hide(m.index, m.index + m[0].length);
   }
-  for (const m of text.matchAll(STAR_NUMBER)) hide(m.index, m.index + m[0].length);
+  if (text.includes('*')) for (const m of text.matchAll(STAR_NUMBER)) hide(m.index, m.index + m[0].length);
 
   let skipTo = 0;
-  for (const m of text.matchAll(DIGIT_RUN)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (const start of digits) {
     if (start < skipTo) continue;
+    let end = start + 1;
+    while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    const run = text.slice(start, end);
     const cue = wordBefore(text, start);
     if (cue.word && has(PHONE_CUES, cue) && /^['.]?[:.]?\s*[+(]?$/u.test(cue.gap)) {
       const rest = PHONE_REST.exec(text.slice(start, start + 24));
@@ -131,11 +136,11 @@ export function extractIdentifiers(text: string): Candidate[] {
       continue;
     }
     if (from !== start || to !== end || text[end] === '%') continue;
-    if (m[0].length <= 5 && cue.gap === ' ' && CAMEL.test(cue.written) && !/^[.,]\d/.test(text.slice(end, end + 2))) {
+    if (run.length <= 5 && cue.gap === ' ' && CAMEL.test(cue.written) && !/^[.,]\d/.test(text.slice(end, end + 2))) {
       hide(start, end);
       continue;
     }
-    if (/^(?:19|20)\d\d$/.test(m[0]) && !/[.,/:]$/.test(cue.gap)) {
+    if (/^(?:19|20)\d\d$/.test(run) && !/[.,/:]$/.test(cue.gap)) {
       const after = text.slice(end, end + 8);
       const strong = has(YEAR_STRONG, cue) || monthNumber(cue.word) !== undefined || cue.gap.includes('©') || YEAR_SUFFIX.test(after);
       const weak = (has(YEAR_WEAK, cue) || /^\p{Lu}\p{Ll}+$/u.test(cue.written)) && !has(QUANTITY, cue) && NO_WORD_AFTER.test(after);

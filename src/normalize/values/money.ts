@@ -5,12 +5,13 @@
 // second (or first) end leaves the currency out: "$236–279", "10–20 zł". Scale words, names
 // and number words come from the language's grammar (grammar/).
 import { candidate, INVISIBLE, NOT_AFTER_WORD, RANGE_DASH, SPACES, type Candidate } from './candidate.js';
-import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
+import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_BEFORE_FIRST, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, NAME_FIRST_WORDS, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
 import { centCurrency, MINOR_UNITS } from './grammar/currency-names.js';
 import { numberLexicon } from './grammar/number-words.js';
 import { caseless, scaleWords, type ScaleWords } from './grammar/units.js';
 import { wordAmountAfter, wordAmountBefore } from './grammar/word-amount.js';
 import { NUMBER, parseNumber, primaryLanguage } from './number.js';
+import { digitRunStarts, matchesAt } from './scan.js';
 
 // Hebrew copy often carries bidi marks between an amount and its sign.
 const GAP = `${INVISIBLE}[${SPACES}]?${INVISIBLE}`;
@@ -18,11 +19,19 @@ const GAP = `${INVISIBLE}[${SPACES}]?${INVISIBLE}`;
 // German and Polish write whole amounts as "99,-" or "99,--".
 const AMOUNT_END = String.raw`(?!\d|[.,]\d)(?:,(?:--?|\u2013))?`;
 const LOOK_BACK = 40;
-const MINOR_NAME = MINOR_UNITS.map(([w]) => w)
+// How far before its first digit `before` may start: its lookahead reads 1 to 8 characters.
+const SIGN_REACH = 8;
+// A unit spelled in letters is not followed by one; "¢" may be (one lookaround for all, see currency.ts).
+const MINOR_NAME = `(?:${MINOR_UNITS.map(([w]) => w)
   .sort((a, b) => b.length - a.length)
-  .map((w) => `${caseless(w)}${w === '¢' ? '' : '(?![\\p{L}])'}`)
-  .join('|');
+  .map(caseless)
+  .join('|')})(?:(?<=¢)|(?![\\p{L}]))`;
+// Any minor unit in the text, in any case (a superset of `minor`'s names): most texts have none.
+const MINOR_GATE = new RegExp(MINOR_UNITS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 const MINOR_BY_NAME = new Map(MINOR_UNITS.map(([w, code, factor]) => [w, { code, factor }]));
+// The words (lower case) the loop over words in extractMoney reads on besides codes: a minor
+// unit or a currency name's first word. One set lookup per word.
+const NAMED_WORDS = new Set([...MINOR_UNITS.map(([w]) => w), ...NAME_FIRST_WORDS]);
 // Joiners between a main amount and its minor part, in every language read.
 const JOINER = String.raw`(?:\s(?:and|und|en|y|con|et|i|a))?`;
 const CLAUSE_END = String.raw`(?=\s*(?:$|[.,;:!?)\]]))`;
@@ -31,6 +40,7 @@ const AT_CLAUSE_END = new RegExp(`^${CLAUSE_END}`, 'u');
 const DASH_NEXT = new RegExp(`^${INVISIBLE}\\s?${INVISIBLE}${RANGE_DASH}`, 'u');
 const DASH_BEFORE = new RegExp(`${RANGE_DASH}${INVISIBLE}\\s?${INVISIBLE}$`, 'u');
 
+// `before`, `after` and `minor` are sticky: they run only where they can start (scan.ts).
 interface Patterns {
   scale: ScaleWords;
   /** 1 currency, 2 number, 3 scale, 4 letters after "$", 5 trailing code. */
@@ -64,13 +74,13 @@ export function patterns(language: string): Patterns {
     before: new RegExp(
       // A digit within a few characters first: the signs and codes are tried only where an amount can follow.
       String.raw`(?=[^\d\n]{1,8}\d)(?<![\p{L}\p{N}])(${CURRENCY_BEFORE})${GAP}(${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?(?:(${DOLLAR_SUFFIX})|${GAP}(${CURRENCY_CODE}))?`,
-      'gu',
+      'uy',
     ),
-    after: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?(?:\s(de\s|d['’]|of\s)|${GAP})(${CURRENCY_AFTER_WORD})`, 'gu'),
+    after: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?(?:\s(de\s|d['’]|of\s)|${GAP})(${CURRENCY_AFTER_WORD})`, 'uy'),
     afterCurrency: new RegExp(String.raw`^(?:(${DOLLAR_SUFFIX})|${GAP}(${SCALE}))?(?![\p{L}\p{N}])`, 'u'),
     rangeAfter: new RegExp(String.raw`^${GAP}${RANGE_DASH}${GAP}((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)(?![\p{L}\p{N}%$€£¥₪])`, 'u'),
     rangeBefore: new RegExp(String.raw`(?<![\p{L}\p{N}.,])((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)${GAP}${RANGE_DASH}${GAP}$`, 'u'),
-    minor: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}|-)(${MINOR_NAME})`, 'gu'),
+    minor: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}|-)(${MINOR_NAME})`, 'uy'),
     named: /[\p{L}元¢]+/gu,
     minorPart: new RegExp(String.raw`^${JOINER}\s(\d{1,2})(?:\s(${MINOR_NAME})|${CLAUSE_END})`, 'u'),
     minorWords: new RegExp(String.raw`^${JOINER}(?=\s)`, 'u'),
@@ -98,7 +108,7 @@ function minorOf(written: string): { code: string | undefined; factor: number } 
   return MINOR_BY_NAME.get(written) ?? MINOR_BY_NAME.get(written.toLowerCase());
 }
 
-export function extractMoney(text: string, language: string): Candidate[] {
+export function extractMoney(text: string, language: string, digits = digitRunStarts(text)): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined) => c && out.push(c);
   const p = patterns(language);
@@ -131,8 +141,9 @@ export function extractMoney(text: string, language: string): Candidate[] {
     return c;
   };
 
+  // Every amount in digits starts a run of digits (`digits`); `after` and `minor` start at one.
   // In a range a scale written once counts for both ends: "$2-3 million", "5–10 mln zł".
-  for (const m of text.matchAll(p.before)) {
+  for (const m of matchesAt(text, p.before, signsBefore(text, digits))) {
     // Letters after "$" or a trailing code name the currency when both are written: "$10 CAD", "$ 5 c".
     const suffix = m[4] && /\$$/.test(m[1]) ? dollarSuffixCode(m[4]) : undefined;
     const trailing = m[5] ? currencyCode(m[5]) : undefined;
@@ -145,7 +156,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
       push(candidate('money', text, end - rest[1].length, end, moneyKey(rest[2], rest[3], currency, language, scale)));
     }
   }
-  for (const m of text.matchAll(p.after)) {
+  for (const m of matchesAt(text, p.after, digits)) {
     const [, number, scaleBefore, connector] = m;
     // "75 millions de dollars": "de"/"of" only after a scale word.
     if (connector && !scaleBefore) continue;
@@ -178,7 +189,7 @@ export function extractMoney(text: string, language: string): Candidate[] {
     }
   }
   // "50 cents", "470 pence", "12-cent", "99 groszy".
-  for (const m of text.matchAll(p.minor)) {
+  for (const m of digits.length > 0 && MINOR_GATE.test(text) ? matchesAt(text, p.minor, digits) : []) {
     const unit = minorOf(m[2]);
     if (!unit) continue;
     push(candidate('money', text, m.index, m.index + m[0].length, total(parseNumber(m[1], language), unit.factor, unit.code ?? centCurrency(language))));
@@ -189,8 +200,8 @@ export function extractMoney(text: string, language: string): Candidate[] {
     // After a space or hyphen only: the amount in words stands before it.
     if (m.index === 0 || !/[\s\-]/.test(text[m.index - 1])) continue;
     const word = m[0].toLowerCase();
+    if (!NAMED_WORDS.has(word) && !isCodeWord(m[0])) continue;
     const minor = minorOf(word);
-    if (!minor && !startsCurrencyName(word) && !isCodeWord(m[0])) continue;
     // French "cent" is also the number hundred: "deux cent" is not two cents.
     if (minor && lexicon && word in lexicon.multipliers) continue;
     const name = minor ? undefined : currencyNameAt(text, m.index);
@@ -207,4 +218,13 @@ export function extractMoney(text: string, language: string): Candidate[] {
     push(minor ? found : withMinorPart(found, words.value, currency));
   }
   return out;
+}
+
+/** Where a currency may stand before an amount: its first character, a few characters before a run of digits. */
+function* signsBefore(text: string, digits: readonly number[]): Generator<number> {
+  let from = 0;
+  for (const d of digits) {
+    for (let at = Math.max(from, d - SIGN_REACH); at < d; at++) if (CURRENCY_BEFORE_FIRST.has(text[at])) yield at;
+    from = d;
+  }
 }

@@ -7,6 +7,7 @@ import { candidate, INVISIBLE, RANGE_DASH, type Candidate } from './candidate.js
 import { PERCENT_OF, percentWords } from './grammar/units.js';
 import { wordAmountAfter, wordAmountBefore } from './grammar/word-amount.js';
 import { numberKey, parseNumber, primaryLanguage, usesDecimalPoint } from './number.js';
+import { digitRunStarts, matchesAt } from './scan.js';
 
 const GAP = `${INVISIBLE}\\s?${INVISIBLE}`;
 // Decimals of any length ("1.234.567,51274 por ciento") and a bare decimal part (",08 %").
@@ -16,7 +17,12 @@ const RANGE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${PERCENT_NUMBER}
 const LOOK_BACK = 30;
 
 interface Patterns {
-  /** Digits then the sign or a word: group 1 is the number. */
+  /**
+   * A percent word anywhere. Every pattern below needs it or a sign, and most texts have
+   * neither; `word` and `wordFirst` need the word.
+   */
+  wordGate: RegExp;
+  /** Digits then the sign or a word: group 1 is the number. Sticky, like `fraction`: tried where a number starts. */
   signAfter: RegExp;
   signBefore: RegExp;
   /** A percent word alone, to read the number words before it. */
@@ -38,11 +44,12 @@ function patterns(language: string): Patterns {
   const unit = `%|％|${words}`;
   const ofSource = PERCENT_OF[primary] ?? (primary in PERCENT_OF ? undefined : PERCENT_OF.en);
   const built: Patterns = {
+    wordGate: new RegExp(words, 'iu'),
     signAfter: new RegExp(
       String.raw`(?:(?<![\p{L}\p{N}.,%/^])|(?<=(?<![\p{L}\p{N}])[ובהלמשכ]))(${PERCENT_NUMBER})${AMOUNT_END}${GAP}(?:${unit})`,
-      'giu',
+      'iuy',
     ),
-    fraction: new RegExp(String.raw`(?<![\p{L}\p{N}.,/^])(\d{1,3})\s?(?:/|sobre\s|over\s)\s?(\d{1,3})${GAP}(?:${unit})`, 'giu'),
+    fraction: new RegExp(String.raw`(?<![\p{L}\p{N}.,/^])(\d{1,3})\s?(?:/|sobre\s|over\s)\s?(\d{1,3})${GAP}(?:${unit})`, 'iuy'),
     signBefore: new RegExp(String.raw`(?<![\p{L}\p{N}%])[%％]${GAP}(${PERCENT_NUMBER})${AMOUNT_END}(?![%\p{L}])`, 'gu'),
     word: new RegExp(String.raw`(?<=[\s\-])${words}`, 'giu'),
     wordFirst: ofSource ? new RegExp(String.raw`(?<![\p{L}])${ofSource.replace(/ /g, '\\s')}(?=\s)`, 'giu') : undefined,
@@ -63,12 +70,15 @@ function percentKey(written: string, language: string): string | undefined {
   return amount === undefined ? undefined : numberKey(amount);
 }
 
-export function extractPercents(text: string, language: string): Candidate[] {
+export function extractPercents(text: string, language: string, digits = digitRunStarts(text)): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined) => c && out.push(c);
-  const { signAfter, signBefore, word, wordFirst, fraction } = patterns(language);
+  const { wordGate, signAfter, signBefore, word, wordFirst, fraction } = patterns(language);
+  const sign = text.includes('%') || text.includes('％');
+  const written = wordGate.test(text);
+  if (!sign && !written) return out;
   const unitsRead = new Set<number>();
-  for (const m of text.matchAll(signAfter)) {
+  for (const m of matchesAt(text, signAfter, numberStarts(text, digits))) {
     let start = m.index;
     unitsRead.add(m.index + m[0].length);
     const from = Math.max(0, start - LOOK_BACK);
@@ -82,16 +92,16 @@ export function extractPercents(text: string, language: string): Candidate[] {
     }
     push(candidate('percent', text, start, m.index + m[0].length, percentKey(m[1], language)));
   }
-  for (const m of text.matchAll(fraction)) {
+  for (const m of matchesAt(text, fraction, digits)) {
     const [numerator, denominator] = [Number(m[1]), Number(m[2])];
     unitsRead.add(m.index + m[0].length);
     if (denominator > 0) push(candidate('percent', text, m.index, m.index + m[0].length, numberKey(numerator / denominator)));
   }
-  for (const m of text.matchAll(signBefore)) {
+  for (const m of sign ? text.matchAll(signBefore) : []) {
     push(candidate('percent', text, m.index, m.index + m[0].length, percentKey(m[1], language)));
   }
   // Numbers in words: "zwanzig Prozent", "treinta y cinco por ciento", "cent pour cent".
-  for (const m of text.matchAll(word)) {
+  for (const m of written ? text.matchAll(word) : []) {
     const end = m.index + m[0].length;
     if (unitsRead.has(end)) continue;
     const amount = wordAmountBefore(text, m.index, language, { fractions: true });
@@ -101,7 +111,7 @@ export function extractPercents(text: string, language: string): Candidate[] {
     }
   }
   // The word first: "percent of 10", "per cent of twenty-two", "percentage van 30".
-  if (wordFirst) {
+  if (wordFirst && written) {
     for (const m of text.matchAll(wordFirst)) {
       const after = m.index + m[0].length;
       const digits = /^\s(\d+(?:[.,]\d+)?)(?![\p{N}]|[.,]\d|\s?%)/u.exec(text.slice(after, after + 24));
@@ -122,6 +132,14 @@ export function extractPercents(text: string, language: string): Candidate[] {
  */
 function dropShadowed(found: Candidate[]): Candidate[] {
   return found.filter((c) => !found.some((o) => o !== c && o.start < c.start && c.start < o.end));
+}
+
+/** Where a percentage's number may start: a run of digits, or the point or comma right before one (",08 %"). */
+function* numberStarts(text: string, digits: readonly number[]): Generator<number> {
+  for (const d of digits) {
+    if (d > 0 && (text[d - 1] === '.' || text[d - 1] === ',')) yield d - 1;
+    yield d;
+  }
 }
 
 function isBadgeMinus(text: string, at: number): boolean {

@@ -76,9 +76,11 @@ export function scaleWords(language: string): ScaleWords {
   }
   const alternatives = [...exact.keys(), ...folded.keys()]
     .sort(bySpecificity)
-    .map((w) => (exact.has(w) ? escape(w) : caseless(w)).replace(/ /g, '\\s') + (/\.$/.test(w) ? '' : '(?![\\p{L}\\p{N}])'));
+    .map((w) => (exact.has(w) ? escape(w) : caseless(w)).replace(/ /g, '\\s'));
   const words: ScaleWords = {
-    source: `(?:${alternatives.join('|')})`,
+    // A word is not followed by a letter or digit unless it ends with its full stop ("Mio."):
+    // one lookaround after the alternation, since many in it are slow to compile.
+    source: `(?:${alternatives.join('|')})(?:(?<=\\.)|(?![\\p{L}\\p{N}]))`,
     factor: (written) => exact.get(written.replace(/\s+/g, ' ')) ?? folded.get(written.toLowerCase().replace(/\s+/g, ' ')),
   };
   scaleCache.set(key, words);

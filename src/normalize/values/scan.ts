@@ -1,0 +1,44 @@
+// Cheap scans that tell a grammar where in a text it can match at all, so its pattern runs
+// there only instead of being tried at every character. A pattern that starts at a digit
+// (an amount, a day) runs at the starts of runs of digits; the results are exactly those of
+// `text.matchAll(pattern)`, since every position skipped is one where it cannot match.
+
+/** Offsets where a run of ASCII digits starts ("a 12 b 345": 2, 7), ascending. */
+export function digitRunStarts(text: string): number[] {
+  const starts: number[] = [];
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) starts.push(m.index);
+  return starts;
+}
+
+const DIGIT_RUN = /\d+/g;
+
+/**
+ * The matches `text.matchAll(global)` would give, found by trying `sticky` (the same pattern
+ * with the `y` flag instead of `g`) only at `positions` (ascending). Every position where
+ * the pattern can start a match must be among them.
+ */
+export function matchesAt(text: string, sticky: RegExp, positions: Iterable<number>): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of positions) {
+    if (at < from) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    from = at + Math.max(1, m[0].length);
+  }
+  return out;
+}
+
+/** A regex's copy with the sticky flag instead of the global one. */
+export function stickyOf(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
+}
+
+/** A value built on its first use: a large pattern is compiled only by a run that needs it. */
+export function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
