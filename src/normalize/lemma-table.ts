@@ -1,39 +1,57 @@
 // A word -> lemma table precomputed from compromise (scripts/english-lemmas.mjs), so that
 // a run whose words are all in it never loads compromise (~0.4 s of a small check).
 //
-// Format: one entry a line, sorted by UTF-16 code units so that a lookup is a binary
-// search over the file's text as read, with no parsing at load (~120k entries load in
-// about a millisecond). A word that is its own lemma is the bare word; any other is
-// "word<TAB>N suffix": drop the word's last N characters and append the suffix
-// ("orders\t1" -> "order", "bought\t5uy" -> "buy"). A tab sorts before every character a
-// word can hold, so sorting whole lines sorts them by word.
+// Format: UTF-8, one entry a line, sorted by bytes so that a lookup is a binary search
+// over the file's bytes as read, with no decoding or parsing at load (decoding ~1 MB of
+// text alone costs several milliseconds). A word that is its own lemma is the bare word;
+// any other is "word<TAB>N suffix": drop the word's last N characters and append the suffix
+// ("orders\t1" -> "order", "bought\t5uy" -> "buy"). A tab sorts before every byte a word
+// can hold, so sorting whole lines sorts them by word.
+
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /** A sorted table of word -> lemma, searched in place. */
 export class LemmaTable {
-  private constructor(private readonly text: string) {}
+  private constructor(private readonly bytes: Buffer) {}
+
+  static fromBytes(bytes: Buffer): LemmaTable {
+    return new LemmaTable(bytes.length === 0 || bytes[bytes.length - 1] === NEWLINE ? bytes : Buffer.concat([bytes, Buffer.of(NEWLINE)]));
+  }
 
   static fromText(text: string): LemmaTable {
-    return new LemmaTable(text === '' || text.endsWith('\n') ? text : `${text}\n`);
+    return LemmaTable.fromBytes(Buffer.from(text, 'utf8'));
   }
 
   /** The lemma of `word`, or undefined when the table does not know it. */
   get(word: string): string | undefined {
-    const { text } = this;
-    let lo = 0; // first character of the first line still in range
-    let hi = text.length; // one past the newline of the last line still in range
+    const { bytes } = this;
+    const wanted = Buffer.from(word, 'utf8');
+    let lo = 0; // first byte of the first line still in range
+    let hi = bytes.length; // one past the newline of the last line still in range
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = text.lastIndexOf('\n', mid - 1) + 1;
-      const end = text.indexOf('\n', mid);
-      const tab = text.indexOf('\t', start);
-      const keyEnd = tab >= 0 && tab < end ? tab : end;
-      const key = text.slice(start, keyEnd);
-      if (key === word) return keyEnd === end ? word : decodeLemma(word, text.slice(keyEnd + 1, end));
-      if (key < word) lo = end + 1;
+      const start = mid === 0 ? 0 : bytes.lastIndexOf(NEWLINE, mid - 1) + 1;
+      const end = bytes.indexOf(NEWLINE, mid);
+      let keyEnd = start;
+      while (keyEnd < end && bytes[keyEnd] !== TAB) keyEnd++;
+      const order = compareBytes(bytes, start, keyEnd, wanted);
+      if (order === 0) return keyEnd === end ? word : decodeLemma(word, bytes.toString('utf8', keyEnd + 1, end));
+      if (order < 0) lo = end + 1;
       else hi = start;
     }
     return undefined;
   }
+}
+
+/** Byte order of bytes[from, to) against `other`, as Buffer.compare, without a view per step. */
+function compareBytes(bytes: Buffer, from: number, to: number, other: Uint8Array): number {
+  const length = Math.min(to - from, other.length);
+  for (let i = 0; i < length; i++) {
+    const diff = bytes[from + i] - other[i];
+    if (diff !== 0) return diff;
+  }
+  return to - from - other.length;
 }
 
 function decodeLemma(word: string, code: string): string {
@@ -56,6 +74,6 @@ export function encodeEntry(word: string, lemma: string): string {
 /** The table's text for these entries, sorted as LemmaTable.get expects. */
 export function encodeTable(entries: Iterable<readonly [word: string, lemma: string]>): string {
   const lines = [...entries].map(([word, lemma]) => encodeEntry(word, lemma));
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${lines.join('\n')}\n`;
+  const sorted = lines.map((line) => Buffer.from(line, 'utf8')).sort(Buffer.compare);
+  return sorted.length === 0 ? '' : `${sorted.map((line) => line.toString('utf8')).join('\n')}\n`;
 }

@@ -40,13 +40,13 @@ export const ENGLISH_LEMMAS_FILE = new URL('../../data/english-lemmas.txt', impo
 let table: LemmaTable | undefined;
 function englishTable(): LemmaTable {
   if (!table) {
-    let text = '';
+    let bytes = Buffer.alloc(0);
     try {
-      text = readFileSync(ENGLISH_LEMMAS_FILE, 'utf8');
+      bytes = readFileSync(ENGLISH_LEMMAS_FILE);
     } catch {
       // A copy without the table still gives the same lemmas, only by loading compromise.
     }
-    table = LemmaTable.fromText(text);
+    table = LemmaTable.fromBytes(bytes);
   }
   return table;
 }
