@@ -2,8 +2,9 @@
 // checking library; a check loads the reader of its sources' kind and the report it writes,
 // never Ajv's compiler (the schema is compiled at build time), sitemaps, feeds or other reports.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +66,28 @@ describe('start-up', () => {
     const { code, modules } = loaded(['check', 'fixtures/example/storefront.yaml', '--stdin', 'x', '--jobs', '1', '--format', 'json'], post);
     expect(code).toBe(1); // the post misses the spec's other messages
     expect(matching(modules, /node_modules\/compromise\//).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  // A campaign of `files` social posts of `size` bytes each, in a fresh folder.
+  function campaign(files: number, size: number): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storefront-threads-'));
+    mkdirSync(path.join(dir, 'posts'));
+    const post = 'Free shipping on orders over $50. '.repeat(Math.ceil(size / 34)).slice(0, size);
+    for (let i = 0; i < files; i++) writeFileSync(path.join(dir, 'posts', `p${i}.txt`), post);
+    const spec = ['version: 1', 'campaign: Threads', 'language: en', 'channels:', '  social:', '    kind: social', '    sources: [posts/*.txt]', 'messages:', '  - id: shipping', '    text: "Free shipping on orders over $50"'];
+    writeFileSync(path.join(dir, 'storefront.yaml'), `${spec.join('\n')}\n`);
+    return path.join(dir, 'storefront.yaml');
+  }
+
+  it('check of many small files stays on this thread by default', () => {
+    const { code, modules } = loaded(['check', campaign(40, 200), '--format', 'json']);
+    expect(code).toBe(0);
+    expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);
+  }, 120_000);
+
+  it('check of many large files starts worker threads by default', () => {
+    const { code, modules } = loaded(['check', campaign(40, 40_000), '--format', 'json']);
+    expect(code).toBe(0);
+    expect(matching(modules, /^dist\/campaign\/pool\.js$/)).toHaveLength(availableParallelism() > 1 ? 1 : 0);
   }, 120_000);
 });
