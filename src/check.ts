@@ -16,7 +16,7 @@ import { mergeStateFiles, parseStateFile, StateFileError, toStateFile, type Stat
 import type { Document } from './documents/types.js';
 import type { CoverageEntry, Finding, Report } from './findings/types.js';
 import { runDeadline } from './sources/deadline.js';
-import { createFetcher } from './sources/fetch.js';
+import { lazyFetcher } from './sources/lazy-fetcher.js';
 import { confinementFor } from './sources/local.js';
 import { DEFAULT_MAX_PAGES } from './sources/limits.js';
 import type { PrivateNetworkAllowance } from './sources/net-policy.js';
@@ -140,7 +140,7 @@ async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, sp
   // One fetcher for the whole run: one concurrency limit and one cache for every URL.
   const fetcher =
     options.fetcher ??
-    createFetcher({
+    lazyFetcher({
       offline: options.offline,
       cacheDir: options.cacheDir,
       concurrency: options.concurrency,

@@ -1,6 +1,7 @@
 // The per-source half of a run, streamed: sources are resolved, then each is read, checked and
 // folded into the campaign state as soon as it is done, on this thread (--jobs 1) or on worker
 // threads. Only the state and the findings outlive a source.
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isUnresolved, resolveSources, type SourceRef, type Unresolved } from '../sources/resolve.js';
@@ -43,8 +44,9 @@ export interface RunOptions {
   concurrency?: number;
   /**
    * Threads that read and check sources; 1 runs on this thread. Default: the cores
-   * available, one thread per SOURCES_PER_THREAD sources at most (a thread's start-up,
-   * loading the readers and checks again, is not worth it for a handful of files).
+   * available, one thread per SOURCES_PER_THREAD sources and per BYTES_PER_THREAD of local
+   * files at most (a thread's start-up, loading the readers and checks again, is not worth
+   * it for a handful of files, nor for many small ones).
    */
   jobs?: number;
   /** Only this share of the sources. */
@@ -64,6 +66,21 @@ export interface RunResult {
 
 const READ_CONCURRENCY = 8;
 export const SOURCES_PER_THREAD = 16;
+// A thread's start-up costs about what checking ~0.25 MB of copy does (~2 µs a byte).
+export const BYTES_PER_THREAD = 512 * 1024;
+
+/** The default number of threads for these sources (see RunOptions.jobs). */
+async function defaultThreads(refs: ReadonlyArray<SourceRef | Unresolved>): Promise<number> {
+  const readable = refs.filter((ref): ref is SourceRef => !isUnresolved(ref));
+  const byCount = Math.min(availableParallelism(), Math.ceil(readable.length / SOURCES_PER_THREAD));
+  if (byCount <= 1) return byCount;
+  // Only local files (and standard input) have a size before they are read: URLs, sitemaps
+  // and feeds may be large, so a run with any keeps the count alone.
+  if (readable.some((ref) => ref.bytes === undefined && ref.file === undefined)) return byCount;
+  const sizes = await Promise.all(readable.map(async (ref) => ref.bytes?.length ?? (await stat(ref.file!).then((s) => s.size, () => 0))));
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  return Math.max(1, Math.min(byCount, Math.ceil(bytes / BYTES_PER_THREAD)));
+}
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -99,7 +116,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   };
   const remoteConcurrency = Math.max(READ_CONCURRENCY, options.concurrency ?? 0);
   const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
-  const threads = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.ceil(readable / SOURCES_PER_THREAD)), readable);
+  const threads = Math.min(options.jobs ?? (await defaultThreads(jobs.map((j) => j.ref))), readable);
   if (threads > 1) {
     const { runPool } = await import('./pool.js');
     await runPool(jobs, {

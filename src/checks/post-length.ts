@@ -44,7 +44,9 @@ function mastodonLength(text: string): number {
   return graphemeCount(countable.replace(REMOTE_MENTION, '@$1'));
 }
 
-const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+// Made on first need: creating it costs ~10 ms, and X posts and ASCII text never need it.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const graphemes = () => (graphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' }));
 // Printable ASCII, tabs and line feeds: one character each, no segmenter needed.
 const SIMPLE = /^[\x20-\x7e\n\t]*$/;
 // Intl.Segmenter slows 20-30× on strings past 65,535 characters (FACTS.md): count long text
@@ -58,7 +60,7 @@ export function graphemeCount(text: string): number {
   while (text.length - start > WINDOW) {
     let segments = 0;
     let lastStart = 0;
-    for (const { index } of segmenter.segment(text.slice(start, start + WINDOW))) {
+    for (const { index } of graphemes().segment(text.slice(start, start + WINDOW))) {
       segments++;
       lastStart = index;
     }
@@ -71,6 +73,6 @@ export function graphemeCount(text: string): number {
       start += lastStart;
     }
   }
-  for (const _ of segmenter.segment(text.slice(start))) count++;
+  for (const _ of graphemes().segment(text.slice(start))) count++;
   return count;
 }

@@ -1,9 +1,15 @@
 // Lemmas let "orders" match "order" and "bought" match "buy". English goes through
 // compromise; it is slow on whole texts (FACTS.md: ~200k chars/s), so it runs once per
-// distinct word and the answer is cached. Other languages get a light suffix stripper.
+// distinct word and the answer is cached. Loading and warming compromise costs ~0.4 s,
+// most of a small check, so its answers for ~100k common words are precomputed in
+// data/english-lemmas.txt (npm run lemmas) and compromise loads only for a word the table
+// lacks. Other languages get a light suffix stripper.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { LemmaTable } from './lemma-table.js';
 
-type Nlp = (text: string) => { compute(name: string): void; json(): Array<{ terms: Array<{ normal: string; root?: string }> }> };
+type Term = { normal: string; root?: string };
+type Nlp = (text: string) => { compute(name: string): void; docs: Term[][] };
 
 let nlp: Nlp | undefined;
 // The CommonJS build is one file; the ESM entry loads ~450 files (FACTS.md).
@@ -12,17 +18,46 @@ function compromise(): Nlp {
   return nlp;
 }
 
+/** Whether englishLemma may answer `word` with the word itself without asking anyone. */
+export function isLemmaExempt(word: string): boolean {
+  return word.length < 3 || /\d/.test(word);
+}
+
+/**
+ * compromise's lemma of one lower-cased word read on its own: the reference the table is
+ * generated from and tested against. A root of several words (a contraction) is no lemma.
+ */
+export function compromiseLemma(word: string): string {
+  const doc = compromise()(word);
+  doc.compute('root');
+  const term = doc.docs[0]?.[0];
+  const lemma = term?.root || term?.normal || word;
+  return lemma.includes(' ') ? word : lemma;
+}
+
+export const ENGLISH_LEMMAS_FILE = new URL('../../data/english-lemmas.txt', import.meta.url);
+
+let table: LemmaTable | undefined;
+function englishTable(): LemmaTable {
+  if (!table) {
+    let bytes = Buffer.alloc(0);
+    try {
+      bytes = readFileSync(ENGLISH_LEMMAS_FILE);
+    } catch {
+      // A copy without the table still gives the same lemmas, only by loading compromise.
+    }
+    table = LemmaTable.fromBytes(bytes);
+  }
+  return table;
+}
+
 const cache = new Map<string, string>();
 
 function englishLemma(word: string): string {
-  if (word.length < 3 || /\d/.test(word)) return word;
+  if (isLemmaExempt(word)) return word;
   let lemma = cache.get(word);
   if (lemma === undefined) {
-    const doc = compromise()(word);
-    doc.compute('root');
-    const term = doc.json()[0]?.terms[0];
-    lemma = term?.root || term?.normal || word;
-    if (lemma.includes(' ')) lemma = word;
+    lemma = englishTable().get(word) ?? compromiseLemma(word);
     if (cache.size > 200_000) cache.clear();
     cache.set(word, lemma);
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Document, InlineDisable } from '../documents/types.js';
 import { commentDisables, postMarkerDisables } from './inline-disables.js';
 import type { TokenPolicy } from './secret-policy.js';
-import { createFetcher } from './fetch.js';
+import { lazyFetcher } from './lazy-fetcher.js';
 import { readLocalFile, type LocalReadOptions } from './local.js';
 import type { SourceRef } from './resolve.js';
 import { SourceError, type Fetcher, type Reader, type SourceInput } from './types.js';
@@ -69,7 +69,7 @@ const WEB_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const defaultFetchers = new Map<boolean, Fetcher>();
 function defaultFetcher(offline: boolean): Fetcher {
   let fetcher = defaultFetchers.get(offline);
-  if (!fetcher) defaultFetchers.set(offline, (fetcher = createFetcher({ offline })));
+  if (!fetcher) defaultFetchers.set(offline, (fetcher = lazyFetcher({ offline })));
   return fetcher;
 }
 

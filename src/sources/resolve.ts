@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
-import { createFetcher } from './fetch.js';
+import { lazyFetcher } from './lazy-fetcher.js';
 import { confinedFs, placeOf, REFUSED, realPathOf, type Confinement } from './local.js';
 import type { PageBudget } from './sitemap.js';
 import type { Fetcher } from './types.js';
@@ -209,7 +209,7 @@ async function resolveSitemap(entry: SitemapEntry, specDir: string, shared: Base
   } catch {
     return [{ ...shared, id: entry.sitemap, reason: 'invalid sitemap URL' }];
   }
-  const fetcher = options.fetcher ?? (options.offline || location.protocol === 'file:' ? undefined : createFetcher());
+  const fetcher = options.fetcher ?? (options.offline || location.protocol === 'file:' ? undefined : lazyFetcher());
   const { pages, failures } = await readSitemap(location, {
     fetcher,
     offline: options.offline,

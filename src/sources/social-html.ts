@@ -1,6 +1,7 @@
 // Mastodon and ActivityPub posts are HTML: flattened back to the text the author typed, with
 // paragraphs and <br> as line breaks (they count toward length) and entities decoded.
-import { load } from 'cheerio/slim';
+// htmlparser2 directly, the parser cheerio/slim wraps: a social run then never loads cheerio.
+import { parseDocument } from 'htmlparser2';
 import { tidyPostText } from './social-text.js';
 
 /** Text that is markup rather than a post that happens to contain `<`. */
@@ -35,7 +36,7 @@ export interface HtmlPost {
  * full URL was posted.
  */
 export function htmlToPostText(html: string): HtmlPost {
-  const root = load(html, null, false).root()[0] as unknown as HtmlNode;
+  const root = parseDocument(html) as unknown as HtmlNode;
   const state = { out: '', pendingBlock: false, link: undefined as string | undefined };
   const emit = (chunk: string) => {
     // Source indentation between blocks is not copy.

@@ -97,3 +97,40 @@ describe('X weighted length, as X documents it', () => {
     expect(xWeightedLength('🇦\u200d👍')).toBe(2 + 1 + 2);
   });
 });
+
+describe('X weighted length without RGI_Emoji for lone emoji', () => {
+  // The count with RGI_Emoji tried at every place an emoji can start (as before a lone
+  // code point skipped it): the reference the shortcut must equal.
+  const EMOJI_AT = new RegExp(String.raw`\p{RGI_Emoji}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})|[#*0-9]\uFE0F?\u20E3`, 'yv');
+  const EMOJI_START = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|[#*0-9](?=\uFE0F?\u20E3)/gu;
+  const light = (unit: number) => unit <= 4351 || (unit >= 8192 && unit <= 8205) || (unit >= 8208 && unit <= 8223) || (unit >= 8242 && unit <= 8247);
+  function referenceLength(text: string): number {
+    let length = 0;
+    let i = 0;
+    EMOJI_START.lastIndex = 0;
+    for (let start = EMOJI_START.exec(text); start; start = EMOJI_START.exec(text)) {
+      EMOJI_AT.lastIndex = start.index;
+      const emoji = EMOJI_AT.exec(text);
+      if (!emoji || start.index < i) continue;
+      for (const ch of text.slice(i, start.index)) length += ch.length === 2 || !light(ch.charCodeAt(0)) ? 2 : 1;
+      length += 2;
+      i = start.index + emoji[0].length;
+      EMOJI_START.lastIndex = i;
+    }
+    for (const ch of text.slice(i)) length += ch.length === 2 || !light(ch.charCodeAt(0)) ? 2 : 1;
+    return length;
+  }
+  const PARTS = ['a', ' ', '1', '#', '*', '©', '®', '‼', '™', '☺', '❤', '✌', '👟', '🧵', '👍', '🏽', '🏻', '🇵', '🇱', '🏳', '🏴', '🌈', '👩', '🚀', '\u200d', '\ufe0f', '\u20e3', '\u{E0067}', '\u{E007F}', '日'];
+
+  it('gives the count of RGI_Emoji tried at every emoji start, on 5,000 emoji-heavy strings', { timeout: 0 }, () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PARTS), { minLength: 1, maxLength: 8 }), (parts) => {
+        const text = parts.join('').normalize('NFC');
+        expect(xWeightedLength(text)).toBe(referenceLength(text));
+      }),
+      { numRuns: 5_000, seed: 7 },
+    );
+    expect(xWeightedLength('Thread 🧵 go 👟')).toBe(referenceLength('Thread 🧵 go 👟'));
+    expect(xWeightedLength('© ❤️ 👍🏽 🇵🇱')).toBe(referenceLength('© ❤️ 👍🏽 🇵🇱'));
+  });
+});

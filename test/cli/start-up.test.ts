@@ -2,19 +2,21 @@
 // checking library; a check loads the reader of its sources' kind and the report it writes,
 // never Ajv's compiler (the schema is compiled at build time), sitemaps, feeds or other reports.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function loaded(args: string[]): { code: number | null; modules: string[] } {
+function loaded(args: string[], input?: string): { code: number | null; modules: string[] } {
   const log = path.join(mkdtempSync(path.join(tmpdir(), 'storefront-load-')), 'loaded.txt');
   const result = spawnSync(process.execPath, ['--import', path.join(root, 'test/support/load-log.mjs'), path.join(root, 'bin/storefront.js'), ...args], {
     cwd: root,
     encoding: 'utf8',
+    input,
     env: { PATH: process.env.PATH ?? '', STOREFRONT_LOAD_LOG: log },
     timeout: 120_000,
   });
@@ -24,7 +26,8 @@ function loaded(args: string[]): { code: number | null; modules: string[] } {
   } catch {
     // Nothing logged.
   }
-  return { code: result.status, modules: text.split('\n').filter(Boolean).map((url) => url.replace(`file://${root}/`, '')) };
+  const modules = text.split('\n').filter(Boolean).map((url) => url.replace(`file://${root}/`, ''));
+  return { code: result.status, modules: [...new Set(modules)] };
 }
 
 const matching = (modules: string[], pattern: RegExp) => modules.filter((m) => pattern.test(m));
@@ -46,7 +49,45 @@ describe('start-up', () => {
     expect(matching(modules, /^dist\/reports\//).sort()).toEqual(['dist/reports/json.js', 'dist/reports/sanitize.js']);
     expect(matching(modules, /^dist\/sources\/social\.js$/)).toHaveLength(1);
     expect(matching(modules, /^dist\/sources\/(web|email|mbox|mjml|sitemap)\.js$|^dist\/sources\/feeds\//)).toEqual([]);
-    expect(matching(modules, /node_modules\/(ajv|postal-mime|eld)\//)).toEqual([]);
+    // The generated validator needs one helper of Ajv's runtime, not Ajv.
+    expect(matching(modules, /node_modules\/(ajv\/(?!dist\/runtime\/)|postal-mime\/|eld\/)/)).toEqual([]);
     expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);
+    // Local files only: the HTTP stack is loaded on the first URL fetched.
+    expect(matching(modules, /^dist\/sources\/(fetch|http-agent|http-cache)\.js$|^node:(http|https|net|dns)$/)).toEqual([]);
+    // Posts are read without cheerio (htmlparser2 and entities directly).
+    expect(matching(modules, /node_modules\/cheerio\//)).toEqual([]);
+    // Every English word of these posts is in the lemma table: compromise is not needed.
+    expect(matching(modules, /^dist\/normalize\/lemma\.js$/)).toHaveLength(1);
+    expect(matching(modules, /node_modules\/compromise\//)).toEqual([]);
+  }, 120_000);
+
+  it('check loads compromise for a word the lemma table lacks', () => {
+    const post = 'Spring Sale: 30% off all running shoes for Zorblaxifying runners.';
+    const { code, modules } = loaded(['check', 'fixtures/example/storefront.yaml', '--stdin', 'x', '--jobs', '1', '--format', 'json'], post);
+    expect(code).toBe(1); // the post misses the spec's other messages
+    expect(matching(modules, /node_modules\/compromise\//).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  // A campaign of `files` social posts of `size` bytes each, in a fresh folder.
+  function campaign(files: number, size: number): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'storefront-threads-'));
+    mkdirSync(path.join(dir, 'posts'));
+    const post = 'Free shipping on orders over $50. '.repeat(Math.ceil(size / 34)).slice(0, size);
+    for (let i = 0; i < files; i++) writeFileSync(path.join(dir, 'posts', `p${i}.txt`), post);
+    const spec = ['version: 1', 'campaign: Threads', 'language: en', 'channels:', '  social:', '    kind: social', '    sources: [posts/*.txt]', 'messages:', '  - id: shipping', '    text: "Free shipping on orders over $50"'];
+    writeFileSync(path.join(dir, 'storefront.yaml'), `${spec.join('\n')}\n`);
+    return path.join(dir, 'storefront.yaml');
+  }
+
+  it('check of many small files stays on this thread by default', () => {
+    const { code, modules } = loaded(['check', campaign(40, 200), '--format', 'json']);
+    expect(code).toBe(0);
+    expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);
+  }, 120_000);
+
+  it('check of many large files starts worker threads by default', () => {
+    const { code, modules } = loaded(['check', campaign(40, 40_000), '--format', 'json']);
+    expect(code).toBe(0);
+    expect(matching(modules, /^dist\/campaign\/pool\.js$/)).toHaveLength(availableParallelism() > 1 ? 1 : 0);
   }, 120_000);
 });
