@@ -82,9 +82,11 @@ function nearMentions(np: NormalizedPart, fact: Fact, language: string): Mention
   const claimed = new Map<number, Mention>();
   const index = nearIndexOf(fact, language);
   for (const scope of scopes(np)) {
+    const hits = findNearAny(scope.tokens, index);
+    if (!hits.length) continue;
     const inScope = values.filter((v) => v.start >= scope.start && v.end <= scope.end);
     if (!inScope.length) continue;
-    for (const [first, last] of findNearAny(scope.tokens, index)) {
+    for (const [first, last] of hits) {
       const from = scope.tokens[first].start;
       const to = scope.tokens[last].end;
       const gap = (v: Candidate) => (v.end <= from ? from - v.end : v.start >= to ? v.start - to : 0);

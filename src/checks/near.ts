@@ -37,28 +37,31 @@ export function findNear(tokens: readonly Token[], near: NearWord): Array<[numbe
 }
 
 /**
- * A fact's near phrases, prepared once and indexed by their first word, so finding them costs
- * the length of each token, not the number of phrases: a spec with 10,000 near words must not
- * make every sentence compare every word with every token.
+ * A fact's near phrases, prepared once and indexed by the head of their first word (its first
+ * three letters, or the whole of a shorter word), so finding them costs one lookup per token,
+ * not one per phrase: a spec with 10,000 near words must not make every sentence compare every
+ * word with every token.
  */
 export interface NearIndex {
-  byFirst: Map<string, NearWord[]>;
-  /** The lengths of the first words, ascending: only a token's prefixes of these lengths can be one. */
-  firstLengths: number[];
+  byHead: Map<string, NearWord[]>;
 }
 
+const HEAD = 3;
+const headOf = (word: string) => (word.length > HEAD ? word.slice(0, HEAD) : word);
+
 export function indexNear(phrases: readonly NearWord[]): NearIndex {
-  const byFirst = new Map<string, NearWord[]>();
-  const lengths = new Set<number>();
+  const byHead = new Map<string, NearWord[]>();
   for (const near of phrases) {
     const first = near.words[0];
     if (first === undefined) continue;
-    lengths.add(first.length);
-    const list = byFirst.get(first);
+    const head = headOf(first);
+    const list = byHead.get(head);
     if (list) list.push(near);
-    else byFirst.set(first, [near]);
+    else byHead.set(head, [near]);
   }
-  return { byFirst, firstLengths: [...lengths].sort((a, b) => a - b) };
+  // Longest last, as the lengths of prefixes grow: phrases are found in that order.
+  for (const list of byHead.values()) list.sort((a, b) => a.words[0].length - b.words[0].length);
+  return { byHead };
 }
 
 /** [first, last] token indexes of each occurrence of any indexed phrase, once each. */
@@ -68,21 +71,28 @@ export function findNearAny(tokens: readonly Token[], index: NearIndex): Array<[
   return hits;
 }
 
+const NONE: readonly NearWord[] = [];
+
 /** Calls `hit` for each occurrence of an indexed phrase, with the phrase found. */
 export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first: number, last: number, near: NearWord) => void): void {
-  if (!index.byFirst.size) return;
-  const found = new Set<NearWord>();
+  if (!index.byHead.size) return;
+  // The phrases whose first word the token is, reused from token to token.
+  const found: NearWord[] = [];
+  const collect = (form: string) => {
+    for (const near of index.byHead.get(headOf(form)) ?? NONE) {
+      const first = near.words[0];
+      if ((first.length > HEAD ? form.startsWith(first) : form === first) && !found.includes(near)) found.push(near);
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
-    found.clear();
-    for (const form of forms(tokens[i].bare)) {
-      // Every prefix of the token that is a first word: a word longer than three letters
-      // matches as a prefix, a shorter one only as the whole token.
-      for (const length of index.firstLengths) {
-        if (length > form.length) break;
-        const phrases = index.byFirst.get(length === form.length ? form : form.slice(0, length));
-        if (!phrases) continue;
-        for (const near of phrases) if (length > 3 || length === form.length) found.add(near);
-      }
+    const bare = tokens[i].bare;
+    found.length = 0;
+    // The token as it is and, in Hebrew, without a one-letter prefix: a first word longer
+    // than three letters matches as a prefix of either, a shorter one only as the whole.
+    collect(bare);
+    if (isHebrewLetter(bare.charCodeAt(0))) {
+      const stripped = bare.replace(HEBREW_PREFIX, '');
+      if (stripped !== bare) collect(stripped);
     }
     for (const near of found) {
       const n = near.words.length;

@@ -126,8 +126,12 @@ export function sharedWithin(target: Bigrams, word: WordBigrams): number {
 export class GrowingDice {
   private readonly index: TargetIndex;
   private readonly counts: Int32Array;
+  // Reused from window to window: counts of the slots touched and pieces appended are kept
+  // apart from the arrays, which are overwritten rather than emptied (emptying frees them).
   private readonly touched: number[] = [];
+  private touchedCount = 0;
   private readonly pieces: string[] = [];
+  private pieceCount = 0;
   private shared = 0;
   private length = 0;
   private last = '';
@@ -139,9 +143,9 @@ export class GrowingDice {
 
   /** Back to the empty string, to grow another window against the same target. */
   reset(): void {
-    for (const s of this.touched) this.counts[s] = 0;
-    this.touched.length = 0;
-    this.pieces.length = 0;
+    for (let k = 0; k < this.touchedCount; k++) this.counts[this.touched[k]] = 0;
+    this.touchedCount = 0;
+    this.pieceCount = 0;
     this.shared = 0;
     this.length = 0;
     this.last = '';
@@ -159,7 +163,7 @@ export class GrowingDice {
       if (seam !== undefined) this.count(seam);
     }
     for (let k = 0; k < ids.length; k++) this.count(ids[k]);
-    this.pieces.push(text);
+    this.pieces[this.pieceCount++] = text;
     this.length += text.length;
     this.last = text[text.length - 1];
   }
@@ -167,7 +171,7 @@ export class GrowingDice {
   get score(): number {
     const { target } = this;
     // Equal strings share every bigram: only then can they be equal.
-    if (this.length === target.compact.length && this.shared === target.total && this.pieces.join('') === target.compact) return 1;
+    if (this.length === target.compact.length && this.shared === target.total && this.pieces.slice(0, this.pieceCount).join('') === target.compact) return 1;
     if (this.length < 2 || target.compact.length < 2) return 0;
     return (2 * this.shared) / (target.total + this.length - 1);
   }
@@ -176,7 +180,7 @@ export class GrowingDice {
     const s = slot(this.index, id);
     if (s < 0) return;
     const had = this.counts[s];
-    if (had === 0) this.touched.push(s);
+    if (had === 0) this.touched[this.touchedCount++] = s;
     this.counts[s] = had + 1;
     if (had < this.index.limits[s]) this.shared++;
   }

@@ -5,7 +5,7 @@ export interface FoldedText {
   /** NFKC, quotes and dashes folded, invisible marks removed, whitespace collapsed. */
   text: string;
   /** toRaw[i] is the offset in the raw text of folded character i; toRaw[text.length] = raw length. */
-  toRaw: number[];
+  toRaw: Int32Array;
   /** The raw text, so that a span's end can step back over invisible marks. */
   raw?: string;
 }
@@ -37,7 +37,18 @@ function foldChar(ch: string): string {
  */
 export function foldText(raw: string): FoldedText {
   let text = '';
-  const toRaw: number[] = [];
+  // Sized for the usual case (folding rarely lengthens text: "…" -> "...", NFKC ligatures),
+  // grown when it does: no array regrown a push at a time.
+  let toRaw = new Int32Array(raw.length + 16);
+  let size = 0;
+  const map = (at: number) => {
+    if (size === toRaw.length) {
+      const grown = new Int32Array(toRaw.length * 2);
+      grown.set(toRaw);
+      toRaw = grown;
+    }
+    toRaw[size++] = at;
+  };
   let pendingSpace = -1;
   let i = 0;
   while (i < raw.length) {
@@ -53,7 +64,7 @@ export function foldText(raw: string): FoldedText {
       }
       if (pendingSpace >= 0 && text.length > 0) {
         text += ' ';
-        toRaw.push(pendingSpace);
+        map(pendingSpace);
       }
       pendingSpace = -1;
       // The whole run of such characters at once: one string append, not one per character.
@@ -64,7 +75,7 @@ export function foldText(raw: string): FoldedText {
         i++;
       }
       text += raw.slice(start, i);
-      for (let k = start; k < i; k++) toRaw.push(k);
+      for (let k = start; k < i; k++) map(k);
       continue;
     }
     const cp = raw.codePointAt(i)!;
@@ -85,16 +96,16 @@ export function foldText(raw: string): FoldedText {
       }
       if (pendingSpace >= 0 && text.length > 0) {
         text += ' ';
-        toRaw.push(pendingSpace);
+        map(pendingSpace);
       }
       pendingSpace = -1;
       const folded = foldChar(ch);
       text += folded;
-      for (let k = 0; k < folded.length; k++) toRaw.push(start);
+      for (let k = 0; k < folded.length; k++) map(start);
     }
   }
-  toRaw.push(raw.length);
-  return { text, toRaw, raw };
+  map(raw.length);
+  return { text, toRaw: toRaw.subarray(0, size), raw };
 }
 
 const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);

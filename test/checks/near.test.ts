@@ -14,7 +14,7 @@ function counted(index: NearIndex): { index: NearIndex; lookups: () => number } 
       return super.get(key);
     }
   }
-  return { index: { ...index, byFirst: new CountingMap(index.byFirst) }, lookups: () => n };
+  return { index: { ...index, byHead: new CountingMap(index.byHead) }, lookups: () => n };
 }
 
 const tokens = (text: string) => tokenize(text.toLowerCase(), 'en');
