@@ -11,14 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { takeOption } from './options.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const [, value] = args.splice(at, 2);
-  return value;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const dist = path.resolve(option('--dist', path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist')));
 const reps = Number(option('--reps', '5'));
 const module = pathToFileURL(path.join(dist, 'normalize', 'values', 'index.js')).href;

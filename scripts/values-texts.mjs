@@ -8,6 +8,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { takeOption } from './options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = (module) => import(pathToFileURL(path.join(root, 'dist', module)).href);
@@ -17,12 +18,7 @@ const { SourceError } = await load('sources/types.js');
 const { normalizeDocument } = await load('normalize/index.js');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  if (at < 0) return fallback;
-  const [, value] = args.splice(at, 2);
-  return value;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const language = option('--language', 'auto');
 const year = Number(option('--year', '2026'));
 const [out, ...inputs] = args;
