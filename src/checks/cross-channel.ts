@@ -1,7 +1,7 @@
 // cross-channel-conflict: values the spec does not cover, attached to the same context
 // words, stated differently by different channels ("returns within 30 days" on the site,
 // "returns within 14 days" in the newsletter).
-import type { NormalizedDocument, NormalizedPart, Token } from '../normalize/index.js';
+import { partTokens, type NormalizedDocument, type NormalizedPart, type Token } from '../normalize/index.js';
 import type { Value } from '../normalize/values/index.js';
 import type { Statement } from '../campaign/state.js';
 import type { Spec } from '../spec/types.js';
@@ -44,7 +44,7 @@ function contextOf(np: NormalizedPart, value: Value, previous?: NormalizedPart):
   let prev = contextWord(tokens, before, -1);
   const cell = before < 0 && np.sentences.reduce((n, s) => n + s.tokens.length, 0) <= CELL_WORDS;
   if (!prev && cell && isLabel(previous)) {
-    const label = previous.sentences.flatMap((s) => s.tokens);
+    const label = partTokens(previous);
     prev = contextWord(label, label.length - 1, -1);
   }
   const next = after >= 0 ? contextWord(tokens, after, 1) : undefined;

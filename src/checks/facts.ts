@@ -2,7 +2,7 @@
 // the fact: claimed by a near word, or (codes, URLs) recognisable on its own.
 import { distance } from 'fastest-levenshtein';
 import type { FactSighting } from '../campaign/state.js';
-import type { NormalizedDocument, NormalizedPart } from '../normalize/index.js';
+import { partTokens, type NormalizedDocument, type NormalizedPart, type Token } from '../normalize/index.js';
 import { codeCandidates, factKey } from '../normalize/values/index.js';
 import type { Fact, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
@@ -48,7 +48,7 @@ export function yearOf(spec: Spec): number | undefined {
 const codesByPart = new WeakMap<NormalizedPart, Candidate[]>();
 const scopesByPart = new WeakMap<NormalizedPart, Scope[]>();
 
-type Scope = { start: number; end: number; tokens: NormalizedPart['sentences'][number]['tokens'] };
+type Scope = { start: number; end: number; tokens: readonly Token[] };
 
 function candidates(np: NormalizedPart, fact: Fact): Candidate[] {
   if (fact.type === 'code') {
@@ -62,7 +62,7 @@ function candidates(np: NormalizedPart, fact: Fact): Candidate[] {
 function scopes(np: NormalizedPart): Scope[] {
   if (SENTENCE_SCOPED.has(np.part.role)) return np.sentences;
   let whole = scopesByPart.get(np);
-  if (!whole) scopesByPart.set(np, (whole = [{ start: 0, end: np.folded.text.length, tokens: np.sentences.flatMap((s) => s.tokens) }]));
+  if (!whole) scopesByPart.set(np, (whole = [{ start: 0, end: np.folded.text.length, tokens: partTokens(np) }]));
   return whole;
 }
 
@@ -176,15 +176,9 @@ export function mentionsOf(fact: Fact, key: string, doc: NormalizedDocument): Me
   return mentions;
 }
 
-// A fact's key depends on its spec alone: computed once, not once per document.
-const factKeys = new WeakMap<Fact, { spec: Spec; key: string | undefined }>();
-
 export function keyOfFact(fact: Fact, spec: Spec): string | undefined {
-  const known = factKeys.get(fact);
-  if (known?.spec === spec) return known.key;
-  const key = fact.type === 'text' ? fact.value.toLowerCase() : factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
-  factKeys.set(fact, { spec, key });
-  return key;
+  if (fact.type === 'text') return fact.value.toLowerCase();
+  return factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
 }
 
 export const factsCheck: DocumentCheck = {

@@ -137,7 +137,10 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
   // The bounds of every key over the stretch of the part the candidates span, made once for
   // all of its groups (they overlap), and only if some group is not in the memo.
   let bounds: PartBounds | undefined;
-  const spanned = () => new PartBounds(groupAt(np, groups[0]).tokens, groupAt(np, groups[0]).from, groupAt(np, groups[groups.length - 1]).to);
+  const spanned = () => {
+    const first = groupAt(np, groups[0]);
+    return new PartBounds(first.tokens, first.from, groupAt(np, groups[groups.length - 1]).to);
+  };
   for (const k of groups) {
     const group = groupAt(np, k);
     const key = groupKey(np, k);

@@ -8,7 +8,7 @@
 // - a bounded memo of each distinct group's best windows per wording: navigation, footers and
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language.
-import type { NormalizedPart, Token } from '../normalize/index.js';
+import { partTokens as tokensOfPart, type NormalizedPart, type Token } from '../normalize/index.js';
 import { seamInTarget, sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
@@ -22,7 +22,7 @@ export interface SentenceGroup {
 
 /** A part's tokens in one array, and where each sentence starts in it (one more for the end). */
 interface PartTokens {
-  tokens: Token[];
+  tokens: readonly Token[];
   sentenceStart: number[];
 }
 
@@ -33,8 +33,7 @@ function tokensOf(np: NormalizedPart): PartTokens {
   if (flat) return flat;
   const sentenceStart = [0];
   for (const sentence of np.sentences) sentenceStart.push(sentenceStart[sentenceStart.length - 1] + sentence.tokens.length);
-  const tokens = np.sentences.length === 1 ? np.sentences[0].tokens : np.sentences.flatMap((s) => s.tokens);
-  partTokens.set(np, (flat = { tokens, sentenceStart }));
+  partTokens.set(np, (flat = { tokens: tokensOfPart(np), sentenceStart }));
   return flat;
 }
 

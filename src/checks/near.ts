@@ -59,7 +59,7 @@ export function indexNear(phrases: readonly NearWord[]): NearIndex {
     if (list) list.push(near);
     else byHead.set(head, [near]);
   }
-  // Longest last, as the lengths of prefixes grow: phrases are found in that order.
+  // Shortest first word first: the order in which a token's growing prefixes meet them.
   for (const list of byHead.values()) list.sort((a, b) => a.words[0].length - b.words[0].length);
   return { byHead };
 }

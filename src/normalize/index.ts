@@ -141,6 +141,16 @@ export function normalizePart(part: Part, index: number, language: string, optio
   return { part, index, language, folded, sentences, values };
 }
 
+const partTokenLists = new WeakMap<NormalizedPart, readonly Token[]>();
+
+/** Every token of the part in one list, sentence after sentence (made once per part). */
+export function partTokens(np: NormalizedPart): readonly Token[] {
+  if (np.sentences.length === 1) return np.sentences[0].tokens;
+  let tokens = partTokenLists.get(np);
+  if (!tokens) partTokenLists.set(np, (tokens = np.sentences.flatMap((s) => s.tokens)));
+  return tokens;
+}
+
 function isMuted(part: Part, [start, end]: [number, number]): boolean {
   return (part.muted ?? []).some(([from, to]) => start < to && end > from);
 }

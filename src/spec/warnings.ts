@@ -2,7 +2,7 @@
 // about; `check` reports them on stderr and as `spec-warning` findings (info), and
 // `--strict` refuses the spec instead.
 import { eachNear, indexNear, prepareNear, type NearIndex, type NearWord } from '../checks/near.js';
-import type { NormalizedDocument } from '../normalize/index.js';
+import { partTokens, type NormalizedDocument } from '../normalize/index.js';
 import { isAuto, sameLanguage } from '../normalize/language.js';
 import type { SpecLocator } from './errors.js';
 import type { Spec, SpecPosition } from './types.js';
@@ -80,8 +80,7 @@ export function nearWordsIn(spec: Spec, doc: NormalizedDocument): string[] {
   const { index, keys, order } = allNearWords(spec);
   const seen = new Set<string>();
   for (const np of doc.parts) {
-    const tokens = np.sentences.length === 1 ? np.sentences[0].tokens : np.sentences.flatMap((s) => s.tokens);
-    eachNear(tokens, index, (_first, _last, near) => {
+    eachNear(partTokens(np), index, (_first, _last, near) => {
       for (const key of keys.get(near) ?? []) seen.add(key);
     });
     if (seen.size === order.length) break;
