@@ -10,22 +10,22 @@ import { stopwordsOf } from './stopwords.js';
 import { extractValues, type Value } from './values/index.js';
 
 export interface Token {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** Lower-cased (locale-aware) surface form. */
-  norm: string;
+  readonly norm: string;
   /**
    * A cheap suffix-stripped key without diacritics: enough to tell which sentences may say
    * a message, including one typed without Polish letters ("zamowienia").
    */
-  stem: string;
+  readonly stem: string;
   /** The lemma; computed on first use, since lemmatizing every word is the slowest step. */
   readonly lemma: string;
   /** `norm` and `lemma` without diacritics ("zł" -> "zl"): keys for copy typed without them. */
   readonly bare: string;
   readonly bareLemma: string;
-  stop: boolean;
-  negation: boolean;
+  readonly stop: boolean;
+  readonly negation: boolean;
 }
 
 /** What tokens of one language share: looked up once per language, not once per word. */
@@ -33,31 +33,33 @@ interface LanguageTraits {
   language: string;
   cheapStems: boolean;
   stopwords: ReadonlySet<string>;
+  /** Every word seen in this language, described once (see WordInfo). */
+  words: Map<string, WordInfo>;
 }
 
 const traitsByLanguage = new Map<string, LanguageTraits>();
 function traitsOf(language: string): LanguageTraits {
   let traits = traitsByLanguage.get(language);
-  if (!traits) traitsByLanguage.set(language, (traits = { language, cheapStems: hasCheapStems(language), stopwords: stopwordsOf(language) }));
+  if (!traits) traitsByLanguage.set(language, (traits = { language, cheapStems: hasCheapStems(language), stopwords: stopwordsOf(language), words: new Map() }));
   return traits;
 }
 
-class WordToken implements Token {
+/**
+ * What a word is in a language, wherever it stands: its stem, stop-word flag and lemma are
+ * worked out once per distinct word, and every token of it shares them. A page repeats its
+ * words (and a site its pages), so this is a fraction of the work and memory of doing it per token.
+ */
+class WordInfo {
   private cachedLemma?: string;
   private cachedBareLemma?: string;
   private cachedBare?: string;
   readonly stem: string;
   readonly stop: boolean;
-  private readonly language: string;
   constructor(
-    readonly start: number,
-    readonly end: number,
     readonly norm: string,
+    private readonly language: string,
     traits: LanguageTraits,
-    /** Whether this word negates, in context ("not only" does not; "nie ma żadnych" once). */
-    readonly negation: boolean,
   ) {
-    this.language = traits.language;
     this.stem = stripDiacritics(traits.cheapStems ? this.lemma : roughStem(norm));
     this.stop = traits.stopwords.has(norm);
   }
@@ -69,6 +71,47 @@ class WordToken implements Token {
   }
   get bareLemma(): string {
     return (this.cachedBareLemma ??= stripDiacritics(this.lemma));
+  }
+}
+
+// Distinct words a language keeps described; past it the table starts again (equal words then
+// get equal but separate descriptions, which changes nothing but memory).
+const WORDS_PER_LANGUAGE = 200_000;
+
+function wordInfo(norm: string, traits: LanguageTraits): WordInfo {
+  let info = traits.words.get(norm);
+  if (!info) {
+    if (traits.words.size >= WORDS_PER_LANGUAGE) traits.words.clear();
+    traits.words.set(norm, (info = new WordInfo(norm, traits.language, traits)));
+  }
+  return info;
+}
+
+class WordToken implements Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly word: WordInfo,
+    /** Whether this word negates, in context ("not only" does not; "nie ma żadnych" once). */
+    readonly negation: boolean,
+  ) {}
+  get norm(): string {
+    return this.word.norm;
+  }
+  get stem(): string {
+    return this.word.stem;
+  }
+  get stop(): boolean {
+    return this.word.stop;
+  }
+  get lemma(): string {
+    return this.word.lemma;
+  }
+  get bare(): string {
+    return this.word.bare;
+  }
+  get bareLemma(): string {
+    return this.word.bareLemma;
   }
 }
 
@@ -126,7 +169,7 @@ export function tokenize(text: string, language: string, start = 0, end = text.l
   const words = spans.map((span) => lowerCase(text.slice(span.start, span.end), language));
   const negations = negationCues(words, language);
   const traits = traitsOf(language);
-  return spans.map((span, i) => new WordToken(span.start, span.end, words[i], traits, negations[i]));
+  return spans.map((span, i) => new WordToken(span.start, span.end, wordInfo(words[i], traits), negations[i]));
 }
 
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {
