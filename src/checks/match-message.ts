@@ -6,7 +6,7 @@
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
-import { candidateGroups, DiceBound, groupAt, groupKey, LruMap, type SentenceGroup } from './message-index.js';
+import { BoundBuffers, candidateGroups, DiceBound, groupAt, groupKey, LruMap, type SentenceGroup } from './message-index.js';
 import { bigrams, GrowingDice, wordBigrams, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface Wording {
@@ -96,6 +96,11 @@ function polarity(tokens: readonly Token[], lo: number, hi: number, from: number
     }
   }
   return cues % 2 === 1;
+}
+
+function hasCue(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].negation) return true;
+  return false;
 }
 
 /** The best windows of one sentence group, by token index in the group. */
@@ -195,9 +200,11 @@ export class WordingIndex {
     const seen = new Set<string>();
     for (const sentence of np.sentences) {
       for (const { stem } of sentence.tokens) {
-        if (seen.has(stem)) continue;
+        // Most words are in no wording: only those that are need remembering.
+        const wordings = this.byStem.get(stem);
+        if (!wordings || seen.has(stem)) continue;
         seen.add(stem);
-        for (const wording of this.byStem.get(stem) ?? []) shared.set(wording, (shared.get(wording) ?? 0) + 1);
+        for (const wording of wordings) shared.set(wording, (shared.get(wording) ?? 0) + 1);
       }
     }
     const out = new Set<Wording>();
@@ -235,6 +242,9 @@ function codesOf(tokens: readonly Token[], key: number, from: number, to: number
  * Each key's window bound over a part's tokens for one wording, made on first use and counted
  * group by group (groups come in ascending order; words no group holds are never counted).
  */
+// One set of arrays per key, reused by every part's bounds in turn (see BoundBuffers).
+const keyBuffers = KEY_WORDS.map(() => new BoundBuffers());
+
 class PartBounds {
   private readonly bounds: DiceBound[] = [];
   /** Bounds for groups within tokens[from, to). */
@@ -246,7 +256,7 @@ class PartBounds {
 
   of(key: number, against: Bigrams, group: SentenceGroup): DiceBound {
     const codes = codesOf(this.tokens, key, group.from, group.to);
-    const bound = (this.bounds[key] ??= new DiceBound(codes, against, this.from, this.to, true));
+    const bound = (this.bounds[key] ??= new DiceBound(codes, against, this.from, this.to, true, keyBuffers[key]));
     bound.cover(group.from, group.to);
     return bound;
   }
@@ -287,11 +297,20 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
     return most;
   };
   const result: GroupBest = { floor };
+  // Without a negation cue in the group every window has the wording's own polarity, so a
+  // window counts only where it could beat the best one so far (of that one polarity).
+  const polarityKnown = prune && !hasCue(tokens, lo, hi);
+  const worth = (ceiling: number) => {
+    if (ceiling < floor) return false;
+    if (!polarityKnown) return true;
+    const best = wording.negated ? result.opposite : result.plain;
+    return !best || ceiling > rankOf(best);
+  };
   for (let i = lo; i < lo + group.firstCount; i++) {
     const last = Math.min(hi, i + longest);
-    // The longest window from i that could reach the floor: no need to grow beyond it.
+    // The longest window from i that could count: no need to grow beyond it.
     let reach = last;
-    if (prune) while (reach >= i + shortest && bound(i, reach) < floor) reach--;
+    if (prune) while (reach >= i + shortest && !worth(bound(i, reach))) reach--;
     if (reach < i + shortest) continue;
     // Each key grown a word at a time as the window lengthens: each longer window costs
     // one word, not all of them again.
@@ -308,7 +327,7 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       if (prune) {
         // A window replaces a best one only when strictly better, and counts only from the floor.
         const ceiling = bound(i, j);
-        if (ceiling < floor) continue;
+        if (!worth(ceiling)) continue;
         if (result.plain && result.opposite && ceiling <= Math.min(rankOf(result.plain), rankOf(result.opposite))) continue;
       }
       let score = Math.max(surface.score, content.score);

@@ -107,13 +107,35 @@ export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
   return { tokens, from, to: sentenceStart[Math.min(k + 3, np.sentences.length)], firstCount: sentenceStart[k + 1] - from };
 }
 
-/** Language and the group's sentences as written: groups with equal keys have equal tokens. */
-export function groupKey(np: NormalizedPart, k: number): string {
+// Every distinct sentence (with its language) gets a number, so a group's key is three short
+// numbers instead of its text. Numbers are never reused: once the table is full it starts
+// again, and groups keyed by the old numbers simply are not found any more.
+const sentenceIds = new Map<string, number>();
+const SENTENCE_ID_LIMIT = 200_000;
+let nextSentenceId = 0;
+const partSentenceIds = new WeakMap<NormalizedPart, number[]>();
+
+function sentenceIdsOf(np: NormalizedPart): number[] {
+  let ids = partSentenceIds.get(np);
+  if (ids) return ids;
   const text = np.folded.text;
-  return `${np.language}\u0001${np.sentences
-    .slice(k, k + 3)
-    .map((s) => text.slice(s.start, s.end))
-    .join('\u0000')}`;
+  ids = np.sentences.map((s) => {
+    const key = `${np.language}\u0001${text.slice(s.start, s.end)}`;
+    let id = sentenceIds.get(key);
+    if (id === undefined) {
+      if (sentenceIds.size >= SENTENCE_ID_LIMIT) sentenceIds.clear();
+      sentenceIds.set(key, (id = nextSentenceId++));
+    }
+    return id;
+  });
+  partSentenceIds.set(np, ids);
+  return ids;
+}
+
+/** The group's language and sentences as written, as numbers: groups with equal keys have equal tokens. */
+export function groupKey(np: NormalizedPart, k: number): string {
+  const ids = sentenceIdsOf(np);
+  return k + 2 < ids.length ? `${ids[k]},${ids[k + 1]},${ids[k + 2]}` : ids.slice(k, k + 3).join(',');
 }
 
 /** Every group of the part, in order (tests compare the index with them all). */
@@ -162,12 +184,15 @@ export class DiceBound {
     private readonly from = 0,
     to = codes.length,
     lazy = false,
+    /** Arrays to count in (each at least to - from + 1 long), when the caller reuses them. */
+    buffers?: BoundBuffers,
   ) {
     const n = to - from;
-    this.lengths = new Int32Array(n + 1);
-    this.shared = new Int32Array(n + 1);
-    this.seams = new Int32Array(n + 1);
-    this.seamOf = new Int32Array(n + 1);
+    const arrays = buffers ?? new BoundBuffers();
+    arrays.fit(n + 1);
+    ({ lengths: this.lengths, shared: this.shared, seams: this.seams, seamOf: this.seamOf } = arrays);
+    // Only what `cover` writes is ever read, from index 0 on: the first prefix sums are zero.
+    this.lengths[0] = this.shared[0] = this.seams[0] = 0;
     // A target under two characters scores by string equality alone: no bound.
     this.open = target.compact.length < 2;
     if (!lazy) this.cover(from, to);
@@ -203,6 +228,26 @@ export class DiceBound {
     const seams = this.seams[j] - this.seams[i] - this.seamOf[first];
     const shared = Math.min(this.target.total, this.shared[j] - this.shared[i] + seams);
     return (2 * shared) / (this.target.total + length - 1);
+  }
+}
+
+/**
+ * The arrays a DiceBound counts in. A part's bounds live only while one wording is matched in
+ * it, so the next part's may count in the same arrays instead of allocating new ones.
+ */
+export class BoundBuffers {
+  lengths = new Int32Array(0);
+  shared = new Int32Array(0);
+  seams = new Int32Array(0);
+  seamOf = new Int32Array(0);
+
+  fit(size: number): void {
+    if (this.lengths.length >= size) return;
+    const grown = Math.max(size, 2 * this.lengths.length, 64);
+    this.lengths = new Int32Array(grown);
+    this.shared = new Int32Array(grown);
+    this.seams = new Int32Array(grown);
+    this.seamOf = new Int32Array(grown);
   }
 }
 

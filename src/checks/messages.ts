@@ -123,6 +123,7 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
     const own = wordingsFor(message, spec, np.language);
     if (own.length === 0) result.untranslated.add(primaryLanguage(np.language));
     const candidates = index.candidatesIn(np);
+    if (!candidates.size) continue;
     for (const wording of every) {
       if (!candidates.has(wording)) continue;
       const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording, floor), floor);

@@ -40,10 +40,16 @@ export function compareTwoStrings(first: string, second: string): number {
 // is then a few integer steps, with no substring or map entry made per bigram, and a word
 // is coded once however many wordings it is held against.
 const pairIds = new Map<string, number>();
+// The same numbers by the pair's two UTF-16 code units, for a seam ("…e" + "s…"): no string made.
+const pairIdsByCodes = new Map<number, number>();
+const codePair = (first: number, second: number) => first * 65536 + second;
 
 function pairId(pair: string): number {
   let id = pairIds.get(pair);
-  if (id === undefined) pairIds.set(pair, (id = pairIds.size));
+  if (id === undefined) {
+    pairIds.set(pair, (id = pairIds.size));
+    pairIdsByCodes.set(codePair(pair.charCodeAt(0), pair.charCodeAt(1)), id);
+  }
   return id;
 }
 
@@ -95,7 +101,7 @@ const slot = (index: TargetIndex, id: number) => (id < index.slotOf.length ? ind
 
 /** Whether the bigram across the seam of two words joined ("…e" + "s…" = "es") is one the target has. */
 export function seamInTarget(target: Bigrams, before: string, after: string): boolean {
-  const id = pairIds.get(before[before.length - 1] + after[0]);
+  const id = pairIdsByCodes.get(codePair(before.charCodeAt(before.length - 1), after.charCodeAt(0)));
   return id !== undefined && slot(targetIndex(target), id) >= 0;
 }
 
@@ -134,7 +140,8 @@ export class GrowingDice {
   private pieceCount = 0;
   private shared = 0;
   private length = 0;
-  private last = '';
+  /** The last code unit appended (-1: none yet). */
+  private last = -1;
 
   constructor(private readonly target: Bigrams) {
     this.index = targetIndex(target);
@@ -148,7 +155,7 @@ export class GrowingDice {
     this.pieceCount = 0;
     this.shared = 0;
     this.length = 0;
-    this.last = '';
+    this.last = -1;
   }
 
   append(word: string): void {
@@ -158,14 +165,14 @@ export class GrowingDice {
   /** `append` for a word already coded (see `wordBigrams`). */
   appendWord({ text, ids }: WordBigrams): void {
     if (!text) return;
-    if (this.last) {
-      const seam = pairIds.get(this.last + text[0]);
+    if (this.last >= 0) {
+      const seam = pairIdsByCodes.get(codePair(this.last, text.charCodeAt(0)));
       if (seam !== undefined) this.count(seam);
     }
     for (let k = 0; k < ids.length; k++) this.count(ids[k]);
     this.pieces[this.pieceCount++] = text;
     this.length += text.length;
-    this.last = text[text.length - 1];
+    this.last = text.charCodeAt(text.length - 1);
   }
 
   get score(): number {
