@@ -1,7 +1,7 @@
 // message-missing / message-drift / message-negated, and the coverage matrix.
 // A channel is what one audience sees as a whole: any source of it may say the message.
 import type { MessageSighting } from '../campaign/state.js';
-import type { NormalizedDocument } from '../normalize/index.js';
+import type { NormalizedDocument, NormalizedPart } from '../normalize/index.js';
 import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
@@ -91,6 +91,39 @@ function wordingIndex(spec: Spec): WordingIndex {
   return index;
 }
 
+interface DocumentCandidates {
+  /** Per message, the parts (in order) where one of its wordings may be said. */
+  parts: Map<Message, NormalizedPart[]>;
+  /** The languages the document's parts are read in. */
+  languages: Set<string>;
+}
+
+const documentCandidates = new WeakMap<NormalizedDocument, DocumentCandidates>();
+
+/**
+ * Which parts may say which message, found once per document: each part is asked once for
+ * its candidate wordings, instead of once per message (most parts have none).
+ */
+function candidatesOf(spec: Spec, doc: NormalizedDocument): DocumentCandidates {
+  let found = documentCandidates.get(doc);
+  if (found) return found;
+  const index = wordingIndex(spec);
+  const owners = new Map<Wording, Message[]>();
+  for (const message of spec.messages) for (const wording of allWordings(message, spec)) owners.set(wording, [...(owners.get(wording) ?? []), message]);
+  found = { parts: new Map(), languages: new Set(doc.parts.map((np) => np.language)) };
+  for (const np of doc.parts) {
+    for (const wording of index.candidatesIn(np)) {
+      for (const message of owners.get(wording) ?? []) {
+        const parts = found.parts.get(message);
+        if (!parts) found.parts.set(message, [np]);
+        else if (parts[parts.length - 1] !== np) parts.push(np);
+      }
+    }
+  }
+  documentCandidates.set(doc, found);
+  return found;
+}
+
 type PartMatch = MessageMatch & { partIndex: number };
 
 interface SourceMatch {
@@ -119,11 +152,11 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
   // Windows below the drift floor decide nothing, so the index never scores them.
   const floor = driftFloor(message.minSimilarity);
   const index = wordingIndex(spec);
-  for (const np of doc.parts) {
+  const { parts, languages } = candidatesOf(spec, doc);
+  for (const language of languages) if (wordingsFor(message, spec, language).length === 0) result.untranslated.add(primaryLanguage(language));
+  for (const np of parts.get(message) ?? []) {
     const own = wordingsFor(message, spec, np.language);
-    if (own.length === 0) result.untranslated.add(primaryLanguage(np.language));
     const candidates = index.candidatesIn(np);
-    if (!candidates.size) continue;
     for (const wording of every) {
       if (!candidates.has(wording)) continue;
       const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording, floor), floor);
