@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { foldText } from '../../src/normalize/fold.js';
 import { negationCues, sentencePolarity } from '../../src/normalize/negation.js';
 import { extractValues, factKey, type Value } from '../../src/normalize/values/index.js';
+import { mayHaveUrl, URL_RE } from '../../src/normalize/values/url.js';
 
 const LANGUAGES = ['en', 'en-US', 'pl', 'he', 'de', 'it', 'xx'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -267,5 +268,28 @@ describe('extractValues cost', () => {
     const text = sentence.repeat(8_000);
     const values = extractValues(text, { language: 'en' });
     expect(values).toHaveLength(7 * 8_000);
+  });
+});
+
+describe('the URL gate', () => {
+  // Hosts, schemes and the characters that fold into ASCII letters when case is ignored the
+  // Unicode way (ſ is s, K is k), in every order.
+  const hostish = fc
+    .array(fc.constantFrom('a', 'Z', '0', '-', '.', '/', ':', '//', 'www', 'WWW', 'w', 'ſ', '\u212A', 'é', ' ', 'com', 'DE', 'example', 'x.y', 'http', 'https'), { maxLength: 30 })
+    .map((pieces) => pieces.join(''));
+
+  it('never skips a text in which the URL pattern finds a match', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostish, valueish), (text) => {
+        URL_RE.lastIndex = 0;
+        if (URL_RE.test(text)) expect(mayHaveUrl(text)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('skips prose whose full stops end sentences', () => {
+    expect(mayHaveUrl('Free shipping over $50. Returns within 30 days. Ask us!')).toBe(false);
+    expect(mayHaveUrl('See acme.example/pricing.')).toBe(true);
   });
 });

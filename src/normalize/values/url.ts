@@ -12,7 +12,7 @@ const TLDS = [
 ].join('|');
 
 const URL_CHARS = '[^\\s<>"\'()\\[\\]{}|\\\\^`]';
-const URL_RE = new RegExp(
+export const URL_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_@.\-/])(?:https?:\/\/${URL_CHARS}+|www\.${URL_CHARS}+|(?:[a-z0-9](?:[a-z0-9-]{0,62})\.)+(?:${TLDS})(?![\p{L}\p{N}_@-])(?:[/?#]${URL_CHARS}*)?)`,
   'giu',
 );
@@ -46,8 +46,30 @@ export function urlKey(written: string): string | undefined {
   return host + path.replace(/\/+$/, '');
 }
 
+/**
+ * Whether the text has a place where URL_RE could match: "://", or a full stop with a letter
+ * or digit before it and a letter after it (a host's last dot; "www." too). Any character
+ * outside ASCII counts as possible, since the pattern ignores case the Unicode way ("ſ" is
+ * "s"). Prose has few such stops, so most texts are not searched at all.
+ */
+export function mayHaveUrl(text: string): boolean {
+  if (text.includes('://')) return true;
+  for (let i = text.indexOf('.', 1); i !== -1; i = text.indexOf('.', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + 1);
+    // A label may end in "-" ("a-.com" is what the pattern allows).
+    const hostBefore = isAsciiAlnum(before) || before === 0x2d || before > 127;
+    if (hostBefore && (isAsciiLetter(after) || after > 127 || before === 0x57 || before === 0x77)) return true;
+  }
+  return false;
+}
+
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+
 export function extractUrls(text: string): Candidate[] {
   const out: Candidate[] = [];
+  if (!mayHaveUrl(text)) return out;
   for (const m of text.matchAll(URL_RE)) {
     const raw = m[0].replace(TRAILING, '');
     if (!isAddress(raw) || !isPlausibleBareHost(raw)) continue;
