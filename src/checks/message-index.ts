@@ -107,30 +107,41 @@ export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
   return { tokens, from, to: sentenceStart[Math.min(k + 3, np.sentences.length)], firstCount: sentenceStart[k + 1] - from };
 }
 
-// Every distinct sentence (with its language) gets a number, so a group's key is three short
-// numbers instead of its text. Numbers are never reused: once the table is full it starts
-// again, and groups keyed by the old numbers simply are not found any more.
-const sentenceIds = new Map<string, number>();
-const SENTENCE_ID_LIMIT = 200_000;
+// Every distinct sentence (per language) gets a number, so a group's key is three short numbers
+// instead of its text. Numbers are never reused: once the table is full it starts again, and
+// groups keyed by the old numbers are simply not found any more (the memo holds 4096 groups,
+// so 32k sentences cover it several times over).
+const sentenceIds = new Map<string, Map<string, number>>();
+const SENTENCE_ID_LIMIT = 32_768;
+let sentenceIdCount = 0;
 let nextSentenceId = 0;
 const partSentenceIds = new WeakMap<NormalizedPart, number[]>();
 
 function sentenceIdsOf(np: NormalizedPart): number[] {
   let ids = partSentenceIds.get(np);
   if (ids) return ids;
+  let table = sentenceIds.get(np.language);
+  if (!table) sentenceIds.set(np.language, (table = new Map()));
   const text = np.folded.text;
   ids = np.sentences.map((s) => {
-    const key = `${np.language}\u0001${text.slice(s.start, s.end)}`;
-    let id = sentenceIds.get(key);
+    const sentence = text.slice(s.start, s.end);
+    let id = table.get(sentence);
     if (id === undefined) {
-      if (sentenceIds.size >= SENTENCE_ID_LIMIT) sentenceIds.clear();
-      sentenceIds.set(key, (id = nextSentenceId++));
+      if (sentenceIdCount >= SENTENCE_ID_LIMIT) {
+        for (const other of sentenceIds.values()) other.clear();
+        sentenceIdCount = 0;
+      }
+      // A copy of its own: a slice would keep the whole page's text alive.
+      table.set(copyOf(sentence), (id = nextSentenceId++));
+      sentenceIdCount++;
     }
     return id;
   });
   partSentenceIds.set(np, ids);
   return ids;
 }
+
+const copyOf = (text: string) => (' ' + text).slice(1);
 
 /** The group's language and sentences as written, as numbers: groups with equal keys have equal tokens. */
 export function groupKey(np: NormalizedPart, k: number): string {
