@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
-import { lazyFetcher } from './lazy-fetcher.js';
+import { lazyFetcher } from './http/lazy-fetcher.js';
 import { confinedFs, placeOf, REFUSED, realPathOf, type Confinement } from './local.js';
 import type { PageBudget } from './sitemap.js';
 import type { Fetcher } from './types.js';

@@ -54,7 +54,7 @@ describe('start-up', () => {
     expect(matching(modules, /node_modules\/(ajv\/(?!dist\/runtime\/)|postal-mime\/|eld\/)/)).toEqual([]);
     expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);
     // Local files only: the HTTP stack is loaded on the first URL fetched.
-    expect(matching(modules, /^dist\/sources\/(fetch|http-agent|http-cache)\.js$|^node:(http|https|net|dns)$/)).toEqual([]);
+    expect(matching(modules, /^dist\/sources\/http\/(fetch|http-agent|http-cache)\.js$|^node:(http|https|net|dns)$/)).toEqual([]);
     // Posts are read without cheerio (htmlparser2 and entities directly).
     expect(matching(modules, /node_modules\/cheerio\//)).toEqual([]);
     // Every English word of these posts is in the lemma table: compromise is not needed.

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/check.js';
 import { readFeed } from '../../src/sources/feeds/index.js';
 import { MAX_FEED_PAGES } from '../../src/sources/feeds/paging.js';
-import { createFetcher } from '../../src/sources/fetch.js';
+import { createFetcher } from '../../src/sources/http/fetch.js';
 import { DEFAULT_MAX_PAGES, MAX_CHILD_SITEMAPS, readSitemap } from '../../src/sources/sitemap.js';
 import { SourceError } from '../../src/sources/types.js';
 import { parseSpec } from '../../src/spec/load.js';

@@ -10,7 +10,7 @@ import { checkSpec } from '../../src/check.js';
 import { postLength } from '../../src/checks/post-length.js';
 import type { Part } from '../../src/documents/types.js';
 import { readFeed } from '../../src/sources/feeds/index.js';
-import { createFetcher } from '../../src/sources/fetch.js';
+import { createFetcher } from '../../src/sources/http/fetch.js';
 import { SourceError, type Fetcher } from '../../src/sources/types.js';
 import type { FeedEntry } from '../../src/spec/types.js';
 import { makeSpec } from '../helpers.js';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/check.js';
 import { readFeed } from '../../src/sources/feeds/index.js';
-import { createFetcher } from '../../src/sources/fetch.js';
+import { createFetcher } from '../../src/sources/http/fetch.js';
 import { checkTokenDestination, readToken } from '../../src/sources/secret-policy.js';
 import { SourceError } from '../../src/sources/types.js';
 import type { FeedEntry } from '../../src/spec/types.js';

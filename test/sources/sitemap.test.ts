@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetcher } from '../../src/sources/fetch.js';
+import { createFetcher } from '../../src/sources/http/fetch.js';
 import { parseSitemap, readSitemap, sitemapLocation } from '../../src/sources/sitemap.js';
 import { SourceError } from '../../src/sources/types.js';
 

@@ -1,6 +1,6 @@
 // What a failed request means: worth another attempt (Transient) or a SourceError with one line
 // naming the cause, from the codes Node and undici attach to a failed fetch.
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 /** A failure another attempt may cure. `afterMs`: the server asked for this wait; `attempts`: cap for this kind. */
 export class Transient extends Error {

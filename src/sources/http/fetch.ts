@@ -4,12 +4,12 @@
 // cache revalidated with ETag / Last-Modified. Every failure is a SourceError with one line.
 import { STATUS_CODES } from 'node:http';
 import pLimit from 'p-limit';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 import { HttpCache, type CacheEntry } from './http-cache.js';
 import { createHttpAgent, type HttpAgent } from './http-agent.js';
 import { bodyFailure, networkFailure, Transient } from './fetch-failures.js';
 import { checkUrlHost, type PrivateNetworkAllowance, type Resolver } from './net-policy.js';
-import { SourceError, type Fetched, type FetchInit, type Fetcher } from './types.js';
+import { SourceError, type Fetched, type FetchInit, type Fetcher } from '../types.js';
 
 export interface FetcherOptions {
   /** Per request (headers and body), default 15000. */

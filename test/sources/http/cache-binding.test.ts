@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKeyFile } from '../../src/sources/cache-key.js';
-import { createFetcher, type FetcherOptions } from '../../src/sources/fetch.js';
-import { HttpCache } from '../../src/sources/http-cache.js';
-import { SourceError } from '../../src/sources/types.js';
-import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { cacheKeyFile } from '../../../src/sources/http/cache-key.js';
+import { createFetcher, type FetcherOptions } from '../../../src/sources/http/fetch.js';
+import { HttpCache } from '../../../src/sources/http/http-cache.js';
+import { SourceError } from '../../../src/sources/types.js';
+import { startFaultServer, type FaultServer } from '../../support/fault-server.js';
 
 let server: FaultServer;
 let cacheDir = '';

@@ -7,7 +7,7 @@
 // too. The person running the command may allow them: everything, or named hosts only.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 /** true: any private address; a list: only these host names (or IP literals); absent/false: none. */
 export type PrivateNetworkAllowance = boolean | readonly string[];

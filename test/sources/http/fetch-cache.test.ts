@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFetcher, type FetcherOptions } from '../../src/sources/fetch.js';
-import { HttpCache } from '../../src/sources/http-cache.js';
-import { readSource } from '../../src/sources/read.js';
-import { SourceError } from '../../src/sources/types.js';
-import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { createFetcher, type FetcherOptions } from '../../../src/sources/http/fetch.js';
+import { HttpCache } from '../../../src/sources/http/http-cache.js';
+import { readSource } from '../../../src/sources/read.js';
+import { SourceError } from '../../../src/sources/types.js';
+import { startFaultServer, type FaultServer } from '../../support/fault-server.js';
 
 let server: FaultServer;
 let cacheDir = '';

@@ -6,12 +6,12 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSpec } from '../../src/check.js';
-import { createFetcher, retryAfterMs, type FetcherOptions } from '../../src/sources/fetch.js';
-import { readSource } from '../../src/sources/read.js';
-import { SourceError } from '../../src/sources/types.js';
-import { makeSpec } from '../helpers.js';
-import { POLISH_TEXT, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { checkSpec } from '../../../src/check.js';
+import { createFetcher, retryAfterMs, type FetcherOptions } from '../../../src/sources/http/fetch.js';
+import { readSource } from '../../../src/sources/read.js';
+import { SourceError } from '../../../src/sources/types.js';
+import { makeSpec } from '../../helpers.js';
+import { POLISH_TEXT, startFaultServer, type FaultServer } from '../../support/fault-server.js';
 
 let server: FaultServer;
 let base = '';
@@ -51,7 +51,7 @@ describe('createFetcher: requests', () => {
   it('says who it is and accepts compressed bodies', async () => {
     const fetched = await fast().fetch(`${base}/echo`);
     const headers = JSON.parse(text(fetched.bytes)) as Record<string, string>;
-    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(headers['user-agent']).toBe(`storefront/${version} (campaign copy checker)`);
     expect(headers['accept-encoding']).toBe('gzip, deflate, br');
     expect(headers.accept).toMatch(/^text\/html/);
@@ -297,7 +297,7 @@ describe('readSource over http', () => {
 });
 
 describe('a campaign with one dead URL', () => {
-  const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+  const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
   it('reports on everything else and fails with a source-error naming the URL and the reason', async () => {
     const dead = `${base}/status/404?campaign=1`;

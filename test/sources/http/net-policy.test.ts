@@ -8,12 +8,12 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSpec } from '../../src/check.js';
-import { createFetcher, type FetcherOptions } from '../../src/sources/fetch.js';
-import { addressKind, privateAllowed } from '../../src/sources/net-policy.js';
-import { SourceError } from '../../src/sources/types.js';
-import { makeSpec } from '../helpers.js';
-import { POLISH_TEXT, startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { checkSpec } from '../../../src/check.js';
+import { createFetcher, type FetcherOptions } from '../../../src/sources/http/fetch.js';
+import { addressKind, privateAllowed } from '../../../src/sources/http/net-policy.js';
+import { SourceError } from '../../../src/sources/types.js';
+import { makeSpec } from '../../helpers.js';
+import { POLISH_TEXT, startFaultServer, type FaultServer } from '../../support/fault-server.js';
 
 let server: FaultServer;
 let port = 0;

@@ -1,7 +1,7 @@
 // A fetcher made on the first URL fetched: a run of local files never loads the HTTP stack
 // (fetch.ts with its agent, address policy and cache: ~20 ms of a small check's start).
 import type { FetcherOptions } from './fetch.js';
-import type { Fetcher } from './types.js';
+import type { Fetcher } from '../types.js';
 
 export function lazyFetcher(options: FetcherOptions = {}): Fetcher {
   let fetcher: Promise<Fetcher> | undefined;
