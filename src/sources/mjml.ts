@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities';
 import { parseDocument } from 'htmlparser2';
 import { LineIndex, type Anchor, type Part, type Role } from '../documents/types.js';
 import { decodeText } from './decode.js';
-import { htmlToParts } from './html.js';
+import { htmlToParts } from './html/html.js';
 import { SourceError, type SourceInput } from './types.js';
 
 /** Elements whose content is HTML with blocks of its own. */

@@ -1,6 +1,6 @@
 // Web pages: bytes decoded as a browser would pick the charset, binary refused, then walked.
 import type { Part } from '../documents/types.js';
-import { htmlToParts } from './html.js';
+import { htmlToParts } from './html/html.js';
 import { SourceError, type SourceInput } from './types.js';
 
 export function readHtml(input: SourceInput): Part[] {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LineIndex, locate, type Part, type Role } from '../../src/documents/types.js';
-import { htmlToParts } from '../../src/sources/html.js';
-import { SourceError } from '../../src/sources/types.js';
-import { itShared, sharedPath } from '../support/shared.js';
+import { LineIndex, locate, type Part, type Role } from '../../../src/documents/types.js';
+import { htmlToParts } from '../../../src/sources/html/html.js';
+import { SourceError } from '../../../src/sources/types.js';
+import { itShared, sharedPath } from '../../support/shared.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/web/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/web/${name}`, import.meta.url), 'utf8');
 const corpus = (path: string) => readFileSync(sharedPath('corpus', 'web', path), 'utf8');
 
 const texts = (parts: Part[], role: Role) => parts.filter((p) => p.role === role).map((p) => p.text);
@@ -374,7 +374,7 @@ describe('htmlToParts: structured offers', () => {
   });
 
   it('states the structured price as a fact mention: a wrong JSON-LD price is a fact-mismatch in the offer part', async () => {
-    const { doc, makeSpec, run } = await import('../helpers.js');
+    const { doc, makeSpec, run } = await import('../../helpers.js');
     const html = `<title>RunFast</title>${ld({ '@type': 'Product', name: 'RunFast Pro', offers: { price: '59.99', priceCurrency: 'USD' } })}<p>The new RunFast shoes are here.</p>`;
     const spec = makeSpec({ channels: [{ name: 'site', kind: 'web' }], facts: [{ id: 'pro-price', type: 'money', value: '49.99 USD', near: ['Pro'] }] });
     const findings = run(spec, [doc('site', 'page.html', htmlToParts(html))]).findings;

@@ -1,8 +1,8 @@
-// Parsing and text building for the HTML walker (src/sources/html.ts), kept apart so the walker
+// Parsing and text building for the HTML walker (src/sources/html/html.ts), kept apart so the walker
 // reads as policy (what is copy) and this file as mechanics (where each character came from).
 import { DomHandler, isTag, isText, type ChildNode, type DomHandlerOptions, type Document, type Element, type Text } from 'domhandler';
 import { Parser } from 'htmlparser2';
-import type { Anchor, Position } from '../documents/types.js';
+import type { Anchor, Position } from '../../documents/types.js';
 import { BLOCK, NOT_COPY } from './html-elements.js';
 
 /**

@@ -3,7 +3,7 @@
 // product's name and description as context for `near` words:
 // "Parallels Desktop for Mac – Run Windows on Mac…: 79.99 USD, valid until 2019-10-01".
 import { isTag, isText, type ChildNode, type Document, type Element } from 'domhandler';
-import type { Part, Position } from '../documents/types.js';
+import type { Part, Position } from '../../documents/types.js';
 import { textContent } from './html-text.js';
 
 interface OfferFields {

@@ -3,8 +3,8 @@
 // stack never grows past the cap: counted) and every word is still read.
 import { describe, expect, it } from 'vitest';
 import type { ChildNode } from 'domhandler';
-import { MAX_HTML_DEPTH, parseHtml } from '../../src/sources/html-text.js';
-import { readHtml } from '../../src/sources/web.js';
+import { MAX_HTML_DEPTH, parseHtml } from '../../../src/sources/html/html-text.js';
+import { readHtml } from '../../../src/sources/web.js';
 
 function depthOf(root: { children?: ChildNode[] }): number {
   let max = 0;

@@ -3,11 +3,11 @@
 // FACTS.md), so the walk is our own, over htmlparser2's DOM (~3x faster than parse5).
 import { load } from 'cheerio/slim';
 import { isTag, isText, type ChildNode, type Document, type Element, type Text } from 'domhandler';
-import { LineIndex, type Part, type Position, type Role } from '../documents/types.js';
+import { LineIndex, type Part, type Position, type Role } from '../../documents/types.js';
 import { BLOCK, HEADING, hasText, isButtonLike, isHidden, isPreheaderClass, NAVIGATION, NAVIGATION_ROLES, NOT_COPY, OG_TEXT, SOFT_EDGE, STRUCK } from './html-elements.js';
 import { attributeChunks, forEachChunk, parseHtml, TextBuilder, type TextChunk } from './html-text.js';
 import { offerParts } from './structured.js';
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 export interface HtmlOptions {
   /** CSS selector scoping body copy; page metadata (title, meta, og, JSON-LD) is still read. A selector that matches nothing -> SourceError naming the selector. */
