@@ -13,7 +13,7 @@ import { checkSpec } from '../../src/check.js';
 import { readFeed } from '../../src/sources/feeds/index.js';
 import { MAX_FEED_PAGES } from '../../src/sources/feeds/paging.js';
 import { createFetcher } from '../../src/sources/http/fetch.js';
-import { DEFAULT_MAX_PAGES, MAX_CHILD_SITEMAPS, readSitemap } from '../../src/sources/sitemap.js';
+import { DEFAULT_MAX_PAGES, MAX_CHILD_SITEMAPS, readSitemap } from '../../src/sources/web/sitemap.js';
 import { SourceError } from '../../src/sources/types.js';
 import { parseSpec } from '../../src/spec/load.js';
 import { makeSpec } from '../helpers.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChildNode } from 'domhandler';
 import { MAX_HTML_DEPTH, parseHtml } from '../../../src/sources/html/html-text.js';
-import { readHtml } from '../../../src/sources/web.js';
+import { readHtml } from '../../../src/sources/web/web.js';
 
 function depthOf(root: { children?: ChildNode[] }): number {
   let max = 0;

@@ -17,8 +17,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import picomatch from 'picomatch';
 import { SitemapParser, type SitemapKind } from './sitemap-parse.js';
-import { SourceError, type Fetcher } from './types.js';
-import { DEFAULT_MAX_PAGES } from './limits.js';
+import { SourceError, type Fetcher } from '../types.js';
+import { DEFAULT_MAX_PAGES } from '../limits.js';
 
 export { parseSitemap } from './sitemap-parse.js';
 
@@ -51,7 +51,7 @@ export interface SitemapPages {
   failures: Array<{ sitemap: URL; reason: string }>;
 }
 
-export { DEFAULT_MAX_PAGES } from './limits.js';
+export { DEFAULT_MAX_PAGES } from '../limits.js';
 /** Child sitemaps one sitemap entry may lead to, indexes of indexes included. */
 export const MAX_CHILD_SITEMAPS = 1_000;
 const DEFAULT_DEPTH = 4;

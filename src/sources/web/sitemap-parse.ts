@@ -3,7 +3,7 @@
 // A forgiving XML parser (real sitemaps are not all well-formed), or the protocol's text form:
 // one URL a line.
 import { Parser } from 'htmlparser2';
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 export type SitemapKind = 'urlset' | 'index' | 'text';
 

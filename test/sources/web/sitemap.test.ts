@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetcher } from '../../src/sources/http/fetch.js';
-import { parseSitemap, readSitemap, sitemapLocation } from '../../src/sources/sitemap.js';
-import { SourceError } from '../../src/sources/types.js';
+import { createFetcher } from '../../../src/sources/http/fetch.js';
+import { parseSitemap, readSitemap, sitemapLocation } from '../../../src/sources/web/sitemap.js';
+import { SourceError } from '../../../src/sources/types.js';
 
-const siteDir = fileURLToPath(new URL('../fixtures/web/site/', import.meta.url));
+const siteDir = fileURLToPath(new URL('../../fixtures/web/site/', import.meta.url));
 
 const urlset = (...locs: string[]) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.map((l) => `  <url><loc>${l}</loc></url>`).join('\n')}\n</urlset>`;

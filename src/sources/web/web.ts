@@ -1,7 +1,7 @@
 // Web pages: bytes decoded as a browser would pick the charset, binary refused, then walked.
-import type { Part } from '../documents/types.js';
-import { htmlToParts } from './html/html.js';
-import { SourceError, type SourceInput } from './types.js';
+import type { Part } from '../../documents/types.js';
+import { htmlToParts } from '../html/html.js';
+import { SourceError, type SourceInput } from '../types.js';
 
 export function readHtml(input: SourceInput): Part[] {
   return htmlToParts(blankFrontMatter(decodeHtml(input.bytes, input.contentType)), { selector: input.selector, exclude: input.exclude });

@@ -3,10 +3,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type ChildNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import type { Part, Role } from '../../src/documents/types.js';
-import { readHtml } from '../../src/sources/web.js';
-import { SourceError, type SourceInput } from '../../src/sources/types.js';
-import { describeShared, hasShared, sharedPath } from '../support/shared.js';
+import type { Part, Role } from '../../../src/documents/types.js';
+import { readHtml } from '../../../src/sources/web/web.js';
+import { SourceError, type SourceInput } from '../../../src/sources/types.js';
+import { describeShared, hasShared, sharedPath } from '../../support/shared.js';
 
 const CORPUS = pathToFileURL(sharedPath('corpus', 'web') + '/');
 
