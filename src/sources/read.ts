@@ -13,11 +13,11 @@ import { SourceError, type Fetcher, type Reader, type SourceInput } from './type
 // Each reader's module (and its parser: cheerio, postal-mime, csv-parse...) is loaded when a
 // source of its kind is first read, never at start-up.
 const readHtml: Reader = async (input) => (await import('./web/web.js')).readHtml(input);
-const readEml: Reader = async (input) => (await import('./email.js')).readEml(input);
-const readMjml: Reader = async (input) => (await import('./mjml.js')).readMjml(input);
-const readEmailHtml: Reader = async (input) => (await import('./email.js')).readEmailHtml(input);
-const readEmailText: Reader = async (input) => (await import('./email.js')).readEmailText(input);
-const readMbox: Reader = async (input) => (await import('./mbox.js')).readMbox(input);
+const readEml: Reader = async (input) => (await import('./email/email.js')).readEml(input);
+const readMjml: Reader = async (input) => (await import('./email/mjml.js')).readMjml(input);
+const readEmailHtml: Reader = async (input) => (await import('./email/email.js')).readEmailHtml(input);
+const readEmailText: Reader = async (input) => (await import('./email/email.js')).readEmailText(input);
+const readMbox: Reader = async (input) => (await import('./email/mbox.js')).readMbox(input);
 const readSocial: Reader = async (input) => (await import('./social.js')).readSocial(input);
 const looksLikeMarkup = async (bytes: Uint8Array) => (await import('./web/web.js')).looksLikeMarkup(bytes);
 

@@ -124,7 +124,7 @@ describe('a card heading and its price on one line break are one context', () =>
 
 describeShared('real mail: the shop name written as a domain', () => {
   it('reads "at Vitamart.ca!" in the Vitamart sale mail as no URL statement', async () => {
-    const { readEml } = await import('../../src/sources/email.js');
+    const { readEml } = await import('../../src/sources/email/email.js');
     const file = 'php-mime-mail-parser/m0015.eml';
     const parts = await readEml({ id: file, name: file, bytes: readFileSync(sharedPath('corpus', 'email', file)), kind: 'email' });
     const spec = makeSpec({ facts: [{ id: 'landing', type: 'url', value: 'https://vitamart.ca/multivitamins' }] });

@@ -49,7 +49,7 @@ describe('start-up', () => {
     expect(code).toBe(1);
     expect(matching(modules, /^dist\/reports\//).sort()).toEqual(['dist/reports/json.js', 'dist/reports/sanitize.js']);
     expect(matching(modules, /^dist\/sources\/social\.js$/)).toHaveLength(1);
-    expect(matching(modules, /^dist\/sources\/web\/(web|sitemap)\.js$|^dist\/sources\/(email|mbox|mjml)\.js$|^dist\/sources\/feeds\//)).toEqual([]);
+    expect(matching(modules, /^dist\/sources\/web\/(web|sitemap)\.js$|^dist\/sources\/email\/(email|mbox|mjml)\.js$|^dist\/sources\/feeds\//)).toEqual([]);
     // The generated validator needs one helper of Ajv's runtime, not Ajv.
     expect(matching(modules, /node_modules\/(ajv\/(?!dist\/runtime\/)|postal-mime\/|eld\/)/)).toEqual([]);
     expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);

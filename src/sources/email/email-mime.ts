@@ -2,7 +2,7 @@
 // mail makes. A light scan of the MIME structure, not a second parser: postal-mime decodes,
 // this only finds each leaf's headers and body lines so anchors can point into the file.
 import { decodeWords } from 'postal-mime';
-import type { Anchor, LineIndex } from '../documents/types.js';
+import type { Anchor, LineIndex } from '../../documents/types.js';
 
 /** One leaf of the MIME tree as found in the raw message: enough to place its decoded text. */
 export interface MimeLeaf {

@@ -6,10 +6,10 @@
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { parseDocument } from 'htmlparser2';
-import { LineIndex, type Anchor, type Part, type Role } from '../documents/types.js';
+import { LineIndex, type Anchor, type Part, type Role } from '../../documents/types.js';
 import { decodeText } from './decode.js';
-import { htmlToParts } from './html/html.js';
-import { SourceError, type SourceInput } from './types.js';
+import { htmlToParts } from '../html/html.js';
+import { SourceError, type SourceInput } from '../types.js';
 
 /** Elements whose content is HTML with blocks of its own. */
 const HTML_CONTENT = new Set(['mj-text', 'mj-raw', 'mj-table', 'mj-accordion-text']);

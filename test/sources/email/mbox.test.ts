@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Part } from '../../src/documents/types.js';
-import { readEml } from '../../src/sources/email.js';
-import { checkSpec } from '../../src/check.js';
-import { readMbox, readMboxMessages, splitMbox } from '../../src/sources/mbox.js';
-import { makeSpec, sourceError } from '../helpers.js';
-import { SourceError, type SourceInput } from '../../src/sources/types.js';
+import type { Part } from '../../../src/documents/types.js';
+import { readEml } from '../../../src/sources/email/email.js';
+import { checkSpec } from '../../../src/check.js';
+import { readMbox, readMboxMessages, splitMbox } from '../../../src/sources/email/mbox.js';
+import { makeSpec, sourceError } from '../../helpers.js';
+import { SourceError, type SourceInput } from '../../../src/sources/types.js';
 
-const fixture = (file: string) => fileURLToPath(new URL(`../fixtures/email/${file}`, import.meta.url));
+const fixture = (file: string) => fileURLToPath(new URL(`../../fixtures/email/${file}`, import.meta.url));
 const input = (name: string, bytes: Uint8Array): SourceInput => ({ id: name, name, bytes, kind: 'email' });
 const mbox = async (file: string): Promise<Part[]> => {
   const read = await readMbox(input(file, readFileSync(fixture(file))));

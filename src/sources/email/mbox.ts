@@ -2,9 +2,9 @@
 // each message a unit of copy read like an .eml, anchored in the mbox itself. The split is
 // written here: the npm splitters (node-mbox, mbox-reader) are streams over whole messages
 // that neither undo mboxrd's ">From " quoting nor say where a message starts, which anchors need.
-import type { Part } from '../documents/types.js';
+import type { Part } from '../../documents/types.js';
 import { moveAnchors, readMessage, withSent } from './email.js';
-import { SourceError, type Reader } from './types.js';
+import { SourceError, type Reader } from '../types.js';
 
 /** One message of an mbox, read. */
 export interface MboxMessage {

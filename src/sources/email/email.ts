@@ -3,13 +3,13 @@
 // message through readMessage here). Subject and preheader are parts of their own; forwarded
 // messages are copy labelled 'forward'; attachments and headers such as List-Unsubscribe are not.
 import PostalMime, { type Email } from 'postal-mime';
-import { LineIndex, locate, type Anchor, type Part, type Role } from '../documents/types.js';
+import { LineIndex, locate, type Anchor, type Part, type Role } from '../../documents/types.js';
 import { decodeText } from './decode.js';
-import { decodeHtml } from './web/web.js';
-import { htmlToParts } from './html/html.js';
+import { decodeHtml } from '../web/web.js';
+import { htmlToParts } from '../html/html.js';
 import { blankPlaceholders } from './mjml.js';
 import { anchorMap, decodeSplitWords, fixC1, fixCharset, scanMime, type MimeLeaf } from './email-mime.js';
-import { SourceError, type SourceInput } from './types.js';
+import { SourceError, type SourceInput } from '../types.js';
 
 export { readMjml } from './mjml.js';
 

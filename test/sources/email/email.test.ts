@@ -2,15 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { locate, type Part, type Position } from '../../src/documents/types.js';
-import { readEml, readEmailHtml, readEmailText, readMjml } from '../../src/sources/email.js';
-import { SourceError, type SourceInput } from '../../src/sources/types.js';
-import { sourceError } from '../helpers.js';
-import { describeShared, hasShared, sharedPath } from '../support/shared.js';
+import { locate, type Part, type Position } from '../../../src/documents/types.js';
+import { readEml, readEmailHtml, readEmailText, readMjml } from '../../../src/sources/email/email.js';
+import { SourceError, type SourceInput } from '../../../src/sources/types.js';
+import { sourceError } from '../../helpers.js';
+import { describeShared, hasShared, sharedPath } from '../../support/shared.js';
 
 const corpusDir = sharedPath('corpus', 'email');
 const corpus = (file: string) => path.join(corpusDir, file);
-const fixture = (file: string) => fileURLToPath(new URL(`../fixtures/email/${file}`, import.meta.url));
+const fixture = (file: string) => fileURLToPath(new URL(`../../fixtures/email/${file}`, import.meta.url));
 
 function input(file: string, bytes: Uint8Array = readFileSync(file)): SourceInput {
   return { id: path.basename(file), name: path.basename(file), bytes, kind: 'email' };
