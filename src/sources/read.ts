@@ -18,7 +18,7 @@ const readMjml: Reader = async (input) => (await import('./email/mjml.js')).read
 const readEmailHtml: Reader = async (input) => (await import('./email/email.js')).readEmailHtml(input);
 const readEmailText: Reader = async (input) => (await import('./email/email.js')).readEmailText(input);
 const readMbox: Reader = async (input) => (await import('./email/mbox.js')).readMbox(input);
-const readSocial: Reader = async (input) => (await import('./social.js')).readSocial(input);
+const readSocial: Reader = async (input) => (await import('./social/social.js')).readSocial(input);
 const looksLikeMarkup = async (bytes: Uint8Array) => (await import('./web/web.js')).looksLikeMarkup(bytes);
 
 const READERS: Record<Document['kind'], Record<string, Reader>> = {
@@ -101,7 +101,7 @@ async function inlineDisables(input: SourceInput): Promise<InlineDisable[]> {
   const posts = ext === '.txt' && input.kind === 'social';
   if (!posts && !['.html', '.htm', '.xhtml', '.mjml'].includes(ext)) return [];
   // The same charset sniffing as the post readers (loaded with them, for the files that can carry comments).
-  const { decodeBytes } = await import('./social-text.js');
+  const { decodeBytes } = await import('./social/social-text.js');
   const text = decodeBytes(input.bytes);
   if (!text.includes('storefront-disable')) return [];
   return posts ? postMarkerDisables(text) : commentDisables(text);

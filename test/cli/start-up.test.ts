@@ -48,7 +48,7 @@ describe('start-up', () => {
     const { code, modules } = loaded(['check', 'fixtures/example/storefront.yaml', '--channel', 'x', '--jobs', '1', '--format', 'json']);
     expect(code).toBe(1);
     expect(matching(modules, /^dist\/reports\//).sort()).toEqual(['dist/reports/json.js', 'dist/reports/sanitize.js']);
-    expect(matching(modules, /^dist\/sources\/social\.js$/)).toHaveLength(1);
+    expect(matching(modules, /^dist\/sources\/social\/social\.js$/)).toHaveLength(1);
     expect(matching(modules, /^dist\/sources\/web\/(web|sitemap)\.js$|^dist\/sources\/email\/(email|mbox|mjml)\.js$|^dist\/sources\/feeds\//)).toEqual([]);
     // The generated validator needs one helper of Ajv's runtime, not Ajv.
     expect(matching(modules, /node_modules\/(ajv\/(?!dist\/runtime\/)|postal-mime\/|eld\/)/)).toEqual([]);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Anchor, Part } from '../../src/documents/types.js';
-import { readSocial } from '../../src/sources/social.js';
-import { SourceError } from '../../src/sources/types.js';
-import { describeShared, hasShared, sharedPath } from '../support/shared.js';
+import type { Anchor, Part } from '../../../src/documents/types.js';
+import { readSocial } from '../../../src/sources/social/social.js';
+import { SourceError } from '../../../src/sources/types.js';
+import { describeShared, hasShared, sharedPath } from '../../support/shared.js';
 
 const corpusFile = (name: string) => sharedPath('corpus', 'social', name);
-const fixtureFile = (name: string) => new URL(`../fixtures/social/${name}`, import.meta.url);
+const fixtureFile = (name: string) => new URL(`../../fixtures/social/${name}`, import.meta.url);
 
 function readBytes(bytes: Uint8Array, name: string, column?: string): Part[] {
   return readSocial({ id: name, name, kind: 'social', bytes, ...(column ? { column } : {}) });

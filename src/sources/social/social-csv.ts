@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { LINK_KEYS, TEXT_KEYS, type RawPost } from './social-posts.js';
 import type { SocialOptions } from './social.js';
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 const CSV_TEXT_KEYS = TEXT_KEYS.filter((key) => key !== 'full_text');
 

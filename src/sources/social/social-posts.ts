@@ -2,7 +2,7 @@
 // `results`/`statuses`, X archives, Mastodon REST statuses and ActivityPub outboxes.
 import type { LocatedValue } from './social-json.js';
 import { looksLikeHtml } from './social-html.js';
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 /** One post as stored, before its text is decoded. */
 export interface RawPost {

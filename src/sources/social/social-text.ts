@@ -2,7 +2,7 @@
 // decoded, whitespace tidied. Newlines inside a post are kept because every platform counts
 // them toward the length; runs of spaces are collapsed.
 import { decodeHTML } from 'entities';
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 /**
  * Characters of a file. Spreadsheet exports are not always UTF-8: a UTF-16 BOM is honoured,

@@ -1,9 +1,9 @@
 // Reads a YAML post file into plain values plus the file offset where each string starts,
 // the same shape the JSON parser gives, so one extractor serves both.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
-import { expandedSizeWithin } from '../spec/yaml-budget.js';
+import { expandedSizeWithin } from '../../spec/yaml-budget.js';
 import { OffsetMap, type LocatedValue } from './social-json.js';
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 // Aliases can repeat a subtree exponentially ("billion laughs"), or one big subtree a thousand
 // times: the expanded size is what is limited (nodes plus characters), to a few times what the

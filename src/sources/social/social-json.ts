@@ -2,8 +2,8 @@
 // no positions, and the yaml package (JSON is YAML) runs ~30× slower than JSON.parse on the
 // corpus, too slow for X archives of many megabytes. This stays linear and only keeps the
 // offsets of strings a reader asked for, so memory grows with posts, not with every field.
-import { LineIndex } from '../documents/types.js';
-import { SourceError } from './types.js';
+import { LineIndex } from '../../documents/types.js';
+import { SourceError } from '../types.js';
 
 /** A parsed value plus where its remembered strings start (file offsets, after the quote). */
 export interface LocatedValue {

@@ -6,7 +6,7 @@ import { encodeHTML } from 'entities';
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../src/sources/social-text.js';
+import { decodeEntities } from '../../../src/sources/social/social-text.js';
 
 interface Node {
   type: string;

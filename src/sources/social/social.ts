@@ -1,15 +1,15 @@
 // Social sources: every post becomes one `post` part. Picks the format from the file name
 // (and an X archive from its `window.YTD.` prefix), then decodes each post's text.
 import path from 'node:path';
-import { LineIndex, type Anchor, type Part } from '../documents/types.js';
+import { LineIndex, type Anchor, type Part } from '../../documents/types.js';
 import { readCsvPosts } from './social-csv.js';
 import { parseLocatedJson } from './social-json.js';
 import { findPosts, isTextKey, type RawPost } from './social-posts.js';
 import { htmlToPostText } from './social-html.js';
 import { decodeBytes, decodeEntities, tidyLine, tidyPostText } from './social-text.js';
 import { parseLocatedYaml } from './social-yaml.js';
-import { POST_MARKER } from './inline-disables.js';
-import { SourceError, type SourceInput } from './types.js';
+import { POST_MARKER } from '../inline-disables.js';
+import { SourceError, type SourceInput } from '../types.js';
 
 /** What the spec may say about a social source: `{ file, column }` names a CSV's text column. */
 export interface SocialOptions {
