@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isUnresolved, resolveSources, type SourceRef, type Unresolved } from '../sources/resolve.js';
 import type { Confinement } from '../sources/local.js';
-import type { TokenPolicy } from '../sources/secret-policy.js';
+import type { TokenPolicy } from '../sources/feeds/secret-policy.js';
 import type { PageBudget } from '../sources/web/sitemap.js';
 import type { Fetcher, SourceError } from '../sources/types.js';
 import { unreadableState } from './document.js';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Document, InlineDisable } from '../documents/types.js';
 import { commentDisables, postMarkerDisables } from './inline-disables.js';
-import type { TokenPolicy } from './secret-policy.js';
+import type { TokenPolicy } from './feeds/secret-policy.js';
 import { lazyFetcher } from './http/lazy-fetcher.js';
 import { readLocalFile, type LocalReadOptions } from './local.js';
 import type { SourceRef } from './resolve.js';

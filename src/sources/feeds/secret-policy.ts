@@ -3,7 +3,7 @@
 // server of its choosing (base_url: http://attacker/…). A token is read only from a variable the
 // person running the command named for storefront (a STOREFRONT_ prefix, or an allow-list), and
 // sent only over https to the platform's own API hosts, or to hosts that person allows.
-import { SourceError } from './types.js';
+import { SourceError } from '../types.js';
 
 export interface TokenPolicy {
   /** Variables a spec may name as token_env besides STOREFRONT_*: --allow-token-env, STOREFRONT_ALLOW_TOKEN_ENV. */

@@ -6,18 +6,18 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkSpec } from '../../src/check.js';
-import { postLength } from '../../src/checks/post-length.js';
-import type { Part } from '../../src/documents/types.js';
-import { readFeed } from '../../src/sources/feeds/index.js';
-import { createFetcher } from '../../src/sources/http/fetch.js';
-import { SourceError, type Fetcher } from '../../src/sources/types.js';
-import type { FeedEntry } from '../../src/spec/types.js';
-import { makeSpec } from '../helpers.js';
-import { hasShared, itShared, sharedPath } from '../support/shared.js';
+import { checkSpec } from '../../../src/check.js';
+import { postLength } from '../../../src/checks/post-length.js';
+import type { Part } from '../../../src/documents/types.js';
+import { readFeed } from '../../../src/sources/feeds/index.js';
+import { createFetcher } from '../../../src/sources/http/fetch.js';
+import { SourceError, type Fetcher } from '../../../src/sources/types.js';
+import type { FeedEntry } from '../../../src/spec/types.js';
+import { makeSpec } from '../../helpers.js';
+import { hasShared, itShared, sharedPath } from '../../support/shared.js';
 
 type Json = Record<string, any>;
-const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url), 'utf8'));
 const corpus = (name: string): any => JSON.parse(readFileSync(sharedPath('corpus', 'social', name), 'utf8'));
 
 // Real statuses of @schochastics@fosstodon.org (corpus rtoot-mastodon), newest first.
