@@ -49,7 +49,7 @@ function serve() {
 }
 
 async function main() {
-  const { createFetcher } = await import('../dist/sources/fetch.js');
+  const { createFetcher } = await import('../dist/sources/http/fetch.js');
   const child = fork(fileURLToPath(import.meta.url), ['--serve']);
   const { port, bytes } = await new Promise((resolve) => child.once('message', resolve));
   const urls = Array.from({ length: PAGES }, (_, n) => `http://127.0.0.1:${port}/page/${n}`);

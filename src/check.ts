@@ -16,10 +16,10 @@ import { mergeStateFiles, parseStateFile, StateFileError, toStateFile, type Stat
 import type { Document } from './documents/types.js';
 import type { CoverageEntry, Finding, Report } from './findings/types.js';
 import { runDeadline } from './sources/deadline.js';
-import { lazyFetcher } from './sources/lazy-fetcher.js';
+import { lazyFetcher } from './sources/http/lazy-fetcher.js';
 import { confinementFor } from './sources/local.js';
 import { DEFAULT_MAX_PAGES } from './sources/limits.js';
-import type { PrivateNetworkAllowance } from './sources/net-policy.js';
+import type { PrivateNetworkAllowance } from './sources/http/net-policy.js';
 import type { Fetcher } from './sources/types.js';
 import { loadSpec } from './spec/load.js';
 import { UsageError } from './usage-error.js';

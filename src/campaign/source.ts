@@ -1,7 +1,7 @@
 // One source from its reference to its state: loaded, looked up in the state cache, read,
 // normalized and checked. The same function runs in-process (--jobs 1) and in worker threads.
 import type { LocalReadOptions } from '../sources/local.js';
-import type { TokenPolicy } from '../sources/secret-policy.js';
+import type { TokenPolicy } from '../sources/feeds/secret-policy.js';
 import { readSource, loadSource, type LoadedSource } from '../sources/read.js';
 import { isUnresolved, type SourceRef, type Unresolved } from '../sources/resolve.js';
 import { SourceError, type Fetcher } from '../sources/types.js';

@@ -7,7 +7,7 @@ import { extractSource } from '../extract/index.js';
 import { exists, initSpec } from '../init/index.js';
 import { schemaReference } from '../init/schema-ref.js';
 import { skeleton } from '../init/skeleton.js';
-import { createFetcher } from '../sources/fetch.js';
+import { createFetcher } from '../sources/http/fetch.js';
 import { SourceError } from '../sources/types.js';
 import { oneLine, say, writeAtomic, writeFailure, type Io } from './io.js';
 import { privateNetworkAllowance, type NetworkFlags } from './network.js';

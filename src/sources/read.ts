@@ -4,22 +4,22 @@
 import path from 'node:path';
 import type { Document, InlineDisable } from '../documents/types.js';
 import { commentDisables, postMarkerDisables } from './inline-disables.js';
-import type { TokenPolicy } from './secret-policy.js';
-import { lazyFetcher } from './lazy-fetcher.js';
+import type { TokenPolicy } from './feeds/secret-policy.js';
+import { lazyFetcher } from './http/lazy-fetcher.js';
 import { readLocalFile, type LocalReadOptions } from './local.js';
 import type { SourceRef } from './resolve.js';
 import { SourceError, type Fetcher, type Reader, type SourceInput } from './types.js';
 
 // Each reader's module (and its parser: cheerio, postal-mime, csv-parse...) is loaded when a
 // source of its kind is first read, never at start-up.
-const readHtml: Reader = async (input) => (await import('./web.js')).readHtml(input);
-const readEml: Reader = async (input) => (await import('./email.js')).readEml(input);
-const readMjml: Reader = async (input) => (await import('./mjml.js')).readMjml(input);
-const readEmailHtml: Reader = async (input) => (await import('./email.js')).readEmailHtml(input);
-const readEmailText: Reader = async (input) => (await import('./email.js')).readEmailText(input);
-const readMbox: Reader = async (input) => (await import('./mbox.js')).readMbox(input);
-const readSocial: Reader = async (input) => (await import('./social.js')).readSocial(input);
-const looksLikeMarkup = async (bytes: Uint8Array) => (await import('./web.js')).looksLikeMarkup(bytes);
+const readHtml: Reader = async (input) => (await import('./web/web.js')).readHtml(input);
+const readEml: Reader = async (input) => (await import('./email/email.js')).readEml(input);
+const readMjml: Reader = async (input) => (await import('./email/mjml.js')).readMjml(input);
+const readEmailHtml: Reader = async (input) => (await import('./email/email.js')).readEmailHtml(input);
+const readEmailText: Reader = async (input) => (await import('./email/email.js')).readEmailText(input);
+const readMbox: Reader = async (input) => (await import('./email/mbox.js')).readMbox(input);
+const readSocial: Reader = async (input) => (await import('./social/social.js')).readSocial(input);
+const looksLikeMarkup = async (bytes: Uint8Array) => (await import('./web/web.js')).looksLikeMarkup(bytes);
 
 const READERS: Record<Document['kind'], Record<string, Reader>> = {
   web: { '.html': readHtml, '.htm': readHtml, '.xhtml': readHtml },
@@ -101,7 +101,7 @@ async function inlineDisables(input: SourceInput): Promise<InlineDisable[]> {
   const posts = ext === '.txt' && input.kind === 'social';
   if (!posts && !['.html', '.htm', '.xhtml', '.mjml'].includes(ext)) return [];
   // The same charset sniffing as the post readers (loaded with them, for the files that can carry comments).
-  const { decodeBytes } = await import('./social-text.js');
+  const { decodeBytes } = await import('./social/social-text.js');
   const text = decodeBytes(input.bytes);
   if (!text.includes('storefront-disable')) return [];
   return posts ? postMarkerDisables(text) : commentDisables(text);

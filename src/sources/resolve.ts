@@ -8,9 +8,9 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
-import { lazyFetcher } from './lazy-fetcher.js';
+import { lazyFetcher } from './http/lazy-fetcher.js';
 import { confinedFs, placeOf, REFUSED, realPathOf, type Confinement } from './local.js';
-import type { PageBudget } from './sitemap.js';
+import type { PageBudget } from './web/sitemap.js';
 import type { Fetcher } from './types.js';
 
 export interface SourceRef {
@@ -202,7 +202,7 @@ async function isFolder(file: string): Promise<boolean> {
 
 async function resolveSitemap(entry: SitemapEntry, specDir: string, shared: Base, options: ResolveOptions): Promise<Array<SourceRef | Unresolved>> {
   // Loaded for sitemap entries only: its XML parser is not needed to check files.
-  const { readSitemap, sitemapLocation } = await import('./sitemap.js');
+  const { readSitemap, sitemapLocation } = await import('./web/sitemap.js');
   let location: URL;
   try {
     location = sitemapLocation(entry.sitemap, specDir);

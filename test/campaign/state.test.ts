@@ -8,7 +8,7 @@ import { reportFromState } from '../../src/campaign/report.js';
 import { fnv1a, inShard, parseShard, shardOf } from '../../src/campaign/shard.js';
 import { checkSourceRef } from '../../src/campaign/source.js';
 import { emptySourceState, emptyState, mergeStates, placeSource, type SourceState } from '../../src/campaign/state.js';
-import { createFetcher } from '../../src/sources/fetch.js';
+import { createFetcher } from '../../src/sources/http/fetch.js';
 import { resolveSources } from '../../src/sources/resolve.js';
 import { loadSpec } from '../../src/spec/load.js';
 import type { Spec } from '../../src/spec/types.js';

@@ -1,7 +1,7 @@
 // Issue 11, item 10: the context of a value is the block it sits in, even a short table
 // cell whose label stands in the cell beside it.
 import { describe, expect, it } from 'vitest';
-import { htmlToParts } from '../../src/sources/html.js';
+import { htmlToParts } from '../../src/sources/html/html.js';
 import { doc, findings, makeSpec } from '../helpers.js';
 
 const spec = makeSpec({ channels: [{ name: 'site', kind: 'web' }, { name: 'newsletter', kind: 'email' }] });

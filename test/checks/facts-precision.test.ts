@@ -104,7 +104,7 @@ describe('code samples are not copy', () => {
     ['<p>Run <code>acme --Github</code> today.</p>', ['Run today.']],
     ['<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy the code <samp>SPRING25</samp>.</p>', ['Press + to copy the code .']],
   ])('leaves %s out', async (html, texts) => {
-    const { htmlToParts } = await import('../../src/sources/html.js');
+    const { htmlToParts } = await import('../../src/sources/html/html.js');
     expect(htmlToParts(html, { metadata: false }).map((p) => p.text)).toEqual(texts);
   });
 });
@@ -116,7 +116,7 @@ describe('a card heading and its price on one line break are one context', () =>
     ['pl', '<p><strong>Nimbus Pro</strong><br/>59,99 USD miesięcznie</p>', '59.99 USD'],
     ['de', '<div><b>Nimbus Pro</b><br>59,99 USD pro Monat</div>', '59.99 USD'],
   ])('%s: reports the wrong price in the card', async (language, html, found) => {
-    const { htmlToParts } = await import('../../src/sources/html.js');
+    const { htmlToParts } = await import('../../src/sources/html/html.js');
     const out = findings(spec, [doc('newsletter', 'mail.eml', htmlToParts(html, { metadata: false }), { kind: 'email', language })], 'fact-mismatch');
     expect(out.map((f) => f.found)).toEqual([found]);
   });
@@ -124,7 +124,7 @@ describe('a card heading and its price on one line break are one context', () =>
 
 describeShared('real mail: the shop name written as a domain', () => {
   it('reads "at Vitamart.ca!" in the Vitamart sale mail as no URL statement', async () => {
-    const { readEml } = await import('../../src/sources/email.js');
+    const { readEml } = await import('../../src/sources/email/email.js');
     const file = 'php-mime-mail-parser/m0015.eml';
     const parts = await readEml({ id: file, name: file, bytes: readFileSync(sharedPath('corpus', 'email', file)), kind: 'email' });
     const spec = makeSpec({ facts: [{ id: 'landing', type: 'url', value: 'https://vitamart.ca/multivitamins' }] });

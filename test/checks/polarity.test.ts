@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/documents/types.js';
-import { readEml } from '../../src/sources/email.js';
-import { readHtml } from '../../src/sources/web.js';
+import { readEml } from '../../src/sources/email/email.js';
+import { readHtml } from '../../src/sources/web/web.js';
 import { doc, makeSpec, run } from '../helpers.js';
 import { describeShared, sharedPath } from '../support/shared.js';
 

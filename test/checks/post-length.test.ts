@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphemeCount, PLATFORM_LIMITS, postLength } from '../../src/checks/post-length.js';
-import { readSocial } from '../../src/sources/social.js';
+import { readSocial } from '../../src/sources/social/social.js';
 import { itShared, sharedPath } from '../support/shared.js';
 
 const corpusFile = (name: string) => sharedPath('corpus', 'social', name);

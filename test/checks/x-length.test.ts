@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findUrls } from '../../src/checks/post-urls.js';
 import { xWeightedLength } from '../../src/checks/x-length.js';
-import { readSocial } from '../../src/sources/social.js';
+import { readSocial } from '../../src/sources/social/social.js';
 import { itShared, sharedPath } from '../support/shared.js';
 
 interface TwitterText {

@@ -48,13 +48,13 @@ describe('start-up', () => {
     const { code, modules } = loaded(['check', 'fixtures/example/storefront.yaml', '--channel', 'x', '--jobs', '1', '--format', 'json']);
     expect(code).toBe(1);
     expect(matching(modules, /^dist\/reports\//).sort()).toEqual(['dist/reports/json.js', 'dist/reports/sanitize.js']);
-    expect(matching(modules, /^dist\/sources\/social\.js$/)).toHaveLength(1);
-    expect(matching(modules, /^dist\/sources\/(web|email|mbox|mjml|sitemap)\.js$|^dist\/sources\/feeds\//)).toEqual([]);
+    expect(matching(modules, /^dist\/sources\/social\/social\.js$/)).toHaveLength(1);
+    expect(matching(modules, /^dist\/sources\/web\/(web|sitemap)\.js$|^dist\/sources\/email\/(email|mbox|mjml)\.js$|^dist\/sources\/feeds\//)).toEqual([]);
     // The generated validator needs one helper of Ajv's runtime, not Ajv.
     expect(matching(modules, /node_modules\/(ajv\/(?!dist\/runtime\/)|postal-mime\/|eld\/)/)).toEqual([]);
     expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);
     // Local files only: the HTTP stack is loaded on the first URL fetched.
-    expect(matching(modules, /^dist\/sources\/(fetch|http-agent|http-cache)\.js$|^node:(http|https|net|dns)$/)).toEqual([]);
+    expect(matching(modules, /^dist\/sources\/http\/(fetch|http-agent|http-cache)\.js$|^node:(http|https|net|dns)$/)).toEqual([]);
     // Posts are read without cheerio (htmlparser2 and entities directly).
     expect(matching(modules, /node_modules\/cheerio\//)).toEqual([]);
     // Every English word of these posts is in the lemma table: compromise is not needed.

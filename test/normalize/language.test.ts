@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/documents/types.js';
 import { detectLanguage, primaryLanguage, sameLanguage } from '../../src/normalize/language.js';
 import { normalizeDocument } from '../../src/normalize/index.js';
-import { readSocial } from '../../src/sources/social.js';
+import { readSocial } from '../../src/sources/social/social.js';
 import { itShared, sharedPath } from '../support/shared.js';
 
 // Lines as campaigns write them: headlines, offers, CTAs, footers. Two-word CTAs are in

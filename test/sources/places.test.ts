@@ -3,8 +3,8 @@
 // subject whatever its line endings (LF, CRLF, lone CR).
 import { describe, expect, it } from 'vitest';
 import { locate, type Part } from '../../src/documents/types.js';
-import { readEmailText } from '../../src/sources/email.js';
-import { readSocial } from '../../src/sources/social.js';
+import { readEmailText } from '../../src/sources/email/email.js';
+import { readSocial } from '../../src/sources/social/social.js';
 
 const input = (name: string, text: string, kind: 'social' | 'email') => ({ id: name, name, bytes: new TextEncoder().encode(text), kind });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetcher } from '../../src/sources/fetch.js';
+import { createFetcher } from '../../src/sources/http/fetch.js';
 import { readSource } from '../../src/sources/read.js';
 import { isUnresolved, resolveSources, type SourceRef } from '../../src/sources/resolve.js';
 import type { Channel, SourceEntry } from '../../src/spec/types.js';

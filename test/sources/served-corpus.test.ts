@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelKind } from '../../src/documents/types.js';
-import { createFetcher } from '../../src/sources/fetch.js';
+import { createFetcher } from '../../src/sources/http/fetch.js';
 import { readSource } from '../../src/sources/read.js';
 import type { Fetcher } from '../../src/sources/types.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';

@@ -2,7 +2,7 @@
 // the account's posts and reposts, newest first, paged with an opaque cursor.
 import type { Part } from '../../documents/types.js';
 import type { FeedEntry } from '../../spec/types.js';
-import { tidyPostText } from '../social-text.js';
+import { tidyPostText } from '../social/social-text.js';
 import type { Fetcher } from '../types.js';
 import { getJson, isObject, isText, unexpected, type Json } from './api.js';
 import { collectPosts, timeOf, type FeedItem } from './paging.js';

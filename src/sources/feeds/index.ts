@@ -3,7 +3,7 @@
 // no file to point into, and the href says where the post lives.
 import type { Part } from '../../documents/types.js';
 import type { FeedEntry } from '../../spec/types.js';
-import type { TokenPolicy } from '../secret-policy.js';
+import type { TokenPolicy } from './secret-policy.js';
 import type { Fetcher } from '../types.js';
 import { readBluesky } from './bluesky.js';
 import { readMastodon } from './mastodon.js';

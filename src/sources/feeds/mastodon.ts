@@ -2,8 +2,8 @@
 // address (GET /api/v1/accounts/lookup), then its statuses newest first, paged with max_id.
 import type { Part } from '../../documents/types.js';
 import type { FeedEntry } from '../../spec/types.js';
-import { htmlToPostText } from '../social-html.js';
-import { tidyPostText } from '../social-text.js';
+import { htmlToPostText } from '../social/social-html.js';
+import { tidyPostText } from '../social/social-text.js';
 import { SourceError, type Fetcher } from '../types.js';
 import { getJson, isObject, isText, unexpected, type Json } from './api.js';
 import { collectPosts, timeOf, type FeedItem } from './paging.js';

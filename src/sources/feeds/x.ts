@@ -3,8 +3,8 @@
 // Authorization header and nowhere else: not URLs, errors or parts.
 import type { Part } from '../../documents/types.js';
 import type { FeedEntry } from '../../spec/types.js';
-import { decodeEntities, tidyPostText } from '../social-text.js';
-import { checkTokenDestination, readToken, type TokenPolicy } from '../secret-policy.js';
+import { decodeEntities, tidyPostText } from '../social/social-text.js';
+import { checkTokenDestination, readToken, type TokenPolicy } from './secret-policy.js';
 import { SourceError, type Fetcher } from '../types.js';
 import { getJson, isObject, isText, unexpected, type Json } from './api.js';
 import { collectPosts, timeOf, type FeedItem } from './paging.js';
