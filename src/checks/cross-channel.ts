@@ -57,7 +57,7 @@ function claimedByFacts(spec: Spec, doc: NormalizedDocument): Set<string> {
   for (const fact of spec.facts) {
     const key = keyOfFact(fact, spec);
     if (!key) continue;
-    for (const m of mentionsOf(fact, key, doc)) claimed.add(`${m.np.index}:${m.start}`);
+    for (const m of mentionsOf(spec, fact, key, doc)) claimed.add(`${m.np.index}:${m.start}`);
   }
   return claimed;
 }

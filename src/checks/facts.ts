@@ -6,7 +6,7 @@ import { partTokens, type NormalizedDocument, type NormalizedPart, type Token } 
 import { codeCandidates, factKey } from '../normalize/values/index.js';
 import type { Fact, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
-import { findNearAny, indexNear, prepareNear, type NearIndex } from './near.js';
+import { eachNear, indexNear, prepareNear, type NearIndex, type NearWord } from './near.js';
 import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
 export interface Mention {
@@ -66,26 +66,64 @@ function scopes(np: NormalizedPart): Scope[] {
   return whole;
 }
 
-// A fact's near words prepared once per language, not once per sentence.
-const nearIndexes = new WeakMap<Fact, Map<string, NearIndex>>();
-function nearIndexOf(fact: Fact, language: string): NearIndex {
-  let byLanguage = nearIndexes.get(fact);
-  if (!byLanguage) nearIndexes.set(fact, (byLanguage = new Map()));
-  let index = byLanguage.get(language);
-  if (!index) byLanguage.set(language, (index = indexNear(fact.near.map((phrase) => prepareNear(phrase, language)))));
-  return index;
+/**
+ * Every fact's near words prepared for one language and indexed together, so a scope's words
+ * are read once for all facts instead of once per fact. Each fact keeps its own phrase
+ * objects: a fact's hits come out in the order its own index alone would give them.
+ */
+interface FactsNear {
+  index: NearIndex;
+  factOf: Map<NearWord, Fact>;
 }
 
-function nearMentions(np: NormalizedPart, fact: Fact, language: string): Mention[] {
+const factsNearBySpec = new WeakMap<Spec, Map<string, FactsNear>>();
+function factsNearOf(spec: Spec, language: string): FactsNear {
+  let byLanguage = factsNearBySpec.get(spec);
+  if (!byLanguage) factsNearBySpec.set(spec, (byLanguage = new Map()));
+  let near = byLanguage.get(language);
+  if (!near) {
+    const factOf = new Map<NearWord, Fact>();
+    for (const fact of spec.facts) {
+      if (fact.type === 'text') continue;
+      for (const phrase of fact.near) factOf.set(prepareNear(phrase, language), fact);
+    }
+    byLanguage.set(language, (near = { index: indexNear([...factOf.keys()]), factOf }));
+  }
+  return near;
+}
+
+/** Per part: each fact's near-word hits ([first, last] token indexes), scope by scope. */
+type NearHits = Map<Fact, Array<Array<[number, number]>>>;
+const nearHitsByPart = new WeakMap<NormalizedPart, NearHits>();
+
+function nearHitsOf(spec: Spec, np: NormalizedPart): NearHits {
+  let hits = nearHitsByPart.get(np);
+  if (hits) return hits;
+  const { index, factOf } = factsNearOf(spec, np.language);
+  const found: NearHits = new Map();
+  scopes(np).forEach((scope, k) => {
+    eachNear(scope.tokens, index, (first, last, near) => {
+      const fact = factOf.get(near)!;
+      let byScope = found.get(fact);
+      if (!byScope) found.set(fact, (byScope = []));
+      (byScope[k] ??= []).push([first, last]);
+    });
+  });
+  nearHitsByPart.set(np, (hits = found));
+  return hits;
+}
+
+function nearMentions(spec: Spec, np: NormalizedPart, fact: Fact): Mention[] {
   const values = candidates(np, fact);
   if (!values.length) return [];
+  const hitsByScope = nearHitsOf(spec, np).get(fact);
+  if (!hitsByScope) return [];
   const claimed = new Map<number, Mention>();
-  const index = nearIndexOf(fact, language);
-  for (const scope of scopes(np)) {
-    const hits = findNearAny(scope.tokens, index);
-    if (!hits.length) continue;
+  scopes(np).forEach((scope, k) => {
+    const hits = hitsByScope[k];
+    if (!hits) return;
     const inScope = values.filter((v) => v.start >= scope.start && v.end <= scope.end);
-    if (!inScope.length) continue;
+    if (!inScope.length) return;
     for (const [first, last] of hits) {
       const from = scope.tokens[first].start;
       const to = scope.tokens[last].end;
@@ -93,7 +131,7 @@ function nearMentions(np: NormalizedPart, fact: Fact, language: string): Mention
       const closest = inScope.reduce((a, b) => (gap(b) < gap(a) ? b : a));
       claimed.set(closest.start, { np, ...closest });
     }
-  }
+  });
   return [...claimed.values()];
 }
 
@@ -151,11 +189,11 @@ function textMentions(np: NormalizedPart, key: string): Mention[] {
 }
 
 /** Every mention of the fact in a document, right or wrong. */
-export function findMentions(fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
+export function findMentions(spec: Spec, fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
   // Each part in its own language: a feed or mailbox read with language auto may mix them.
   return doc.parts.flatMap((np) => {
     if (fact.type === 'text') return textMentions(np, key);
-    if (fact.near.length) return nearMentions(np, fact, np.language);
+    if (fact.near.length) return nearMentions(spec, np, fact);
     if (fact.type === 'code') return codeMentions(np, key);
     if (fact.type === 'url') return urlMentions(np, key, np.language);
     // No context to tell this fact's value from any other: only an equal value counts.
@@ -168,11 +206,11 @@ export function findMentions(fact: Fact, key: string, doc: NormalizedDocument): 
 const mentionsByDocument = new WeakMap<NormalizedDocument, Map<Fact, Mention[]>>();
 
 /** findMentions, remembered for the document's lifetime. */
-export function mentionsOf(fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
+export function mentionsOf(spec: Spec, fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
   let byFact = mentionsByDocument.get(doc);
   if (!byFact) mentionsByDocument.set(doc, (byFact = new Map()));
   let mentions = byFact.get(fact);
-  if (!mentions) byFact.set(fact, (mentions = findMentions(fact, key, doc)));
+  if (!mentions) byFact.set(fact, (mentions = findMentions(spec, fact, key, doc)));
   return mentions;
 }
 
@@ -200,7 +238,7 @@ function checkFact(fact: Fact, context: DocumentContext): void {
   const { doc, state } = context;
   const seen = new Set<string>();
   const sightings: Record<string, FactSighting> = Object.create(null);
-  for (const mention of mentionsOf(fact, key, doc)) {
+  for (const mention of mentionsOf(context.spec, fact, key, doc)) {
     const sighting = sightings[mention.key];
     if (sighting) sighting.count++;
     else {
