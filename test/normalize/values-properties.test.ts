@@ -5,6 +5,7 @@ import { foldText } from '../../src/normalize/fold.js';
 import { negationCues, sentencePolarity } from '../../src/normalize/negation.js';
 import { extractValues, factKey, type Value } from '../../src/normalize/values/index.js';
 import { mayHaveUrl, URL_RE } from '../../src/normalize/values/url.js';
+import { CODE_TOKEN, codeCandidates } from '../../src/normalize/values/code.js';
 
 const LANGUAGES = ['en', 'en-US', 'pl', 'he', 'de', 'it', 'xx'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -291,5 +292,27 @@ describe('the URL gate', () => {
   it('skips prose whose full stops end sentences', () => {
     expect(mayHaveUrl('Free shipping over $50. Returns within 30 days. Ask us!')).toBe(false);
     expect(mayHaveUrl('See acme.example/pricing.')).toBe(true);
+  });
+});
+
+describe('code candidates', () => {
+  const codeish = fc
+    .array(fc.constantFrom('SPRING30', 'spring30', 'iPhone15', 'SALE', 'Sale', 'sale', 'A1', '2026', 'x', ' ', '-', '.', '/', '#', '@', '_', 'é', 'ß', 'ſ', '\u212A', 'Ab12', 'ZWEP6227F', 'aaaaaaaaaaaaaaaaaaaaaa1'), { maxLength: 25 })
+    .map((pieces) => pieces.join(''));
+
+  // SPEC §7 and code.ts: a token of the pattern, with a letter, and a digit (not a product
+  // name like "iPhone15") or else all in capitals.
+  const byDefinition = (text: string) =>
+    [...text.matchAll(CODE_TOKEN)]
+      .map((m) => m[0] && { start: m.index, end: m.index + m[0].length, raw: m[0] })
+      .filter(({ raw }) => /[A-Za-z]/.test(raw) && (/\d/.test(raw) ? !(/^[a-z]/.test(raw) && /[A-Z]/.test(raw)) : raw === raw.toUpperCase()));
+
+  it('finds every code-shaped token the pattern finds anywhere, trying only runs that can be one', () => {
+    fc.assert(
+      fc.property(fc.oneof(codeish, valueish), (text) => {
+        expect(codeCandidates(text)).toEqual(byDefinition(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

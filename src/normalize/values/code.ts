@@ -18,7 +18,7 @@ export interface CodeCandidate {
 
 // Not inside e-mail addresses, URLs, hashtags, handles, identifiers or hyphenated words.
 const TOKEN_SOURCE = String.raw`(?<![\p{L}\p{N}_#@/.\\-])[A-Za-z0-9]{4,20}(?![\p{L}\p{N}_@]|[./\\-][\p{L}\p{N}])`;
-const TOKEN = new RegExp(TOKEN_SOURCE, 'gu');
+export const CODE_TOKEN = new RegExp(TOKEN_SOURCE, 'gu');
 // A token cannot end inside a run of ASCII letters and digits, so one holding a digit starts
 // where the run around that digit starts: extractCodes tries only there.
 const TOKEN_AT = new RegExp(TOKEN_SOURCE, 'uy');
@@ -31,7 +31,37 @@ const UNIT_SUFFIX = /^\d+(?:K|P|D|X|GB|MB|TB|KB|ML|L|KG|G|MM|CM|M|KM|MP|HZ|KHZ|M
  * followed by capitals is a product name) or all capitals ("SALEONSALE", also "FREE").
  */
 export function codeCandidates(text: string): CodeCandidate[] {
-  return codesOf(text.matchAll(TOKEN));
+  return codesOf(matchesAt(text, TOKEN_AT, codeShapedRunStarts(text)));
+}
+
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isAsciiUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+const isAsciiAlnum = (c: number) => isAsciiDigit(c) || isAsciiUpper(c) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Where a code-shaped token may start. A token is a whole run of ASCII letters and digits (the
+ * pattern's lookarounds exclude a letter or digit on either side), and one that can be a code
+ * holds a digit or is in capitals: so only runs that hold a digit or start with a capital are
+ * tried, not every word of the copy.
+ */
+function codeShapedRunStarts(text: string): number[] {
+  const starts: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let digit = false;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isAsciiAlnum(c)) break;
+      digit ||= isAsciiDigit(c);
+    }
+    if (digit || isAsciiUpper(text.charCodeAt(start))) starts.push(start);
+  }
+  return starts;
 }
 
 function codesOf(tokens: Iterable<RegExpExecArray>): CodeCandidate[] {
