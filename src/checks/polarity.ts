@@ -147,6 +147,23 @@ function sentencesOf(np: NormalizedPart, start: number, end: number) {
   return np.sentences.filter((s) => s.start < end && start < s.end);
 }
 
+// A part's readings by the run of sentences read: every wording matched in the same sentences
+// reads them the same way, so they are read once.
+const partReadings = new WeakMap<NormalizedPart, Map<number, Reading>>();
+
+/** The tokens and clauses of the part's sentences that the window [start, end) touches. */
+function readWindow(np: NormalizedPart, start: number, end: number): Reading {
+  const sentences = sentencesOf(np, start, end);
+  const first = sentences.length ? np.sentences.indexOf(sentences[0]) : -1;
+  // The touched sentences are consecutive: the first and how many name them.
+  const key = (first + 1) * 2 ** 24 + sentences.length;
+  let readings = partReadings.get(np);
+  if (!readings) partReadings.set(np, (readings = new Map()));
+  let reading = readings.get(key);
+  if (!reading) readings.set(key, (reading = read(np.folded.text, sentences, np.language, rawText(np))));
+  return reading;
+}
+
 function lemmasIn(tokens: readonly Token[], content: ReadonlySet<string>): Set<string> {
   const seen = new Set<string>();
   for (const t of tokens) if (!t.negation && content.has(t.bareLemma)) seen.add(t.bareLemma);
@@ -166,7 +183,7 @@ function recognise(np: NormalizedPart, match: MessageMatch, floor: number, purpo
   if (bestScore(match) < floor) return undefined;
   const content = match.wording.contentLemmas;
   const message = readMessage(match.wording);
-  const reading = read(np.folded.text, sentencesOf(np, match.start, match.end), np.language, rawText(np));
+  const reading = readWindow(np, match.start, match.end);
   const strict = purpose === 'contradiction';
   const touches = (c: Clause) => reading.tokens.slice(c.from, c.to).some((t) => t.start < match.end && match.start < t.end);
   const candidates = strict ? reading.clauses.filter(touches) : reading.clauses;
