@@ -91,7 +91,8 @@ class WordToken implements Token {
   constructor(
     readonly start: number,
     readonly end: number,
-    private readonly word: WordInfo,
+    /** What the word is, shared by every token of it. */
+    readonly word: WordInfo,
     /** Whether this word negates, in context ("not only" does not; "nie ma żadnych" once). */
     readonly negation: boolean,
   ) {}
@@ -172,11 +173,55 @@ export function tokenize(text: string, language: string, start = 0, end = text.l
   return spans.map((span, i) => new WordToken(span.start, span.end, wordInfo(words[i], traits), negations[i]));
 }
 
+/** A sentence's words by offset from its start: what tokenize gives for its text, on any page. */
+interface SentenceWords {
+  starts: Int32Array;
+  ends: Int32Array;
+  words: WordInfo[];
+  negations: Uint8Array;
+}
+
+// Sentences recur across a site's pages (navigation, footers, shared blocks; on the bench
+// three in four), and a sentence's words depend on nothing but its text and language: they
+// are found once. Past this many sentences the table starts again.
+const SENTENCES_REMEMBERED = 32_768;
+const sentenceWords = new Map<string, Map<string, SentenceWords>>();
+let sentencesRemembered = 0;
+
+/** tokenize for one sentence, text[start, end), through the table of sentences already read. */
+function sentenceTokens(text: string, language: string, start: number, end: number): Token[] {
+  let table = sentenceWords.get(language);
+  if (!table) sentenceWords.set(language, (table = new Map()));
+  const sentence = text.slice(start, end);
+  const known = table.get(sentence);
+  if (known) {
+    const tokens = new Array<Token>(known.words.length);
+    for (let i = 0; i < tokens.length; i++) tokens[i] = new WordToken(start + known.starts[i], start + known.ends[i], known.words[i], known.negations[i] === 1);
+    return tokens;
+  }
+  const tokens = tokenize(text, language, start, end) as WordToken[];
+  if (sentencesRemembered >= SENTENCES_REMEMBERED) {
+    for (const other of sentenceWords.values()) other.clear();
+    sentencesRemembered = 0;
+  }
+  // A copy of its own as the key: a slice would keep the whole page's text alive.
+  table.set(copyOf(sentence), {
+    starts: Int32Array.from(tokens, (t) => t.start - start),
+    ends: Int32Array.from(tokens, (t) => t.end - start),
+    words: tokens.map((t) => t.word),
+    negations: Uint8Array.from(tokens, (t) => (t.negation ? 1 : 0)),
+  });
+  sentencesRemembered++;
+  return tokens;
+}
+
+const copyOf = (text: string) => (' ' + text).slice(1);
+
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {
   const folded = foldText(part.text);
   const sentences = splitSentences(folded.text, language).map((span) => ({
     ...span,
-    tokens: tokenize(folded.text, language, span.start, span.end),
+    tokens: sentenceTokens(folded.text, language, span.start, span.end),
   }));
   const values = extractValues(folded.text, { language, year: options.year }).filter(
     (value) => !isMuted(part, rawSpan(folded, value.start, value.end)),
