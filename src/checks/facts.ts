@@ -2,6 +2,7 @@
 // the fact: claimed by a near word, or (codes, URLs) recognisable on its own.
 import { distance } from 'fastest-levenshtein';
 import type { FactSighting } from '../campaign/state.js';
+import type { FoldedText } from '../normalize/fold.js';
 import { partTokens, type NormalizedDocument, type NormalizedPart, type Token } from '../normalize/index.js';
 import { codeCandidates, factKey } from '../normalize/values/index.js';
 import type { Fact, Spec } from '../spec/types.js';
@@ -45,15 +46,15 @@ export function yearOf(spec: Spec): number | undefined {
 }
 
 // Per part, what every fact of the spec asks again: its code-shaped words, its near-word scopes.
-const codesByPart = new WeakMap<NormalizedPart, Candidate[]>();
+const codesByPart = new WeakMap<FoldedText, Candidate[]>();
 const scopesByPart = new WeakMap<NormalizedPart, Scope[]>();
 
 type Scope = { start: number; end: number; tokens: readonly Token[] };
 
 function candidates(np: NormalizedPart, fact: Fact): Candidate[] {
   if (fact.type === 'code') {
-    let codes = codesByPart.get(np);
-    if (!codes) codesByPart.set(np, (codes = codeCandidates(np.folded.text).map((c) => ({ ...c, key: c.raw.toUpperCase() }))));
+    let codes = codesByPart.get(np.folded);
+    if (!codes) codesByPart.set(np.folded, (codes = codeCandidates(np.folded.text).map((c) => ({ ...c, key: c.raw.toUpperCase() }))));
     return codes;
   }
   return np.values.filter((v) => v.type === fact.type && !v.reference);

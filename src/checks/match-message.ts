@@ -5,7 +5,7 @@
 // przy zamowieniach powyzej 200 zl") is recognised; the messages check never lets that
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
-import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
+import { tokenize, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
 import { BoundBuffers, candidateGroups, DiceBound, groupAt, groupKey, LruMap, type SentenceGroup } from './message-index.js';
 import { bigrams, GrowingDice, wordBigrams, type Bigrams, type WordBigrams } from './similarity.js';
 
@@ -177,7 +177,8 @@ const stemsNeeded = (wording: Wording) => Math.max(1, Math.ceil(wording.contentS
  */
 export class WordingIndex {
   private readonly byStem = new Map<string, Wording[]>();
-  private readonly live = new WeakMap<NormalizedPart, ReadonlySet<Wording>>();
+  // By the part's sentences, which parts with the same text and language share.
+  private readonly live = new WeakMap<readonly Sentence[], ReadonlySet<Wording>>();
 
   constructor(wordings: Iterable<Wording>) {
     for (const wording of new Set(wordings)) {
@@ -194,7 +195,7 @@ export class WordingIndex {
    * it (a group holds no more of them than its part): the others cannot match there.
    */
   candidatesIn(np: NormalizedPart): ReadonlySet<Wording> {
-    let live = this.live.get(np);
+    let live = this.live.get(np.sentences);
     if (live) return live;
     const shared = new Map<Wording, number>();
     const seen = new Set<string>();
@@ -209,7 +210,7 @@ export class WordingIndex {
     }
     const out = new Set<Wording>();
     for (const [wording, count] of shared) if (count >= stemsNeeded(wording)) out.add(wording);
-    this.live.set(np, (live = out));
+    this.live.set(np.sentences, (live = out));
     return live;
   }
 }

@@ -8,7 +8,7 @@
 // - a bounded memo of each distinct group's best windows per wording: navigation, footers and
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language.
-import { partTokens as tokensOfPart, type NormalizedPart, type Token } from '../normalize/index.js';
+import { partTokens as tokensOfPart, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
 import { seamInTarget, sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
@@ -26,14 +26,16 @@ interface PartTokens {
   sentenceStart: number[];
 }
 
-const partTokens = new WeakMap<NormalizedPart, PartTokens>();
+// Per-part caches here are keyed by the part's sentences, which parts with the same text and
+// language share (normalize/index.ts reads a recurring text once).
+const partTokens = new WeakMap<readonly Sentence[], PartTokens>();
 
 function tokensOf(np: NormalizedPart): PartTokens {
-  let flat = partTokens.get(np);
+  let flat = partTokens.get(np.sentences);
   if (flat) return flat;
   const sentenceStart = [0];
   for (const sentence of np.sentences) sentenceStart.push(sentenceStart[sentenceStart.length - 1] + sentence.tokens.length);
-  partTokens.set(np, (flat = { tokens: tokensOfPart(np), sentenceStart }));
+  partTokens.set(np.sentences, (flat = { tokens: tokensOfPart(np), sentenceStart }));
   return flat;
 }
 
@@ -41,10 +43,10 @@ function tokensOf(np: NormalizedPart): PartTokens {
 // (stem, sentence) pairs, 8 bytes each, held only as long as the part is.
 const stemIds = new Map<string, number>();
 const SENTENCE_BITS = 2 ** 24;
-const indexes = new WeakMap<NormalizedPart, Float64Array>();
+const indexes = new WeakMap<readonly Sentence[], Float64Array>();
 
 function indexOf(np: NormalizedPart): Float64Array {
-  let index = indexes.get(np);
+  let index = indexes.get(np.sentences);
   if (index) return index;
   const pairs: number[] = [];
   np.sentences.forEach((sentence, k) => {
@@ -56,7 +58,7 @@ function indexOf(np: NormalizedPart): Float64Array {
     }
   });
   index = Float64Array.from(pairs).sort();
-  indexes.set(np, index);
+  indexes.set(np.sentences, index);
   return index;
 }
 
@@ -108,36 +110,38 @@ export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
 }
 
 // Every distinct sentence (per language) gets a number, so a group's key is three short numbers
-// instead of its text. Numbers are never reused: once the table is full it starts again, and
-// groups keyed by the old numbers are simply not found any more (the memo holds 4096 groups,
-// so 32k sentences cover it several times over).
+// instead of its text. Numbers are never reused: once the table holds 2M characters it starts
+// again, and groups keyed by the old numbers are simply not found any more. A sentence over
+// 1,024 characters gets a new number each time (its groups are not remembered).
 const sentenceIds = new Map<string, Map<string, number>>();
-const SENTENCE_ID_LIMIT = 32_768;
-let sentenceIdCount = 0;
+const REMEMBERED_SENTENCE_LENGTH = 1024;
+const REMEMBERED_SENTENCE_CHARACTERS = 2 << 20;
+let sentenceIdCharacters = 0;
 let nextSentenceId = 0;
-const partSentenceIds = new WeakMap<NormalizedPart, number[]>();
+const partSentenceIds = new WeakMap<readonly Sentence[], number[]>();
 
 function sentenceIdsOf(np: NormalizedPart): number[] {
-  let ids = partSentenceIds.get(np);
+  let ids = partSentenceIds.get(np.sentences);
   if (ids) return ids;
   let table = sentenceIds.get(np.language);
   if (!table) sentenceIds.set(np.language, (table = new Map()));
   const text = np.folded.text;
   ids = np.sentences.map((s) => {
+    if (s.end - s.start > REMEMBERED_SENTENCE_LENGTH) return nextSentenceId++;
     const sentence = text.slice(s.start, s.end);
     let id = table.get(sentence);
     if (id === undefined) {
-      if (sentenceIdCount >= SENTENCE_ID_LIMIT) {
+      if (sentenceIdCharacters + sentence.length > REMEMBERED_SENTENCE_CHARACTERS) {
         for (const other of sentenceIds.values()) other.clear();
-        sentenceIdCount = 0;
+        sentenceIdCharacters = 0;
       }
       // A copy of its own: a slice would keep the whole page's text alive.
       table.set(copyOf(sentence), (id = nextSentenceId++));
-      sentenceIdCount++;
+      sentenceIdCharacters += sentence.length;
     }
     return id;
   });
-  partSentenceIds.set(np, ids);
+  partSentenceIds.set(np.sentences, ids);
   return ids;
 }
 

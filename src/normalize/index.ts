@@ -75,10 +75,13 @@ class WordInfo {
 }
 
 // Distinct words a language keeps described; past it the table starts again (equal words then
-// get equal but separate descriptions, which changes nothing but memory).
+// get equal but separate descriptions, which changes nothing but memory). A word longer than
+// any real one (a run of letters with no space) is described but not kept.
 const WORDS_PER_LANGUAGE = 200_000;
+const REMEMBERED_WORD_LENGTH = 64;
 
 function wordInfo(norm: string, traits: LanguageTraits): WordInfo {
+  if (norm.length > REMEMBERED_WORD_LENGTH) return new WordInfo(norm, traits.language, traits);
   let info = traits.words.get(norm);
   if (!info) {
     if (traits.words.size >= WORDS_PER_LANGUAGE) traits.words.clear();
@@ -183,26 +186,29 @@ interface SentenceWords {
 
 // Sentences recur across a site's pages (navigation, footers, shared blocks; on the bench
 // three in four), and a sentence's words depend on nothing but its text and language: they
-// are found once. Past this many sentences the table starts again.
-const SENTENCES_REMEMBERED = 32_768;
+// are found once. Sentences up to 1,024 characters are kept, and the table starts again once
+// it holds 2M characters.
+const REMEMBERED_SENTENCE_LENGTH = 1024;
+const REMEMBERED_SENTENCE_CHARACTERS = 2 << 20;
 const sentenceWords = new Map<string, Map<string, SentenceWords>>();
-let sentencesRemembered = 0;
+let sentenceCharacters = 0;
 
 /** tokenize for one sentence, text[start, end), through the table of sentences already read. */
 function sentenceTokens(text: string, language: string, start: number, end: number): Token[] {
   let table = sentenceWords.get(language);
   if (!table) sentenceWords.set(language, (table = new Map()));
   const sentence = text.slice(start, end);
-  const known = table.get(sentence);
+  const known = sentence.length <= REMEMBERED_SENTENCE_LENGTH ? table.get(sentence) : undefined;
   if (known) {
     const tokens = new Array<Token>(known.words.length);
     for (let i = 0; i < tokens.length; i++) tokens[i] = new WordToken(start + known.starts[i], start + known.ends[i], known.words[i], known.negations[i] === 1);
     return tokens;
   }
   const tokens = tokenize(text, language, start, end) as WordToken[];
-  if (sentencesRemembered >= SENTENCES_REMEMBERED) {
+  if (sentence.length > REMEMBERED_SENTENCE_LENGTH) return tokens;
+  if (sentenceCharacters + sentence.length > REMEMBERED_SENTENCE_CHARACTERS) {
     for (const other of sentenceWords.values()) other.clear();
-    sentencesRemembered = 0;
+    sentenceCharacters = 0;
   }
   // A copy of its own as the key: a slice would keep the whole page's text alive.
   table.set(copyOf(sentence), {
@@ -211,31 +217,66 @@ function sentenceTokens(text: string, language: string, start: number, end: numb
     words: tokens.map((t) => t.word),
     negations: Uint8Array.from(tokens, (t) => (t.negation ? 1 : 0)),
   });
-  sentencesRemembered++;
+  sentenceCharacters += sentence.length;
   return tokens;
 }
 
 const copyOf = (text: string) => (' ' + text).slice(1);
 
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {
-  const folded = foldText(part.text);
+  const { folded, sentences, values } = readText(part.text, language, options.year);
+  const shown = part.muted?.length ? values.filter((value) => !isMuted(part, rawSpan(folded, value.start, value.end))) : values;
+  return { part, index, language, folded, sentences, values: shown };
+}
+
+/** What a part's text reads as in a language: the same for every part with that text. */
+interface TextReading {
+  folded: FoldedText;
+  sentences: Sentence[];
+  values: Value[];
+}
+
+// Parts recur across a site's pages far more than whole pages do (a menu item, a button, a
+// footer line: three in five parts of the bench), so a text read once is not read again.
+// Only short texts are kept (those are the ones that recur), and the table starts again once
+// it holds this many characters: a few MB at most, whatever the site.
+const REMEMBERED_TEXT_LENGTH = 1024;
+const REMEMBERED_CHARACTERS = 1 << 20;
+const textReadings = new Map<string, Map<string, TextReading>>();
+let charactersRemembered = 0;
+
+function readText(text: string, language: string, year: number | undefined): TextReading {
+  const remembered = text.length <= REMEMBERED_TEXT_LENGTH;
+  const tableKey = `${language}\u0001${year ?? ''}`;
+  let table = textReadings.get(tableKey);
+  const known = remembered ? table?.get(text) : undefined;
+  if (known) return known;
+  const folded = foldText(text);
   const sentences = splitSentences(folded.text, language).map((span) => ({
     ...span,
     tokens: sentenceTokens(folded.text, language, span.start, span.end),
   }));
-  const values = extractValues(folded.text, { language, year: options.year }).filter(
-    (value) => !isMuted(part, rawSpan(folded, value.start, value.end)),
-  );
-  return { part, index, language, folded, sentences, values };
+  const reading = { folded, sentences, values: extractValues(folded.text, { language, year }) };
+  if (remembered) {
+    if (charactersRemembered + text.length > REMEMBERED_CHARACTERS) {
+      for (const other of textReadings.values()) other.clear();
+      charactersRemembered = 0;
+    }
+    if (!table) textReadings.set(tableKey, (table = new Map()));
+    table.set(copyOf(text), reading);
+    charactersRemembered += text.length;
+  }
+  return reading;
 }
 
-const partTokenLists = new WeakMap<NormalizedPart, readonly Token[]>();
+// Keyed by the sentences, which parts with the same text and language share.
+const partTokenLists = new WeakMap<readonly Sentence[], readonly Token[]>();
 
-/** Every token of the part in one list, sentence after sentence (made once per part). */
+/** Every token of the part in one list, sentence after sentence (made once per text read). */
 export function partTokens(np: NormalizedPart): readonly Token[] {
   if (np.sentences.length === 1) return np.sentences[0].tokens;
-  let tokens = partTokenLists.get(np);
-  if (!tokens) partTokenLists.set(np, (tokens = np.sentences.flatMap((s) => s.tokens)));
+  let tokens = partTokenLists.get(np.sentences);
+  if (!tokens) partTokenLists.set(np.sentences, (tokens = np.sentences.flatMap((s) => s.tokens)));
   return tokens;
 }
 

@@ -304,7 +304,7 @@ describe('code candidates', () => {
   // name like "iPhone15") or else all in capitals.
   const byDefinition = (text: string) =>
     [...text.matchAll(CODE_TOKEN)]
-      .map((m) => m[0] && { start: m.index, end: m.index + m[0].length, raw: m[0] })
+      .map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }))
       .filter(({ raw }) => /[A-Za-z]/.test(raw) && (/\d/.test(raw) ? !(/^[a-z]/.test(raw) && /[A-Z]/.test(raw)) : raw === raw.toUpperCase()));
 
   it('finds every code-shaped token the pattern finds anywhere, trying only runs that can be one', () => {
