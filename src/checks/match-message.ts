@@ -309,6 +309,13 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   };
   for (let i = lo; i < lo + group.firstCount; i++) {
     const last = Math.min(hi, i + longest);
+    if (last < i + shortest) continue;
+    // A start none of whose windows could count is passed over at once.
+    if (prune) {
+      let most = 0;
+      for (const key of keys) most = Math.max(most, key.bound!.atMost(i, i + shortest, last));
+      if (!worth(most)) continue;
+    }
     // The longest window from i that could count: no need to grow beyond it.
     let reach = last;
     if (prune) while (reach >= i + shortest && !worth(bound(i, reach))) reach--;

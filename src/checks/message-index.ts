@@ -244,6 +244,24 @@ export class DiceBound {
     const shared = Math.min(this.target.total, this.shared[j] - this.shared[i] + seams);
     return (2 * shared) / (this.target.total + length - 1);
   }
+
+  /**
+   * At least `at(i, j)` for every j in [shortest, longest]: what the longest window shares over
+   * the length of the shortest (what a window shares only grows with it, its length too). One
+   * test instead of one per window rules out a start none of whose windows can count.
+   */
+  atMost(i: number, shortest: number, longest: number): number {
+    if (this.open) return 1;
+    i -= this.from;
+    const a = shortest - this.from;
+    const b = longest - this.from;
+    if (this.lengths[b] - this.lengths[i] < 2) return 0;
+    let first = i;
+    while (this.lengths[first + 1] === this.lengths[first]) first++;
+    const seams = this.seams[b] - this.seams[i] - this.seamOf[first];
+    const shared = Math.min(this.target.total, this.shared[b] - this.shared[i] + seams);
+    return (2 * shared) / (this.target.total + Math.max(2, this.lengths[a] - this.lengths[i]) - 1);
+  }
 }
 
 /**

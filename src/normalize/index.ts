@@ -85,7 +85,9 @@ function wordInfo(norm: string, traits: LanguageTraits): WordInfo {
   let info = traits.words.get(norm);
   if (!info) {
     if (traits.words.size >= WORDS_PER_LANGUAGE) traits.words.clear();
-    traits.words.set(norm, (info = new WordInfo(norm, traits.language, traits)));
+    // A copy of its own: the word may be a slice that would keep its whole page alive.
+    const word = copyOf(norm);
+    traits.words.set(word, (info = new WordInfo(word, traits.language, traits)));
   }
   return info;
 }
@@ -251,7 +253,8 @@ function readText(text: string, language: string, year: number | undefined): Tex
   let table = textReadings.get(tableKey);
   const known = remembered ? table?.get(text) : undefined;
   if (known) return known;
-  const folded = foldText(text);
+  // A kept reading must not hold on to the page the text was cut from: it is read from a copy.
+  const folded = foldText(remembered ? copyOf(text) : text);
   const sentences = splitSentences(folded.text, language).map((span) => ({
     ...span,
     tokens: sentenceTokens(folded.text, language, span.start, span.end),
@@ -263,7 +266,7 @@ function readText(text: string, language: string, year: number | undefined): Tex
       charactersRemembered = 0;
     }
     if (!table) textReadings.set(tableKey, (table = new Map()));
-    table.set(copyOf(text), reading);
+    table.set(folded.raw ?? copyOf(text), reading);
     charactersRemembered += text.length;
   }
   return reading;

@@ -60,6 +60,23 @@ describe('the window bound', () => {
       { numRuns: 1000 },
     );
   }, 120_000);
+
+  it('over a range of window ends is never below the bound of any window in it', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ą', ' ', '🌸'), maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 10 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ą', ' '), maxLength: 20 }), (words, target) => {
+        const bound = new DiceBound(words.map((w) => wordBigrams(w)), bigrams(target));
+        for (let i = 0; i <= words.length; i++) {
+          for (let a = i; a <= words.length; a++) {
+            for (let b = a; b <= words.length; b++) {
+              for (let j = a; j <= b; j++) expect(bound.atMost(i, a, b)).toBeGreaterThanOrEqual(bound.at(i, j));
+            }
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  }, 120_000);
 });
 
 describe('message matching through the index', () => {
