@@ -114,11 +114,21 @@ function nearHitsOf(spec: Spec, np: NormalizedPart): NearHits {
   return hits;
 }
 
-function nearMentions(spec: Spec, np: NormalizedPart, fact: Fact): Mention[] {
-  const values = candidates(np, fact);
-  if (!values.length) return [];
+// What most parts hold for most facts: one empty list, not a new one per part and fact.
+const NONE: readonly Mention[] = Object.freeze([]);
+
+/** Whether the part states any value of the fact's type (without listing them). */
+function statesType(np: NormalizedPart, fact: Fact): boolean {
+  if (fact.type === 'code') return candidates(np, fact).length > 0;
+  for (const v of np.values) if (v.type === fact.type && !v.reference) return true;
+  return false;
+}
+
+function nearMentions(spec: Spec, np: NormalizedPart, fact: Fact): readonly Mention[] {
+  if (!statesType(np, fact)) return NONE;
   const hitsByScope = nearHitsOf(spec, np).get(fact);
-  if (!hitsByScope) return [];
+  if (!hitsByScope) return NONE;
+  const values = candidates(np, fact);
   const claimed = new Map<number, Mention>();
   scopes(np).forEach((scope, k) => {
     const hits = hitsByScope[k];
@@ -191,15 +201,17 @@ function textMentions(np: NormalizedPart, key: string): Mention[] {
 
 /** Every mention of the fact in a document, right or wrong. */
 export function findMentions(spec: Spec, fact: Fact, key: string, doc: NormalizedDocument): Mention[] {
+  const out: Mention[] = [];
   // Each part in its own language: a feed or mailbox read with language auto may mix them.
-  return doc.parts.flatMap((np) => {
-    if (fact.type === 'text') return textMentions(np, key);
-    if (fact.near.length) return nearMentions(spec, np, fact);
-    if (fact.type === 'code') return codeMentions(np, key);
-    if (fact.type === 'url') return urlMentions(np, key, np.language);
+  for (const np of doc.parts) {
+    if (fact.type === 'text') out.push(...textMentions(np, key));
+    else if (fact.near.length) out.push(...nearMentions(spec, np, fact));
+    else if (fact.type === 'code') out.push(...codeMentions(np, key));
+    else if (fact.type === 'url') out.push(...urlMentions(np, key, np.language));
     // No context to tell this fact's value from any other: only an equal value counts.
-    return np.values.filter((v) => v.type === fact.type && agrees(v, key)).map((v) => ({ np, ...v }));
-  });
+    else for (const v of np.values) if (v.type === fact.type && agrees(v, key)) out.push({ np, ...v });
+  }
+  return out;
 }
 
 // The facts check and the cross-channel check both ask for every fact's mentions in a
