@@ -149,10 +149,13 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
   for (const k of groups) {
     const group = groupAt(np, k);
     const key = groupKey(np, k);
-    let byWording = groupMemo.get(key);
-    if (!byWording) groupMemo.set(key, (byWording = new WeakMap()));
-    let best = byWording.get(wording);
-    if (!best || best.floor !== floor) byWording.set(wording, (best = bestInGroup(group, wording, floor, true, (bounds ??= spanned()))));
+    let byWording = key === undefined ? undefined : groupMemo.get(key);
+    if (key !== undefined && !byWording) groupMemo.set(key, (byWording = new WeakMap()));
+    let best = byWording?.get(wording);
+    if (!best || best.floor !== floor) {
+      best = bestInGroup(group, wording, floor, true, (bounds ??= spanned()));
+      byWording?.set(wording, best);
+    }
     const at = (w: WindowScore): MessageMatch => {
       const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording };
       if (w.bareScore !== undefined) match.bareScore = w.bareScore;

@@ -9,6 +9,7 @@
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language.
 import { partTokens as tokensOfPart, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
+import { Sightings } from '../normalize/recurring.js';
 import { seamInTarget, sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
@@ -109,13 +110,15 @@ export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
   return { tokens, from, to: sentenceStart[Math.min(k + 3, np.sentences.length)], firstCount: sentenceStart[k + 1] - from };
 }
 
-// Every distinct sentence (per language) gets a number, so a group's key is three short numbers
-// instead of its text. Numbers are never reused: once the table holds 2M characters it starts
-// again, and groups keyed by the old numbers are simply not found any more. A sentence over
-// 1,024 characters gets a new number each time (its groups are not remembered).
+// Every recurring sentence (per language) gets a number, so a group's key is three short
+// numbers instead of its text. A sentence seen for the first time, or over 1,024 characters,
+// gets a number of its own that is never looked up (negative): its groups are not remembered.
+// Numbers are never reused: once the table holds 512k characters it starts again, and groups
+// keyed by the old numbers are simply not found any more.
 const sentenceIds = new Map<string, Map<string, number>>();
+const sentenceSightings = new Sightings();
 const REMEMBERED_SENTENCE_LENGTH = 1024;
-const REMEMBERED_SENTENCE_CHARACTERS = 2 << 20;
+const REMEMBERED_SENTENCE_CHARACTERS = 1 << 19;
 let sentenceIdCharacters = 0;
 let nextSentenceId = 0;
 const partSentenceIds = new WeakMap<readonly Sentence[], number[]>();
@@ -127,18 +130,18 @@ function sentenceIdsOf(np: NormalizedPart): number[] {
   if (!table) sentenceIds.set(np.language, (table = new Map()));
   const text = np.folded.text;
   ids = np.sentences.map((s) => {
-    if (s.end - s.start > REMEMBERED_SENTENCE_LENGTH) return nextSentenceId++;
+    if (s.end - s.start > REMEMBERED_SENTENCE_LENGTH) return -++nextSentenceId;
     const sentence = text.slice(s.start, s.end);
     let id = table.get(sentence);
-    if (id === undefined) {
-      if (sentenceIdCharacters + sentence.length > REMEMBERED_SENTENCE_CHARACTERS) {
-        for (const other of sentenceIds.values()) other.clear();
-        sentenceIdCharacters = 0;
-      }
-      // A copy of its own: a slice would keep the whole page's text alive.
-      table.set(copyOf(sentence), (id = nextSentenceId++));
-      sentenceIdCharacters += sentence.length;
+    if (id !== undefined) return id;
+    if (!sentenceSightings.seenBefore(sentence, np.language)) return -++nextSentenceId;
+    if (sentenceIdCharacters + sentence.length > REMEMBERED_SENTENCE_CHARACTERS) {
+      for (const other of sentenceIds.values()) other.clear();
+      sentenceIdCharacters = 0;
     }
+    // A copy of its own: a slice would keep the whole page's text alive.
+    table.set(copyOf(sentence), (id = ++nextSentenceId));
+    sentenceIdCharacters += sentence.length;
     return id;
   });
   partSentenceIds.set(np.sentences, ids);
@@ -147,10 +150,14 @@ function sentenceIdsOf(np: NormalizedPart): number[] {
 
 const copyOf = (text: string) => (' ' + text).slice(1);
 
-/** The group's language and sentences as written, as numbers: groups with equal keys have equal tokens. */
-export function groupKey(np: NormalizedPart, k: number): string {
+/**
+ * The group's language and sentences as written, as numbers: groups with equal keys have equal
+ * tokens. Undefined for a group with a sentence not (yet) seen to recur: it is not remembered.
+ */
+export function groupKey(np: NormalizedPart, k: number): string | undefined {
   const ids = sentenceIdsOf(np);
-  return k + 2 < ids.length ? `${ids[k]},${ids[k + 1]},${ids[k + 2]}` : ids.slice(k, k + 3).join(',');
+  const group = ids.slice(k, k + 3);
+  return group.every((id) => id > 0) ? group.join(',') : undefined;
 }
 
 /** Every group of the part, in order (tests compare the index with them all). */

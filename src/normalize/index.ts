@@ -4,6 +4,7 @@ import type { Document, Part } from '../documents/types.js';
 import { foldCase, foldText, rawSpan, stripDiacritics, type FoldedText } from './fold.js';
 import { detectLanguage, isAuto, type DetectedLanguage } from './language.js';
 import { negationCues } from './negation.js';
+import { Sightings } from './recurring.js';
 import { hasCheapStems, lemmatize } from './lemma.js';
 import { splitSentences, splitWords } from './segment.js';
 import { stopwordsOf } from './stopwords.js';
@@ -180,19 +181,19 @@ export function tokenize(text: string, language: string, start = 0, end = text.l
 
 /** A sentence's words by offset from its start: what tokenize gives for its text, on any page. */
 interface SentenceWords {
-  starts: Int32Array;
-  ends: Int32Array;
+  /** Per word: start and end from the sentence's start, and 1 where it negates. */
+  places: Int32Array;
   words: WordInfo[];
-  negations: Uint8Array;
 }
 
 // Sentences recur across a site's pages (navigation, footers, shared blocks; on the bench
-// three in four), and a sentence's words depend on nothing but its text and language: they
-// are found once. Sentences up to 1,024 characters are kept, and the table starts again once
-// it holds 2M characters.
+// three in four), and a sentence's words depend on nothing but its text and language: a
+// recurring one's are found once (see recurring.ts). Sentences up to 1,024 characters are
+// kept, and the table starts again once it holds 512k characters.
 const REMEMBERED_SENTENCE_LENGTH = 1024;
-const REMEMBERED_SENTENCE_CHARACTERS = 2 << 20;
+const REMEMBERED_SENTENCE_CHARACTERS = 1 << 19;
 const sentenceWords = new Map<string, Map<string, SentenceWords>>();
+const sentenceSightings = new Sightings();
 let sentenceCharacters = 0;
 
 /** tokenize for one sentence, text[start, end), through the table of sentences already read. */
@@ -202,23 +203,21 @@ function sentenceTokens(text: string, language: string, start: number, end: numb
   const sentence = text.slice(start, end);
   const known = sentence.length <= REMEMBERED_SENTENCE_LENGTH ? table.get(sentence) : undefined;
   if (known) {
-    const tokens = new Array<Token>(known.words.length);
-    for (let i = 0; i < tokens.length; i++) tokens[i] = new WordToken(start + known.starts[i], start + known.ends[i], known.words[i], known.negations[i] === 1);
+    const { places, words } = known;
+    const tokens = new Array<Token>(words.length);
+    for (let i = 0; i < tokens.length; i++) tokens[i] = new WordToken(start + places[3 * i], start + places[3 * i + 1], words[i], places[3 * i + 2] === 1);
     return tokens;
   }
   const tokens = tokenize(text, language, start, end) as WordToken[];
-  if (sentence.length > REMEMBERED_SENTENCE_LENGTH) return tokens;
+  if (sentence.length > REMEMBERED_SENTENCE_LENGTH || !sentenceSightings.seenBefore(sentence, language)) return tokens;
   if (sentenceCharacters + sentence.length > REMEMBERED_SENTENCE_CHARACTERS) {
     for (const other of sentenceWords.values()) other.clear();
     sentenceCharacters = 0;
   }
   // A copy of its own as the key: a slice would keep the whole page's text alive.
-  table.set(copyOf(sentence), {
-    starts: Int32Array.from(tokens, (t) => t.start - start),
-    ends: Int32Array.from(tokens, (t) => t.end - start),
-    words: tokens.map((t) => t.word),
-    negations: Uint8Array.from(tokens, (t) => (t.negation ? 1 : 0)),
-  });
+  const places = new Int32Array(3 * tokens.length);
+  tokens.forEach((t, i) => places.set([t.start - start, t.end - start, t.negation ? 1 : 0], 3 * i));
+  table.set(copyOf(sentence), { places, words: tokens.map((t) => t.word) });
   sentenceCharacters += sentence.length;
   return tokens;
 }
@@ -239,20 +238,21 @@ interface TextReading {
 }
 
 // Parts recur across a site's pages far more than whole pages do (a menu item, a button, a
-// footer line: three in five parts of the bench), so a text read once is not read again.
-// Only short texts are kept (those are the ones that recur), and the table starts again once
-// it holds this many characters: a few MB at most, whatever the site.
+// footer line: three in five parts of the bench), so a recurring text is read once (see
+// recurring.ts). Texts up to 1,024 characters are kept, and the table starts again once it
+// holds 512k characters: a few MB at most, whatever the site.
 const REMEMBERED_TEXT_LENGTH = 1024;
-const REMEMBERED_CHARACTERS = 1 << 20;
+const REMEMBERED_CHARACTERS = 1 << 19;
 const textReadings = new Map<string, Map<string, TextReading>>();
+const textSightings = new Sightings();
 let charactersRemembered = 0;
 
 function readText(text: string, language: string, year: number | undefined): TextReading {
-  const remembered = text.length <= REMEMBERED_TEXT_LENGTH;
   const tableKey = `${language}\u0001${year ?? ''}`;
   let table = textReadings.get(tableKey);
-  const known = remembered ? table?.get(text) : undefined;
+  const known = text.length <= REMEMBERED_TEXT_LENGTH ? table?.get(text) : undefined;
   if (known) return known;
+  const remembered = text.length <= REMEMBERED_TEXT_LENGTH && textSightings.seenBefore(text, tableKey);
   // A kept reading must not hold on to the page the text was cut from: it is read from a copy.
   const folded = foldText(remembered ? copyOf(text) : text);
   const sentences = splitSentences(folded.text, language).map((span) => ({
