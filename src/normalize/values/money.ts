@@ -5,13 +5,13 @@
 // second (or first) end leaves the currency out: "$236–279", "10–20 zł". Scale words, names
 // and number words come from the language's grammar (grammar/).
 import { candidate, INVISIBLE, NOT_AFTER_WORD, RANGE_DASH, SPACES, type Candidate } from './candidate.js';
-import { CODE_WORD_LIST, CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_BEFORE_FIRST, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, NAME_FIRST_WORDS, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
+import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_BEFORE_FIRST, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, NAME_FIRST_WORDS, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
 import { centCurrency, MINOR_UNITS } from './grammar/currency-names.js';
 import { numberLexicon } from './grammar/number-words.js';
 import { caseless, scaleWords, type ScaleWords } from './grammar/units.js';
 import { wordAmountAfter, wordAmountBefore } from './grammar/word-amount.js';
 import { NUMBER, parseNumber, primaryLanguage } from './number.js';
-import { digitRunStarts, lazy, matchesAt } from './scan.js';
+import { digitRunStarts, matchesAt } from './scan.js';
 
 // Hebrew copy often carries bidi marks between an amount and its sign.
 const GAP = `${INVISIBLE}[${SPACES}]?${INVISIBLE}`;
@@ -32,18 +32,6 @@ const MINOR_BY_NAME = new Map(MINOR_UNITS.map(([w, code, factor]) => [w, { code,
 // The words (lower case) the loop over words in extractMoney reads on besides codes: a minor
 // unit or a currency name's first word. One set lookup per word.
 const NAMED_WORDS = new Set([...MINOR_UNITS.map(([w]) => w), ...NAME_FIRST_WORDS]);
-// Where the loop over words may find one of them: the word whole, after a space or hyphen, in
-// any case. Ignoring case the Unicode way finds every word whose lower case is one of them
-// (a test checks no character lower-cases to one it would not find), and the loop tests each
-// exactly, so only those words are visited instead of every word of the copy. (Under `iu`,
-// \p{L} also takes U+0345, which the words themselves never end at.)
-const NAMED_WORD = lazy(() => {
-  const words = [...NAMED_WORDS, ...CODE_WORD_LIST].sort((a, b) => b.length - a.length);
-  return new RegExp(String.raw`(?<=[\s\-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!(?!\u0345)[\p{L}元¢])`, 'giu');
-});
-/** Every word NAMED_WORD is built from, and the pattern itself: for the tests of what it finds. */
-export const NAMED_WORD_LIST: readonly string[] = [...NAMED_WORDS, ...CODE_WORD_LIST];
-export const namedWordPattern = (): RegExp => NAMED_WORD();
 // Joiners between a main amount and its minor part, in every language read.
 const JOINER = String.raw`(?:\s(?:and|und|en|y|con|et|i|a))?`;
 const CLAUSE_END = String.raw`(?=\s*(?:$|[.,;:!?)\]]))`;
@@ -67,6 +55,7 @@ interface Patterns {
   /** Digits then a minor unit: 1 number, 2 unit. */
   minor: RegExp;
   /** A currency name or minor unit after a space: the amount in words before it. */
+  named: RegExp;
   /** A minor part after the main amount: 1 digits, 2 unit. */
   minorPart: RegExp;
   minorWords: RegExp;
@@ -92,6 +81,7 @@ export function patterns(language: string): Patterns {
     rangeAfter: new RegExp(String.raw`^${GAP}${RANGE_DASH}${GAP}((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)(?![\p{L}\p{N}%$€£¥₪])`, 'u'),
     rangeBefore: new RegExp(String.raw`(?<![\p{L}\p{N}.,])((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)${GAP}${RANGE_DASH}${GAP}$`, 'u'),
     minor: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}|-)(${MINOR_NAME})`, 'uy'),
+    named: /[\p{L}元¢]+/gu,
     minorPart: new RegExp(String.raw`^${JOINER}\s(\d{1,2})(?:\s(${MINOR_NAME})|${CLAUSE_END})`, 'u'),
     minorWords: new RegExp(String.raw`^${JOINER}(?=\s)`, 'u'),
   };
@@ -206,8 +196,9 @@ export function extractMoney(text: string, language: string, digits = digitRunSt
   }
   // Amounts in words: "sieben Euro", "five million yen", "cinco millones de yenes", "one penny".
   const lexicon = numberLexicon(primaryLanguage(language));
-  for (const m of text.matchAll(NAMED_WORD())) {
-    // After a space or hyphen only (NAMED_WORD sees to it): the amount in words stands before it.
+  for (const m of text.matchAll(p.named)) {
+    // After a space or hyphen only: the amount in words stands before it.
+    if (m.index === 0 || !/[\s\-]/.test(text[m.index - 1])) continue;
     const word = m[0].toLowerCase();
     if (!NAMED_WORDS.has(word) && !isCodeWord(m[0])) continue;
     const minor = minorOf(word);
