@@ -8,7 +8,7 @@
 //
 // A module bundled into a chunk keeps its own import.meta.url: the URL of the dist/ file it
 // was built from, so every file it finds beside itself or above itself (schema/, data/,
-// package.json, the generated schema validator, the worker thread's module) is where it was.
+// package.json, the generated schema validator) is where it was.
 // compromise, eld and undici stay outside, loaded by Node from node_modules as before: they
 // are large and load late (compromise for a word the lemma table lacks, eld for a language of
 // `auto`, undici for the first URL fetched); and bundled with the rest, undici's
@@ -40,7 +40,10 @@ const ownImportMetaUrl = {
 await rm(outdir, { recursive: true, force: true });
 const result = await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/cli.js' },
+  // The worker thread's module too, sharing the CLI's chunks: src/campaign/pool.ts starts it
+  // through STOREFRONT_BUNDLED_WORKER when it runs bundled.
+  entryPoints: { cli: 'dist/cli.js', worker: 'dist/campaign/worker.js' },
+  define: { STOREFRONT_BUNDLED_WORKER: JSON.stringify(path.relative(root, path.join(outdir, 'worker.js')).split(path.sep).join('/')) },
   outdir,
   bundle: true,
   splitting: true,
