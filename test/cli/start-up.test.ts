@@ -67,6 +67,14 @@ describe('start-up', () => {
     expect(matching(modules, /node_modules\/compromise\//)).toEqual([]);
     // The spec names the posts' file outright: no glob walker or matcher is needed to find it.
     expect(matching(modules, /node_modules\/(tinyglobby|fdir|picomatch)\//)).toEqual([]);
+    // The posts are plain text: the HTML parser is not loaded.
+    expect(matching(modules, /node_modules\/htmlparser2\//)).toEqual([]);
+  }, 120_000);
+
+  it('extract of posts written in HTML (a Mastodon outbox) loads the HTML parser', () => {
+    const { code, modules } = loaded(['extract', 'test/fixtures/social/outbox.json']);
+    expect(code).toBe(0);
+    expect(matching(modules, /node_modules\/htmlparser2\//).length).toBeGreaterThan(0);
   }, 120_000);
 
   // What a start costs is mostly how much code it reads and compiles, in how many files:
