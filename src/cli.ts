@@ -26,7 +26,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(safeLines(text)) })
     .showHelpAfterError('(run storefront --help for usage)')
-    .addHelpText('after', HELP_AFTER);
+    .addHelpText('after', HELP_AFTER)
+    .hook('preAction', compileRegExpsAtOnce);
 
   const reportFlags: ReportFlag[] = [];
   const check = program
@@ -138,6 +139,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     say(io, oneLine(error));
     return 2;
   }
+}
+
+/**
+ * V8 runs a regular expression's first match in its bytecode interpreter and compiles it to
+ * machine code from the second on. The value patterns (dates, amounts, URLs: hundreds of
+ * alternatives each) are so large that the interpreted first pass over a text, plus the
+ * bytecode only it uses, cost more than compiling to machine code at once: ~0.06 s of CPU of
+ * a one-post check (0.5 s), and ~7% of a 12 MB campaign. The matches are the same. Set
+ * before a command runs (--help and --version need neither node:v8 nor patterns); V8's flags
+ * are the process's, worker threads included.
+ */
+async function compileRegExpsAtOnce(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--no-regexp-tier-up');
 }
 
 function shardOption(value: string) {

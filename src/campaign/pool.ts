@@ -34,8 +34,17 @@ const WORKER_YOUNG_GENERATION_MB = 24;
 const LOCAL_PER_WORKER = 2;
 const isRemote = (ref: SourceRef | Unresolved) => 'url' in ref || 'feed' in ref;
 
-/** The compiled worker beside this module; run from the TypeScript sources (tests), the built one. */
+// The bundled CLI (scripts/build-bundle.mjs) defines this as its own bundle of the worker,
+// from the package's root; the compiled library leaves it undefined.
+declare const STOREFRONT_BUNDLED_WORKER: string | undefined;
+
+/**
+ * The worker's module: in the bundled CLI, the bundled one (a thread then loads a few files,
+ * not ~200 modules); else the compiled one beside this module; run from the TypeScript
+ * sources (tests), the built one.
+ */
 function workerFile(): URL {
+  if (typeof STOREFRONT_BUNDLED_WORKER === 'string') return new URL(`../../${STOREFRONT_BUNDLED_WORKER}`, import.meta.url);
   const beside = new URL('./worker.js', import.meta.url);
   return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/campaign/worker.js', import.meta.url);
 }

@@ -4,8 +4,6 @@
 import { lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
 import type { ChannelKind } from '../documents/types.js';
 import type { Channel, FeedEntry, SitemapEntry, SourceEntry } from '../spec/types.js';
 import { lazyFetcher } from './http/lazy-fetcher.js';
@@ -118,10 +116,13 @@ async function resolveGlob(
   const pattern = toPosix(written);
   const literal = !/[*?[\]{}]/.test(pattern);
   const unresolved = (reason: string): Unresolved[] => [{ ...shared, id: pattern, reason }];
+  // The matcher and the walker load for a pattern that needs them: a file named outright
+  // (a check of one file) is found without them.
+  const picomatch = async () => (await import('picomatch')).default;
   // The pattern's fixed start (a folder, or the whole path) must not leave the root, even
   // through a link: a glob is never walked outside, so no outside name is ever listed.
   if (confine) {
-    const start = path.resolve(specDir, literal ? pattern : picomatch.scan(pattern).base || '.');
+    const start = path.resolve(specDir, literal ? pattern : (await picomatch()).scan(pattern).base || '.');
     const place = placeOf(await realPathOf(start), confine);
     if (place !== 'inside') return unresolved(REFUSED[place]);
   }
@@ -134,6 +135,7 @@ async function resolveGlob(
   const caseSensitiveMatch = !folder; // a folder takes Page.HTML as well as page.html
   const walk = confine ? confinedFs(confine) : undefined;
   let files: string[];
+  const { glob } = await import('tinyglobby');
   try {
     files = await glob(effective, {
       cwd: specDir,
@@ -161,7 +163,7 @@ async function resolveGlob(
   // A committed link that points out of the root or into .git is named (by its own path in the
   // repository, never its target) when the pattern would have taken it.
   if (walk) {
-    const matches = picomatch(effective, { dot: false, nocase: !caseSensitiveMatch, posix: true, ignore: folder ? SAVED_PAGE_ASSETS : [] });
+    const matches = (await picomatch())(effective, { dot: false, nocase: !caseSensitiveMatch, posix: true, ignore: folder ? SAVED_PAGE_ASSETS : [] });
     const links = [...walk.refused].sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1));
     for (const [link, place] of links) {
       const id = toPosix(path.relative(specDir, link));

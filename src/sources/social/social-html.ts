@@ -1,8 +1,15 @@
 // Mastodon and ActivityPub posts are HTML: flattened back to the text the author typed, with
 // paragraphs and <br> as line breaks (they count toward length) and entities decoded.
 // htmlparser2 directly, the parser cheerio/slim wraps: a social run then never loads cheerio.
-import { parseDocument } from 'htmlparser2';
+// It is required on the first post that is HTML, as compromise is on the first word the lemma
+// table lacks: loading it decodes its entity tables, which a run of plain-text posts (X,
+// Instagram, LinkedIn exports) does not need.
+import { createRequire } from 'node:module';
 import { tidyPostText } from './social-text.js';
+
+type Htmlparser2 = typeof import('htmlparser2');
+let htmlparser2: Htmlparser2 | undefined;
+const parseDocument = (html: string) => (htmlparser2 ??= createRequire(import.meta.url)('htmlparser2') as Htmlparser2).parseDocument(html);
 
 /** Text that is markup rather than a post that happens to contain `<`. */
 export function looksLikeHtml(text: string): boolean {
