@@ -136,7 +136,9 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
       const skipped = expired(ref);
       if (skipped) return fold(order, skipped, false);
       const { state: sourceState, reused } = await checkSourceRef(ref as SourceRef | Unresolved, deps);
-      fold(order, sourceState, reused);
+      // A worker's states arrive as copies; this thread's must be copied too: a finding's text
+      // is a slice of its page's, and would keep every page of the run alive.
+      fold(order, structuredClone(sourceState), reused);
     });
   }
   if (options.cacheDir) progress(`${jobs.length - reusedCount} of ${jobs.length} sources read and checked, ${reusedCount} unchanged (from the cache)`);
