@@ -9,7 +9,7 @@
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language.
 import { partTokens as tokensOfPart, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
-import { Sightings } from '../normalize/recurring.js';
+import { RecurringTexts } from '../normalize/recurring.js';
 import { seamInTarget, sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
@@ -113,42 +113,27 @@ export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
 // Every recurring sentence (per language) gets a number, so a group's key is three short
 // numbers instead of its text. A sentence seen for the first time, or over 1,024 characters,
 // gets a number of its own that is never looked up (negative): its groups are not remembered.
-// Numbers are never reused: once the table holds 512k characters it starts again, and groups
-// keyed by the old numbers are simply not found any more.
-const sentenceIds = new Map<string, Map<string, number>>();
-const sentenceSightings = new Sightings();
-const REMEMBERED_SENTENCE_LENGTH = 1024;
-const REMEMBERED_SENTENCE_CHARACTERS = 1 << 19;
-let sentenceIdCharacters = 0;
+// Numbers are never reused: when the table starts again (512k characters), groups keyed by the
+// old numbers are simply not found any more.
+const sentenceIds = new RecurringTexts<number>(1024, 1 << 19);
 let nextSentenceId = 0;
 const partSentenceIds = new WeakMap<readonly Sentence[], number[]>();
 
 function sentenceIdsOf(np: NormalizedPart): number[] {
   let ids = partSentenceIds.get(np.sentences);
   if (ids) return ids;
-  let table = sentenceIds.get(np.language);
-  if (!table) sentenceIds.set(np.language, (table = new Map()));
   const text = np.folded.text;
   ids = np.sentences.map((s) => {
-    if (s.end - s.start > REMEMBERED_SENTENCE_LENGTH) return -++nextSentenceId;
     const sentence = text.slice(s.start, s.end);
-    let id = table.get(sentence);
+    const id = sentenceIds.get(sentence, np.language);
     if (id !== undefined) return id;
-    if (!sentenceSightings.seenBefore(sentence, np.language)) return -++nextSentenceId;
-    if (sentenceIdCharacters + sentence.length > REMEMBERED_SENTENCE_CHARACTERS) {
-      for (const other of sentenceIds.values()) other.clear();
-      sentenceIdCharacters = 0;
-    }
-    // A copy of its own: a slice would keep the whole page's text alive.
-    table.set(copyOf(sentence), (id = ++nextSentenceId));
-    sentenceIdCharacters += sentence.length;
-    return id;
+    if (!sentenceIds.recurs(sentence, np.language)) return -++nextSentenceId;
+    sentenceIds.keep(sentence, np.language, ++nextSentenceId);
+    return nextSentenceId;
   });
   partSentenceIds.set(np.sentences, ids);
   return ids;
 }
-
-const copyOf = (text: string) => (' ' + text).slice(1);
 
 /**
  * The group's language and sentences as written, as numbers: groups with equal keys have equal

@@ -4,7 +4,7 @@ import type { Document, Part } from '../documents/types.js';
 import { foldCase, foldText, rawSpan, stripDiacritics, type FoldedText } from './fold.js';
 import { detectLanguage, isAuto, type DetectedLanguage } from './language.js';
 import { negationCues } from './negation.js';
-import { Sightings } from './recurring.js';
+import { copyOf, RecurringTexts } from './recurring.js';
 import { hasCheapStems, lemmatize } from './lemma.js';
 import { splitSentences, splitWords } from './segment.js';
 import { stopwordsOf } from './stopwords.js';
@@ -188,20 +188,13 @@ interface SentenceWords {
 
 // Sentences recur across a site's pages (navigation, footers, shared blocks; on the bench
 // three in four), and a sentence's words depend on nothing but its text and language: a
-// recurring one's are found once (see recurring.ts). Sentences up to 1,024 characters are
-// kept, and the table starts again once it holds 512k characters.
-const REMEMBERED_SENTENCE_LENGTH = 1024;
-const REMEMBERED_SENTENCE_CHARACTERS = 1 << 19;
-const sentenceWords = new Map<string, Map<string, SentenceWords>>();
-const sentenceSightings = new Sightings();
-let sentenceCharacters = 0;
+// recurring one's are found once. Sentences up to 1,024 characters, 512k characters in all.
+const sentenceWords = new RecurringTexts<SentenceWords>(1024, 1 << 19);
 
 /** tokenize for one sentence, text[start, end), through the table of sentences already read. */
 function sentenceTokens(text: string, language: string, start: number, end: number): Token[] {
-  let table = sentenceWords.get(language);
-  if (!table) sentenceWords.set(language, (table = new Map()));
   const sentence = text.slice(start, end);
-  const known = sentence.length <= REMEMBERED_SENTENCE_LENGTH ? table.get(sentence) : undefined;
+  const known = sentenceWords.get(sentence, language);
   if (known) {
     const { places, words } = known;
     const tokens = new Array<Token>(words.length);
@@ -209,20 +202,13 @@ function sentenceTokens(text: string, language: string, start: number, end: numb
     return tokens;
   }
   const tokens = tokenize(text, language, start, end) as WordToken[];
-  if (sentence.length > REMEMBERED_SENTENCE_LENGTH || !sentenceSightings.seenBefore(sentence, language)) return tokens;
-  if (sentenceCharacters + sentence.length > REMEMBERED_SENTENCE_CHARACTERS) {
-    for (const other of sentenceWords.values()) other.clear();
-    sentenceCharacters = 0;
+  if (sentenceWords.recurs(sentence, language)) {
+    const places = new Int32Array(3 * tokens.length);
+    tokens.forEach((t, i) => places.set([t.start - start, t.end - start, t.negation ? 1 : 0], 3 * i));
+    sentenceWords.keep(sentence, language, { places, words: tokens.map((t) => t.word) });
   }
-  // A copy of its own as the key: a slice would keep the whole page's text alive.
-  const places = new Int32Array(3 * tokens.length);
-  tokens.forEach((t, i) => places.set([t.start - start, t.end - start, t.negation ? 1 : 0], 3 * i));
-  table.set(copyOf(sentence), { places, words: tokens.map((t) => t.word) });
-  sentenceCharacters += sentence.length;
   return tokens;
 }
-
-const copyOf = (text: string) => (' ' + text).slice(1);
 
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {
   const { folded, sentences, values } = readText(part.text, language, options.year);
@@ -238,37 +224,23 @@ interface TextReading {
 }
 
 // Parts recur across a site's pages far more than whole pages do (a menu item, a button, a
-// footer line: three in five parts of the bench), so a recurring text is read once (see
-// recurring.ts). Texts up to 1,024 characters are kept, and the table starts again once it
-// holds 512k characters: a few MB at most, whatever the site.
-const REMEMBERED_TEXT_LENGTH = 1024;
-const REMEMBERED_CHARACTERS = 1 << 19;
-const textReadings = new Map<string, Map<string, TextReading>>();
-const textSightings = new Sightings();
-let charactersRemembered = 0;
+// footer line: three in five parts of the bench), so a recurring text is read once. Texts up
+// to 1,024 characters, 512k characters in all: a few MB at most, whatever the site.
+const textReadings = new RecurringTexts<TextReading>(1024, 1 << 19);
 
 function readText(text: string, language: string, year: number | undefined): TextReading {
-  const tableKey = `${language}\u0001${year ?? ''}`;
-  let table = textReadings.get(tableKey);
-  const known = text.length <= REMEMBERED_TEXT_LENGTH ? table?.get(text) : undefined;
+  const scope = `${language}\u0001${year ?? ''}`;
+  const known = textReadings.get(text, scope);
   if (known) return known;
-  const remembered = text.length <= REMEMBERED_TEXT_LENGTH && textSightings.seenBefore(text, tableKey);
+  const recurs = textReadings.recurs(text, scope);
   // A kept reading must not hold on to the page the text was cut from: it is read from a copy.
-  const folded = foldText(remembered ? copyOf(text) : text);
+  const folded = foldText(recurs ? copyOf(text) : text);
   const sentences = splitSentences(folded.text, language).map((span) => ({
     ...span,
     tokens: sentenceTokens(folded.text, language, span.start, span.end),
   }));
   const reading = { folded, sentences, values: extractValues(folded.text, { language, year }) };
-  if (remembered) {
-    if (charactersRemembered + text.length > REMEMBERED_CHARACTERS) {
-      for (const other of textReadings.values()) other.clear();
-      charactersRemembered = 0;
-    }
-    if (!table) textReadings.set(tableKey, (table = new Map()));
-    table.set(folded.raw ?? copyOf(text), reading);
-    charactersRemembered += text.length;
-  }
+  if (recurs) textReadings.keep(text, scope, reading);
   return reading;
 }
 

@@ -28,3 +28,44 @@ function hashOf(text: string, seed: number): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
+
+/**
+ * What was worked out for texts that recur, per scope (a language, say): a text is kept from
+ * its second sighting on, up to `longest` characters, and the table starts again once it holds
+ * `capacity` characters. Keys are copies: a slice would keep the whole page it was cut from alive.
+ */
+export class RecurringTexts<V> {
+  private readonly tables = new Map<string, Map<string, V>>();
+  private readonly sightings = new Sightings();
+  private characters = 0;
+
+  constructor(
+    private readonly longest: number,
+    private readonly capacity: number,
+  ) {}
+
+  /** What was kept for `text` in `scope`, if anything. */
+  get(text: string, scope: string): V | undefined {
+    return text.length <= this.longest ? this.tables.get(scope)?.get(text) : undefined;
+  }
+
+  /** Whether `text` is worth keeping: short enough, and seen before (this sighting counts). */
+  recurs(text: string, scope: string): boolean {
+    return text.length <= this.longest && this.sightings.seenBefore(text, scope);
+  }
+
+  /** Keeps `value` for `text` in `scope` (once `recurs` said it does). */
+  keep(text: string, scope: string, value: V): void {
+    if (this.characters + text.length > this.capacity) {
+      for (const table of this.tables.values()) table.clear();
+      this.characters = 0;
+    }
+    let table = this.tables.get(scope);
+    if (!table) this.tables.set(scope, (table = new Map()));
+    table.set(copyOf(text), value);
+    this.characters += text.length;
+  }
+}
+
+/** A flat copy of a string, holding nothing else alive. */
+export const copyOf = (text: string): string => (' ' + text).slice(1);

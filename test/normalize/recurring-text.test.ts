@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Part } from '../../src/documents/types.js';
 import { normalizePart, tokenize, type NormalizedPart } from '../../src/normalize/index.js';
+import { RecurringTexts } from '../../src/normalize/recurring.js';
 
 const part = (text: string, muted?: Array<[number, number]>): Part => ({ role: 'body', text, ...(muted ? { muted } : {}) }) as Part;
 
@@ -60,5 +61,28 @@ describe('recurring text', () => {
     expect(en.language).toBe('en');
     expect(pl.language).toBe('pl');
     expect(plain(normalizePart(part(t), 0, 'en'))).toEqual(plain(en));
+  });
+});
+
+describe('RecurringTexts', () => {
+  it('keeps a text from its second sighting on, per scope, and only short ones', () => {
+    const table = new RecurringTexts<number>(10, 100);
+    expect(table.recurs('Menu', 'en')).toBe(false);
+    expect(table.recurs('Menu', 'pl')).toBe(false);
+    expect(table.recurs('Menu', 'en')).toBe(true);
+    table.keep('Menu', 'en', 1);
+    expect(table.get('Menu', 'en')).toBe(1);
+    expect(table.get('Menu', 'pl')).toBeUndefined();
+    const long = 'A sentence too long';
+    expect(table.recurs(long, 'en')).toBe(false);
+    expect(table.recurs(long, 'en')).toBe(false);
+  });
+
+  it('starts again once it holds its capacity in characters', () => {
+    const table = new RecurringTexts<number>(10, 20);
+    for (let i = 0; i < 4; i++) table.keep(`text ${i}....`, 'en', i); // 10 characters each
+    expect(table.get('text 0....', 'en')).toBeUndefined();
+    expect(table.get('text 2....', 'en')).toBe(2);
+    expect(table.get('text 3....', 'en')).toBe(3);
   });
 });
