@@ -149,16 +149,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
  *   alternatives each) are so large that the interpreted first pass over a text, plus the
  *   bytecode only it uses, cost more than compiling to machine code at once: ~0.06 s of CPU of
  *   a one-post check (0.5 s), and ~7% of a 12 MB campaign. The matches are the same.
- * - A thread's heap may grow to twice what survived its last full collection before the next
- *   one, instead of up to four times (V8's default for a busy heap). A source's copy dies as
- *   soon as it is checked, so what survives is small (the remembered texts and words, ~30 MB
- *   a thread) and the headroom above it was most of the memory: on the bench's 4x campaign
- *   (46 MB, two threads) peak RSS 545 -> 378 MB for 3% more time.
+ * - A thread's heap may grow to 1.5 times what survived its last full collection before the
+ *   next one, instead of up to four times (V8's default for a busy heap). A source's copy dies
+ *   as soon as it is checked, so what survives is small (the remembered texts and words, ~30 MB
+ *   a thread) and the headroom above it was most of the memory. Bench, two threads: 1x (11 MB)
+ *   peak RSS ~390 -> ~285 MB for ~3% more time; 4x (46 MB) 545 -> 334 MB for ~7% more.
  */
 async function tuneV8ForRuns(): Promise<void> {
   const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--no-regexp-tier-up');
-  setFlagsFromString('--heap-growing-percent=100');
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 function shardOption(value: string) {
