@@ -5,7 +5,7 @@
 import PostalMime, { type Email } from 'postal-mime';
 import { LineIndex, locate, type Anchor, type Part, type Role } from '../../documents/types.js';
 import { decodeText } from './decode.js';
-import { decodeHtml } from '../web/web.js';
+import { decodeHtml } from '../html/decode-html.js';
 import { htmlToParts } from '../html/html.js';
 import { blankPlaceholders } from './mjml.js';
 import { anchorMap, decodeSplitWords, fixC1, fixCharset, scanMime, type MimeLeaf } from './email-mime.js';
