@@ -98,7 +98,7 @@ function polarity(tokens: readonly Token[], lo: number, hi: number, from: number
   return cues % 2 === 1;
 }
 
-function hasCue(tokens: readonly Token[], from: number, to: number): boolean {
+function anyNegation(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (tokens[k].negation) return true;
   return false;
 }
@@ -242,13 +242,13 @@ function codesOf(tokens: readonly Token[], key: number, from: number, to: number
   return codes as ReadonlyArray<WordBigrams | undefined>;
 }
 
+// One set of arrays per key, reused by every part's bounds in turn (see BoundBuffers).
+const keyBuffers = KEY_WORDS.map(() => new BoundBuffers());
+
 /**
  * Each key's window bound over a part's tokens for one wording, made on first use and counted
  * group by group (groups come in ascending order; words no group holds are never counted).
  */
-// One set of arrays per key, reused by every part's bounds in turn (see BoundBuffers).
-const keyBuffers = KEY_WORDS.map(() => new BoundBuffers());
-
 class PartBounds {
   private readonly bounds: DiceBound[] = [];
   /** Bounds for groups within tokens[from, to). */
@@ -303,7 +303,7 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   const result: GroupBest = { floor };
   // Without a negation cue in the group every window has the wording's own polarity, so a
   // window counts only where it could beat the best one so far (of that one polarity).
-  const polarityKnown = prune && !hasCue(tokens, lo, hi);
+  const polarityKnown = prune && !anyNegation(tokens, lo, hi);
   const worth = (ceiling: number) => {
     if (ceiling < floor) return false;
     if (!polarityKnown) return true;

@@ -7,9 +7,8 @@
 //   scored only when it could reach the drift floor (or beat the best window so far);
 // - a bounded memo of each distinct group's best windows per wording: navigation, footers and
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
-//   nothing but their text and language.
+//   nothing but their text and language (normalize numbers the sentences that recur).
 import { partTokens as tokensOfPart, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
-import { RecurringTexts } from '../normalize/recurring.js';
 import { seamInTarget, sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
@@ -110,39 +109,14 @@ export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
   return { tokens, from, to: sentenceStart[Math.min(k + 3, np.sentences.length)], firstCount: sentenceStart[k + 1] - from };
 }
 
-// Every recurring sentence (per language) gets a number, so a group's key is three short
-// numbers instead of its text. A sentence seen for the first time, or over 1,024 characters,
-// gets a number of its own that is never looked up (negative): its groups are not remembered.
-// Numbers are never reused: when the table starts again (512k characters), groups keyed by the
-// old numbers are simply not found any more.
-const sentenceIds = new RecurringTexts<number>(1024, 1 << 19);
-let nextSentenceId = 0;
-const partSentenceIds = new WeakMap<readonly Sentence[], number[]>();
-
-function sentenceIdsOf(np: NormalizedPart): number[] {
-  let ids = partSentenceIds.get(np.sentences);
-  if (ids) return ids;
-  const text = np.folded.text;
-  ids = np.sentences.map((s) => {
-    const sentence = text.slice(s.start, s.end);
-    const id = sentenceIds.get(sentence, np.language);
-    if (id !== undefined) return id;
-    if (!sentenceIds.recurs(sentence, np.language)) return -++nextSentenceId;
-    sentenceIds.keep(sentence, np.language, ++nextSentenceId);
-    return nextSentenceId;
-  });
-  partSentenceIds.set(np.sentences, ids);
-  return ids;
-}
-
 /**
- * The group's language and sentences as written, as numbers: groups with equal keys have equal
- * tokens. Undefined for a group with a sentence not (yet) seen to recur: it is not remembered.
+ * The group's sentences by their numbers (normalize gives each recurring sentence one): groups
+ * with equal keys have equal tokens. Undefined for a group with a sentence not seen to recur:
+ * it is not remembered.
  */
 export function groupKey(np: NormalizedPart, k: number): string | undefined {
-  const ids = sentenceIdsOf(np);
-  const group = ids.slice(k, k + 3);
-  return group.every((id) => id > 0) ? group.join(',') : undefined;
+  const group = np.sentences.slice(k, k + 3);
+  return group.every((s) => s.recurring !== undefined) ? group.map((s) => s.recurring).join(',') : undefined;
 }
 
 /** Every group of the part, in order (tests compare the index with them all). */

@@ -82,13 +82,22 @@ function allWordings(message: Message, spec: Spec): Wording[] {
   return every;
 }
 
-const wordingIndexes = new WeakMap<Spec, WordingIndex>();
+interface SpecWordings {
+  /** Every wording of every message, indexed by stem (see WordingIndex). */
+  index: WordingIndex;
+  /** The messages each wording belongs to. */
+  owners: Map<Wording, Message[]>;
+}
 
-/** Every wording of every message of the spec, indexed by stem (see WordingIndex). */
-function wordingIndex(spec: Spec): WordingIndex {
-  let index = wordingIndexes.get(spec);
-  if (!index) wordingIndexes.set(spec, (index = new WordingIndex(spec.messages.flatMap((m) => allWordings(m, spec)))));
-  return index;
+const specWordings = new WeakMap<Spec, SpecWordings>();
+
+function wordingsOfSpec(spec: Spec): SpecWordings {
+  let found = specWordings.get(spec);
+  if (found) return found;
+  const owners = new Map<Wording, Message[]>();
+  for (const message of spec.messages) for (const wording of allWordings(message, spec)) owners.set(wording, [...(owners.get(wording) ?? []), message]);
+  specWordings.set(spec, (found = { index: new WordingIndex(owners.keys()), owners }));
+  return found;
 }
 
 interface DocumentCandidates {
@@ -107,9 +116,7 @@ const documentCandidates = new WeakMap<NormalizedDocument, DocumentCandidates>()
 function candidatesOf(spec: Spec, doc: NormalizedDocument): DocumentCandidates {
   let found = documentCandidates.get(doc);
   if (found) return found;
-  const index = wordingIndex(spec);
-  const owners = new Map<Wording, Message[]>();
-  for (const message of spec.messages) for (const wording of allWordings(message, spec)) owners.set(wording, [...(owners.get(wording) ?? []), message]);
+  const { index, owners } = wordingsOfSpec(spec);
   found = { parts: new Map(), languages: new Set(doc.parts.map((np) => np.language)) };
   for (const np of doc.parts) {
     for (const wording of index.candidatesIn(np)) {
@@ -151,7 +158,7 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
   const every = allWordings(message, spec);
   // Windows below the drift floor decide nothing, so the index never scores them.
   const floor = driftFloor(message.minSimilarity);
-  const index = wordingIndex(spec);
+  const { index } = wordingsOfSpec(spec);
   const { parts, languages } = candidatesOf(spec, doc);
   for (const language of languages) if (wordingsFor(message, spec, language).length === 0) result.untranslated.add(primaryLanguage(language));
   for (const np of parts.get(message) ?? []) {

@@ -56,11 +56,12 @@ class WordInfo {
   private cachedBare?: string;
   readonly stem: string;
   readonly stop: boolean;
+  private readonly language: string;
   constructor(
     readonly norm: string,
-    private readonly language: string,
     traits: LanguageTraits,
   ) {
+    this.language = traits.language;
     this.stem = stripDiacritics(traits.cheapStems ? this.lemma : roughStem(norm));
     this.stop = traits.stopwords.has(norm);
   }
@@ -82,13 +83,13 @@ const WORDS_PER_LANGUAGE = 200_000;
 const REMEMBERED_WORD_LENGTH = 64;
 
 function wordInfo(norm: string, traits: LanguageTraits): WordInfo {
-  if (norm.length > REMEMBERED_WORD_LENGTH) return new WordInfo(norm, traits.language, traits);
+  if (norm.length > REMEMBERED_WORD_LENGTH) return new WordInfo(norm, traits);
   let info = traits.words.get(norm);
   if (!info) {
     if (traits.words.size >= WORDS_PER_LANGUAGE) traits.words.clear();
     // A copy of its own: the word may be a slice that would keep its whole page alive.
     const word = copyOf(norm);
-    traits.words.set(word, (info = new WordInfo(word, traits.language, traits)));
+    traits.words.set(word, (info = new WordInfo(word, traits)));
   }
   return info;
 }
@@ -132,6 +133,11 @@ export interface Sentence {
   start: number;
   end: number;
   tokens: Token[];
+  /**
+   * A number for a sentence seen to recur (its text, in this language): sentences with equal
+   * numbers have equal tokens. Numbers are never reused; a sentence said once has none.
+   */
+  recurring?: number;
 }
 
 export interface NormalizedPart {
@@ -184,30 +190,34 @@ interface SentenceWords {
   /** Per word: start and end from the sentence's start, and 1 where it negates. */
   places: Int32Array;
   words: WordInfo[];
+  /** The sentence's number (Sentence.recurring). */
+  id: number;
 }
+
+let lastSentenceId = 0;
 
 // Sentences recur across a site's pages (navigation, footers, shared blocks; on the bench
 // three in four), and a sentence's words depend on nothing but its text and language: a
 // recurring one's are found once. Sentences up to 1,024 characters, 512k characters in all.
 const sentenceWords = new RecurringTexts<SentenceWords>(1024, 1 << 19);
 
-/** tokenize for one sentence, text[start, end), through the table of sentences already read. */
-function sentenceTokens(text: string, language: string, start: number, end: number): Token[] {
+/** The sentence text[start, end) with its tokens, through the table of sentences already read. */
+function readSentence(text: string, language: string, start: number, end: number): Sentence {
   const sentence = text.slice(start, end);
   const known = sentenceWords.get(sentence, language);
   if (known) {
-    const { places, words } = known;
+    const { places, words, id } = known;
     const tokens = new Array<Token>(words.length);
     for (let i = 0; i < tokens.length; i++) tokens[i] = new WordToken(start + places[3 * i], start + places[3 * i + 1], words[i], places[3 * i + 2] === 1);
-    return tokens;
+    return { start, end, tokens, recurring: id };
   }
   const tokens = tokenize(text, language, start, end) as WordToken[];
-  if (sentenceWords.recurs(sentence, language)) {
-    const places = new Int32Array(3 * tokens.length);
-    tokens.forEach((t, i) => places.set([t.start - start, t.end - start, t.negation ? 1 : 0], 3 * i));
-    sentenceWords.keep(sentence, language, { places, words: tokens.map((t) => t.word) });
-  }
-  return tokens;
+  if (!sentenceWords.recurs(sentence, language)) return { start, end, tokens };
+  const places = new Int32Array(3 * tokens.length);
+  tokens.forEach((t, i) => places.set([t.start - start, t.end - start, t.negation ? 1 : 0], 3 * i));
+  const id = ++lastSentenceId;
+  sentenceWords.keep(sentence, language, { places, words: tokens.map((t) => t.word), id });
+  return { start, end, tokens, recurring: id };
 }
 
 export function normalizePart(part: Part, index: number, language: string, options: NormalizeOptions = {}): NormalizedPart {
@@ -235,10 +245,7 @@ function readText(text: string, language: string, year: number | undefined): Tex
   const recurs = textReadings.recurs(text, scope);
   // A kept reading must not hold on to the page the text was cut from: it is read from a copy.
   const folded = foldText(recurs ? copyOf(text) : text);
-  const sentences = splitSentences(folded.text, language).map((span) => ({
-    ...span,
-    tokens: sentenceTokens(folded.text, language, span.start, span.end),
-  }));
+  const sentences = splitSentences(folded.text, language).map((span) => readSentence(folded.text, language, span.start, span.end));
   const reading = { folded, sentences, values: extractValues(folded.text, { language, year }) };
   if (recurs) textReadings.keep(text, scope, reading);
   return reading;
