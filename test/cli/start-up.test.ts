@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { BYTES_PER_THREAD } from '../../src/campaign/run.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -119,7 +120,8 @@ describe('start-up', () => {
   }, 120_000);
 
   it('check of many large files starts worker threads by default', () => {
-    const { code, files, modules } = loaded(['check', campaign(40, 40_000), '--format', 'json']);
+    // Enough copy for two threads (one per BYTES_PER_THREAD of local files).
+    const { code, files, modules } = loaded(['check', campaign(40, Math.ceil((1.2 * BYTES_PER_THREAD) / 40)), '--format', 'json']);
     expect(code).toBe(0);
     expect(matching(modules, /^dist\/campaign\/pool\.js$/)).toHaveLength(availableParallelism() > 1 ? 1 : 0);
     // The threads run the worker's bundle, not the ~200 modules of the compiled one.
