@@ -44,6 +44,9 @@ const NUMERIC = /(?<![\p{L}\p{N}.,/:$€£¥₪]|(?<![\u05D0-\u05EA])-)(\d{1,2})
 // forms of date-forms.ts) holds a month name as MONTH reads it, and every numeric one (ISO,
 // NUMERIC, numeric ranges) two digits joined by "-", "." or "/". Most texts hold neither.
 const MONTH_WORD = new RegExp(ignoringCase(MONTH), 'u');
+// A month name anywhere, even inside a word: MONTH_WORD matches only where this does, and
+// without MONTH's look-behind at every position it scans a text several times faster.
+const MONTH_NAME_ANYWHERE = new RegExp(ignoringCase(`(?:${MONTH_NAMES})`), 'u');
 const DIGITS_JOINED = /\d[-./]\d/;
 
 // English month names that are also ordinary words; written in lower case they are the word.
@@ -91,7 +94,7 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
   };
 
   const numericForms = DIGITS_JOINED.test(text);
-  const namedForms = MONTH_WORD.test(text);
+  const namedForms = MONTH_NAME_ANYWHERE.test(text) && MONTH_WORD.test(text);
   if (!numericForms && !namedForms) return out;
   if (numericForms) {
     for (const m of text.matchAll(ISO)) {

@@ -30,8 +30,45 @@ const MONTHS: ReadonlyArray<readonly string[]> = [
 
 const MONTH_BY_NAME = new Map(MONTHS.flatMap((names, i) => names.map((name) => [name, i + 1] as const)));
 
-/** Every month name, longest first so "sept" is not read as "sep" (regex source). */
-export const MONTH_NAMES = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|');
+/**
+ * Every month name (regex source, no captures), as a tree of shared beginnings:
+ * "s(?:ep(?:t(?:ember|embre|iembre)?)?|...)". A pattern meets 132 names at every position of
+ * every text it scans; as a tree it tests a position's first letter once, not once per name.
+ * It matches what the list of names, longest first, matches, and captures the same: two names
+ * that match at one place are one the beginning of the other, and both forms try the longer
+ * first ("sept" before "sep").
+ */
+export const MONTH_NAMES = namesTree([...MONTH_BY_NAME.keys()]);
+
+/** Every month name, as a list (tests compare the tree with it). */
+export const MONTH_NAME_LIST: readonly string[] = [...MONTH_BY_NAME.keys()];
+
+interface NameNode {
+  ends: boolean;
+  next: Map<string, NameNode>;
+}
+
+/** The names as one regex source, factored on their shared beginnings, longer matches first. */
+export function namesTree(names: readonly string[]): string {
+  const root: NameNode = { ends: false, next: new Map() };
+  for (const name of names) {
+    let node = root;
+    for (const ch of name) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { ends: false, next: new Map() }));
+      node = child;
+    }
+    node.ends = true;
+  }
+  const source = (node: NameNode): string => {
+    const branches = [...node.next].map(([ch, child]) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') + source(child));
+    if (branches.length === 0) return '';
+    // A name that ends here is tried after its longer continuations (a greedy `?`).
+    if (node.ends) return `(?:${branches.join('|')})?`;
+    return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+  };
+  return source(root);
+}
 
 export function monthNumber(name: string): number | undefined {
   return MONTH_BY_NAME.get(name.toLowerCase());
