@@ -1,8 +1,8 @@
 // term-variant / term-avoid / term-required (SPEC.md §7 Terms).
-// One pass per part for every term (term-matcher.ts); identifiers found once per part.
+// One pass per distinct part text for every term (term-matcher.ts), and its identifiers found once.
 import type { Finding } from '../findings/types.js';
 import type { NormalizedPart } from '../normalize/index.js';
-import { stripDiacritics } from '../normalize/fold.js';
+import { stripDiacritics, type FoldedText } from '../normalize/fold.js';
 import type { Term } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { phraseText, PhraseTrie, type PhraseMatch } from './term-matcher.js';
@@ -84,6 +84,25 @@ function dictionaryOf(terms: readonly Term[]): PhraseTrie<Entry> {
   return trie;
 }
 
+// Parts with one text (and language) share one folded text: normalize reads a recurring text
+// (a menu, a footer, a shared block) once. Its phrase matches and identifiers, which depend on
+// nothing else, are found once too, whatever page it stands on.
+const matchesByText = new WeakMap<PhraseTrie<Entry>, WeakMap<FoldedText, Array<PhraseMatch<Entry>>>>();
+function matchesIn(trie: PhraseTrie<Entry>, folded: FoldedText): Array<PhraseMatch<Entry>> {
+  let byText = matchesByText.get(trie);
+  if (!byText) matchesByText.set(trie, (byText = new WeakMap()));
+  let matches = byText.get(folded);
+  if (!matches) byText.set(folded, (matches = trie.scan(folded.text)));
+  return matches;
+}
+
+const identifiersByText = new WeakMap<FoldedText, Identifiers>();
+function identifiersIn(folded: FoldedText): Identifiers {
+  let identifiers = identifiersByText.get(folded);
+  if (!identifiers) identifiersByText.set(folded, (identifiers = new Identifiers(folded.text)));
+  return identifiers;
+}
+
 // A variant spelled inside a URL, an e-mail address or an @handle is an identifier, not copy.
 const IDENTIFIERS = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?/giu;
 
@@ -163,7 +182,7 @@ export const termsCheck: DocumentCheck = {
     const trie = dictionaryOf(spec.terms);
     const seen = new Set<string>();
     for (const np of doc.parts) {
-      const matches = trie.scan(np.folded.text);
+      const matches = matchesIn(trie, np.folded);
       if (matches.length) checkPart(np, doc.doc.source, doc.doc.channel, matches, report, seen);
     }
     for (const term of seen) if (!state.termsSeen.includes(term)) state.termsSeen.push(term);
@@ -185,7 +204,7 @@ function checkPart(np: NormalizedPart, source: string, channel: string, matches:
       } else if (entry.kind === 'avoid') {
         avoided.push({ start, end, order: entry.order, phrase: entry.phrase, term: entry.term });
       } else {
-        identifiers ??= new Identifiers(text);
+        identifiers ??= identifiersIn(np.folded);
         if (identifiers.covers(start, end)) continue;
         const claim = claimOf(entry, written, text, start, end);
         if (claim) claims.push(claim);

@@ -106,6 +106,17 @@ describe('terms: one pass for every term', () => {
     expect(findings(makeSpec({ terms }), [doc('site', 'x', parts)])).toHaveLength(200);
   }, 60_000);
 
+  it('reads a recurring part once and still reports it on every page, per its channel', () => {
+    // The footer recurs (normalize shares its reading, terms its matches), on two channels.
+    const terms: SpecInput['terms'] = [{ kind: 'use', use: 'RunFast', insteadOf: ['Run Fast'], channels: ['site'] }];
+    const footer = 'Run Fast shoes, from www.run-fast.example/Run';
+    const spec = makeSpec({ terms });
+    const pages = ['a', 'b', 'c'].map((name) => doc('site', name, [footer, `Page ${name}: Run Fast.`, footer]));
+    const found = findings(spec, [...pages, doc('newsletter', 'm', [footer])], 'term-variant');
+    // Both footers and the page's own line on every page; nothing in the newsletter.
+    expect(found.map((f) => [f.source, f.found])).toEqual(pages.flatMap((p) => Array.from({ length: 3 }, () => [p.source, 'Run Fast'])));
+  });
+
   it('returns every phrase at a span, on word boundaries, across any run of whitespace', () => {
     const trie = new PhraseTrie<string>();
     for (const p of ['os x', 'Mac OS', 'mac os x', 'cure']) trie.add(p, p);
