@@ -1,6 +1,8 @@
 // The documentation shipped in the repository: every rule has its page and every report links
 // to it; the spec reference is generated from the JSON Schema and in step with it; every
-// relative link of the README and the docs leads to a file that exists.
+// relative link of the README and the docs leads to a file that exists; the command-line
+// reference names every option each command's --help lists.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,5 +93,18 @@ describe('links', () => {
       const target = path.join(root, path.dirname(file), decodeURIComponent(link.split('#')[0]));
       expect(existsSync(target), `${file}: ${link}`).toBe(true);
     }
+  });
+});
+
+describe('command-line reference', () => {
+  const reference = readFileSync(path.join(root, 'docs/cli.md'), 'utf8');
+  it.each(['check', 'merge', 'fix', 'extract', 'init'])('docs/cli.md has storefront %s and every option its --help lists', (command) => {
+    const help = spawnSync(process.execPath, [path.join(root, 'bin/storefront.js'), command, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(reference).toContain(`## \`storefront ${command}`);
+    const options = [...help.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z][a-z-]*)/gm)].map((m) => m[1]).filter((o) => o !== '--help');
+    expect(options.length).toBeGreaterThan(0);
+    const missing = options.filter((o) => !reference.includes(`\`${o}`));
+    expect(missing).toEqual([]);
   });
 });
