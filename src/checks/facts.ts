@@ -4,7 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import type { FactSighting } from '../campaign/state.js';
 import type { FoldedText } from '../normalize/fold.js';
 import { partTokens, type NormalizedDocument, type NormalizedPart, type Token } from '../normalize/index.js';
-import { codeCandidates, factKey } from '../normalize/values/index.js';
+import { codeCandidates, factKey, type Value } from '../normalize/values/index.js';
 import type { Fact, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { eachNear, indexNear, prepareNear, type NearIndex, type NearWord } from './near.js';
@@ -57,8 +57,11 @@ function candidates(np: NormalizedPart, fact: Fact): Candidate[] {
     if (!codes) codesByPart.set(np.folded, (codes = codeCandidates(np.folded.text).map((c) => ({ ...c, key: c.raw.toUpperCase() }))));
     return codes;
   }
-  return np.values.filter((v) => v.type === fact.type && !v.reference);
+  return np.values.filter((v) => statesValueOf(v, fact));
 }
+
+/** A value of the fact's type, and not a reference price ("was $60"). */
+const statesValueOf = (value: Value, fact: Fact) => value.type === fact.type && !value.reference;
 
 function scopes(np: NormalizedPart): Scope[] {
   if (SENTENCE_SCOPED.has(np.part.role)) return np.sentences;
@@ -120,8 +123,7 @@ const NONE: readonly Mention[] = Object.freeze([]);
 /** Whether the part states any value of the fact's type (without listing them). */
 function statesType(np: NormalizedPart, fact: Fact): boolean {
   if (fact.type === 'code') return candidates(np, fact).length > 0;
-  for (const v of np.values) if (v.type === fact.type && !v.reference) return true;
-  return false;
+  return np.values.some((v) => statesValueOf(v, fact));
 }
 
 function nearMentions(spec: Spec, np: NormalizedPart, fact: Fact): readonly Mention[] {

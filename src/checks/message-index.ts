@@ -204,11 +204,7 @@ export class DiceBound {
     j -= this.from;
     const length = this.lengths[j] - this.lengths[i];
     if (length < 2) return 0;
-    let first = i;
-    while (this.lengths[first + 1] === this.lengths[first]) first++;
-    const seams = this.seams[j] - this.seams[i] - this.seamOf[first];
-    const shared = Math.min(this.target.total, this.shared[j] - this.shared[i] + seams);
-    return (2 * shared) / (this.target.total + length - 1);
+    return (2 * this.sharedIn(i, j)) / (this.target.total + length - 1);
   }
 
   /**
@@ -222,11 +218,19 @@ export class DiceBound {
     const a = shortest - this.from;
     const b = longest - this.from;
     if (this.lengths[b] - this.lengths[i] < 2) return 0;
+    return (2 * this.sharedIn(i, b)) / (this.target.total + Math.max(2, this.lengths[a] - this.lengths[i]) - 1);
+  }
+
+  /**
+   * At most how many bigrams the words [i, j) (relative to `from`, holding some text) share
+   * with the target: each word's own, and its seams, but not the seam of the first word that
+   * has text (what stands before the window is not in it).
+   */
+  private sharedIn(i: number, j: number): number {
     let first = i;
     while (this.lengths[first + 1] === this.lengths[first]) first++;
-    const seams = this.seams[b] - this.seams[i] - this.seamOf[first];
-    const shared = Math.min(this.target.total, this.shared[b] - this.shared[i] + seams);
-    return (2 * shared) / (this.target.total + Math.max(2, this.lengths[a] - this.lengths[i]) - 1);
+    const seams = this.seams[j] - this.seams[i] - this.seamOf[first];
+    return Math.min(this.target.total, this.shared[j] - this.shared[i] + seams);
   }
 }
 

@@ -8,7 +8,7 @@
 //   ("SPRING30", "YULAN03", "ZWEP6227F"), not a number with a unit ("128GB", "1080P").
 //   Product model names in capitals ("RTX4090") are indistinguishable and do come out.
 import { candidate, type Candidate } from './candidate.js';
-import { digitRunStarts, matchesAt } from './scan.js';
+import { digitRunStarts, isAsciiAlnum, isAsciiDigit, isAsciiUpper, matchesAt } from './scan.js';
 
 export interface CodeCandidate {
   start: number;
@@ -33,10 +33,6 @@ const UNIT_SUFFIX = /^\d+(?:K|P|D|X|GB|MB|TB|KB|ML|L|KG|G|MM|CM|M|KM|MP|HZ|KHZ|M
 export function codeCandidates(text: string): CodeCandidate[] {
   return codesOf(matchesAt(text, TOKEN_AT, codeShapedRunStarts(text)));
 }
-
-const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isAsciiUpper = (c: number) => c >= 0x41 && c <= 0x5a;
-const isAsciiAlnum = (c: number) => isAsciiDigit(c) || isAsciiUpper(c) || (c >= 0x61 && c <= 0x7a);
 
 /**
  * Where a code-shaped token may start. A token is a whole run of ASCII letters and digits (the

@@ -3,6 +3,12 @@
 // (an amount, a day) runs at the starts of runs of digits; the results are exactly those of
 // `text.matchAll(pattern)`, since every position skipped is one where it cannot match.
 
+// ASCII classes by UTF-16 code unit, for scans that walk a text without a pattern.
+export const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+export const isAsciiUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+export const isAsciiLetter = (c: number) => isAsciiUpper(c) || (c >= 0x61 && c <= 0x7a);
+export const isAsciiAlnum = (c: number) => isAsciiLetter(c) || isAsciiDigit(c);
+
 /** Offsets where a run of ASCII digits starts ("a 12 b 345": 2, 7), ascending. */
 export function digitRunStarts(text: string): number[] {
   const starts: number[] = [];

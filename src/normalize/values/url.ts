@@ -4,6 +4,7 @@
 // "Shopname.ca", og:site_name "Shop.de") is the shop's name written as a domain, not a
 // statement of a page to visit: it is no URL statement (a link's target still is one).
 import { candidate, type Candidate } from './candidate.js';
+import { isAsciiAlnum, isAsciiLetter } from './scan.js';
 
 const TLDS = [
   'com', 'net', 'org', 'info', 'biz', 'io', 'co', 'ai', 'app', 'dev', 'shop', 'store', 'online', 'site', 'tech', 'xyz', 'me', 'tv', 'ly',
@@ -63,9 +64,6 @@ export function mayHaveUrl(text: string): boolean {
   }
   return false;
 }
-
-const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
 
 export function extractUrls(text: string): Candidate[] {
   const out: Candidate[] = [];
