@@ -8,9 +8,8 @@ import type { SourceState } from './state.js';
 /** What every worker starts with. */
 export interface WorkerSetup {
   spec: Spec;
-  /** The state cache's folder (--cache-dir), if any, and the spec's fingerprint that keys it. */
-  cacheDir?: string;
-  fingerprint: string;
+  /** The state cache (--cache-dir), if any: its folder and the spec's fingerprint that keys it. */
+  cache?: { dir: string; fingerprint: string };
   /** Where local sources may be read from, how large they may be, which tokens feeds may send. */
   reading: SourceReading;
 }

@@ -12,7 +12,6 @@ import type { Fetcher, SourceError } from '../sources/types.js';
 import { unreadableState } from './document.js';
 import type { SourceReading } from './source.js';
 import type { Spec } from '../spec/types.js';
-import { StateCache, specFingerprint } from './cache.js';
 import { inShard, type Shard } from './shard.js';
 import { emptyState, mergeStates, placeSource, type CampaignState, type SourceState } from './state.js';
 
@@ -112,7 +111,9 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     for (const finding of sourceState.findings) if (finding.rule === 'source-error') progress(sourceErrorLine(finding));
     options.onSource?.({ id: sourceState.source.id, channel: sourceState.source.channel, reused });
   };
-  const fingerprint = specFingerprint(spec);
+  // The spec's fingerprint keys the state cache: node:crypto and the cache's module load only
+  // for a run that keeps one.
+  const cache = options.cacheDir ? { dir: options.cacheDir, fingerprint: (await import('./cache.js')).specFingerprint(spec) } : undefined;
   const reading: SourceReading = { confine: options.confine, maxFileSize: options.maxFileSize, tokens: options.tokens };
   // Past the deadline a source is not read at all: it becomes the deadline's source-error.
   const expired = (ref: SourceRef | Unresolved): SourceState | undefined => {
@@ -126,7 +127,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     const { runPool } = await import('./pool.js');
     await runPool(jobs, {
       workers: threads,
-      setup: { spec, fingerprint, reading, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) },
+      setup: { spec, reading, ...(cache ? { cache } : {}) },
       expired,
       fetcher: options.fetcher,
       remoteConcurrency,
@@ -134,8 +135,8 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     });
   } else {
     const { checkSourceRef } = await import('./source.js');
-    const cache = options.cacheDir ? new StateCache(options.cacheDir, fingerprint) : undefined;
-    const deps = { spec, fetcher: options.fetcher, reading, ...(cache ? { cache } : {}) };
+    const stateCache = cache && new (await import('./cache.js')).StateCache(cache.dir, cache.fingerprint);
+    const deps = { spec, fetcher: options.fetcher, reading, ...(stateCache ? { cache: stateCache } : {}) };
     // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
     await forEachLimited(jobs, remoteConcurrency, async ({ order, ref }) => {
       const skipped = expired(ref);

@@ -3,7 +3,6 @@
 // one fetcher (one concurrency limit, one HTTP cache), asked over the message port.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourceError, type Fetched, type Fetcher, type FetchInit } from '../sources/types.js';
-import { StateCache } from './cache.js';
 import type { FetchReply, ToMain, ToWorker, WorkerSetup } from './protocol.js';
 import { checkSourceRef, type SourceDeps } from './source.js';
 
@@ -37,7 +36,8 @@ const deps: SourceDeps = {
   spec: setup.spec,
   fetcher,
   reading: setup.reading,
-  ...(setup.cacheDir ? { cache: new StateCache(setup.cacheDir, setup.fingerprint) } : {}),
+  // node:crypto and the cache's module load only for a run with a cache.
+  ...(setup.cache ? { cache: new (await import('./cache.js')).StateCache(setup.cache.dir, setup.cache.fingerprint) } : {}),
 };
 
 port.on('message', (message: ToWorker) => {

@@ -70,6 +70,22 @@ describe('start-up', () => {
     expect(matching(modules, /node_modules\/(tinyglobby|fdir|picomatch)\//)).toEqual([]);
     // The posts are plain text: the HTML parser is not loaded.
     expect(matching(modules, /node_modules\/htmlparser2\//)).toEqual([]);
+    // JSON posts with no character reference: neither the CSV parser nor the entity decoder
+    // (the spec's CSS selector brings the copy of entities that css-select's DOM helpers use).
+    expect(matching(modules, /^node_modules\/(csv-parse|entities)\//)).toEqual([]);
+    // No --cache-dir: the state cache and node:crypto, which keys it, are not loaded.
+    expect(matching(modules, /^dist\/campaign\/cache\.js$|^node:crypto$/)).toEqual([]);
+  }, 120_000);
+
+  it('check of a CSV of posts loads the CSV parser, and of a post with a character reference the decoder', () => {
+    const csv = loaded(['check', 'fixtures/example/storefront.yaml', '--channel', 'instagram', '--jobs', '1', '--format', 'json']);
+    expect(csv.code).toBe(0);
+    expect(matching(csv.modules, /^node_modules\/csv-parse\//).length).toBeGreaterThan(0);
+    const post = 'Spring Sale: 30% off all running shoes &amp; more.';
+    const referenced = loaded(['check', 'fixtures/example/storefront.yaml', '--stdin', 'x', '--jobs', '1', '--format', 'json'], post);
+    expect(referenced.code).toBe(1);
+    expect(matching(referenced.modules, /^node_modules\/entities\//).length).toBeGreaterThan(0);
+    expect(matching(referenced.modules, /^node_modules\/csv-parse\//)).toEqual([]);
   }, 120_000);
 
   it('extract of posts written in HTML (a Mastodon outbox) loads the HTML parser', () => {

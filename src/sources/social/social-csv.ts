@@ -1,10 +1,16 @@
 // Reads posts from a CSV: a header row, one post per record. csv-parse gives the values; the
 // positions come from a small scanner of our own, because csv-parse 6.2's `info.lines` is the
 // record's last line and counts a CRLF inside a quoted cell twice.
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { LINK_KEYS, TEXT_KEYS, type RawPost } from './social-posts.js';
 import type { SocialOptions } from './social.js';
 import { SourceError } from '../types.js';
+
+// csv-parse is required on the first CSV file (its CommonJS build is one file): a run of JSON
+// or YAML posts never loads it.
+type CsvParse = typeof import('csv-parse/sync').parse;
+let csvParse: CsvParse | undefined;
+const csvParser = () => (csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: CsvParse }).parse);
 
 const CSV_TEXT_KEYS = TEXT_KEYS.filter((key) => key !== 'full_text');
 
@@ -13,7 +19,7 @@ export function readCsvPosts(text: string, options: SocialOptions = {}): Array<R
   const delimiter = fieldDelimiter(text, newline);
   let records: string[][];
   try {
-    records = parse(text, {
+    records = csvParser()(text, {
       delimiter,
       record_delimiter: newline,
       relax_column_count: true,

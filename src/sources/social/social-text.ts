@@ -1,7 +1,7 @@
 // Turns a post's stored text into the text a reader sees: bytes to characters, entities
 // decoded, whitespace tidied. Newlines inside a post are kept because every platform counts
 // them toward the length; runs of spaces are collapsed.
-import { decodeHTML } from 'entities';
+import { createRequire } from 'node:module';
 import { SourceError } from '../types.js';
 
 /**
@@ -26,10 +26,16 @@ const ENTITY = /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g;
 
 /** `&amp;` becomes `&`: X stores its text escaped, and exports from web tools often are. */
 export function decodeEntities(text: string): string {
-  // entities' decoder knows all 2,231 named references, as the HTML parser does (the
-  // tests hold the two equal on each of them), without loading a parser.
-  return text.includes('&') ? text.replace(ENTITY, (entity) => decodeHTML(entity)) : text;
+  return text.includes('&') ? text.replace(ENTITY, (entity) => decodeHTML()(entity)) : text;
 }
+
+// entities' decoder knows all 2,231 named references, as the HTML parser does (the tests hold
+// the two equal on each of them), without loading a parser. Its tables are decoded when it
+// loads, so it is required on the first reference, as htmlparser2 is on the first HTML post:
+// most posts have none.
+type DecodeHtml = (text: string) => string;
+let decodeHtml: DecodeHtml | undefined;
+const decodeHTML = () => (decodeHtml ??= (createRequire(import.meta.url)('entities/decode') as { decodeHTML: DecodeHtml }).decodeHTML);
 
 /** Line breaks normalized, spaces and tabs collapsed, each line and the whole post trimmed. */
 export function tidyPostText(text: string): string {
