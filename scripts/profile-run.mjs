@@ -6,8 +6,8 @@
 //
 //   node scripts/profile-run.mjs SPEC [--channel NAME]... [--warm N] [--profile OUT.cpuprofile]
 //
-// Uses the compiled library (npm run build first), as the CLI runs it: with
-//   node --no-regexp-tier-up --heap-growing-percent=50 scripts/profile-run.mjs ...
+// Uses the compiled library (npm run build first), with V8 tuned as the CLI tunes it for a
+// run (src/cli/v8-tuning.ts).
 // --warm: how many sources count as the warm-up (default 30). --profile: also write the
 // profile, for Chrome DevTools. Sources are read offline: URLs come from no cache.
 import { writeFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ if (!specPath || !(warm >= 1)) {
   process.exit(2);
 }
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+await (await import(pathToFileURL(path.join(dist, 'cli', 'v8-tuning.js')).href)).tuneV8ForRuns();
 const { check } = await import(pathToFileURL(path.join(dist, 'index.js')).href);
 
 const cpu = () => {

@@ -14,6 +14,7 @@ import { safeLines } from './reports/sanitize.js';
 import { addNetworkOptions, addPrivateNetworkOptions } from './cli/network.js';
 import type { FixFlags } from './cli/fix.js';
 import { VERSION } from './version.js';
+import { tuneV8ForRuns } from './cli/v8-tuning.js';
 
 export { destinations, type Destination, type ReportFlag } from './cli/destinations.js';
 export { useColor, writeAtomic, type Io } from './cli/io.js';
@@ -139,26 +140,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     say(io, oneLine(error));
     return 2;
   }
-}
-
-/**
- * Two V8 settings for a run, set before a command runs (--help and --version need neither
- * node:v8 nor patterns); V8's flags are the process's, worker threads included.
- * - V8 runs a regular expression's first match in its bytecode interpreter and compiles it to
- *   machine code from the second on. The value patterns (dates, amounts, URLs: hundreds of
- *   alternatives each) are so large that the interpreted first pass over a text, plus the
- *   bytecode only it uses, cost more than compiling to machine code at once: ~0.06 s of CPU of
- *   a one-post check (0.5 s), and ~7% of a 12 MB campaign. The matches are the same.
- * - A thread's heap may grow to 1.5 times what survived its last full collection before the
- *   next one, instead of up to four times (V8's default for a busy heap). A source's copy dies
- *   as soon as it is checked, so what survives is small (the remembered texts and words, ~30 MB
- *   a thread) and the headroom above it was most of the memory. Bench, two threads: 1x (11 MB)
- *   peak RSS ~390 -> ~285 MB for ~3% more time; 4x (46 MB) 545 -> 334 MB for ~7% more.
- */
-async function tuneV8ForRuns(): Promise<void> {
-  const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--no-regexp-tier-up');
-  setFlagsFromString('--heap-growing-percent=50');
 }
 
 function shardOption(value: string) {

@@ -1,0 +1,29 @@
+// How the CLI tunes V8 for a check (and every command that reads copy).
+/**
+ * Three V8 settings for a run, set before a command runs (--help and --version need neither
+ * node:v8 nor patterns); V8's flags are the process's, worker threads included. Set at run
+ * time, since `bin/storefront.js` cannot pass flags to node.
+ * - V8 runs a regular expression's first match in its bytecode interpreter and compiles it to
+ *   machine code from the second on. The value patterns (dates, amounts, URLs: hundreds of
+ *   alternatives each) are so large that the interpreted first pass over a text, plus the
+ *   bytecode only it uses, cost more than compiling to machine code at once: ~0.06 s of CPU of
+ *   a one-post check (0.5 s), and ~7% of a 12 MB campaign. The matches are the same.
+ * - A thread's heap may grow to 1.5 times what survived its last full collection before the
+ *   next one, instead of up to four times (V8's default for a busy heap). A source's copy dies
+ *   as soon as it is checked, so what survives is small (the remembered texts and words, ~30 MB
+ *   a thread) and the headroom above it was most of the memory. Bench, two threads: 1x (11 MB)
+ *   peak RSS ~390 -> ~285 MB for ~3% more time; 4x (46 MB) 545 -> 334 MB for ~7% more.
+ * - TurboFan inlines less into a function it optimizes: 200 bytes of callees' bytecode in all,
+ *   not 920. A thread's warm-up is mostly optimizing compiles (~2 s of CPU per thread on the
+ *   bench, on V8's background threads, which compete with the workers for the cores), and the
+ *   largest functions (amounts, message windows) inlined so much that each compile cost tens of
+ *   milliseconds. Bench 1x on two cores, interleaved runs: ~9% less CPU and wall time; the
+ *   code it compiles runs no slower for it at 4x and 10x. The results are the same.
+ */
+export const V8_RUN_FLAGS: readonly string[] = ['--no-regexp-tier-up', '--heap-growing-percent=50', '--max-inlined-bytecode-size-cumulative=200'];
+
+/** Sets V8_RUN_FLAGS: the CLI before a command runs, and scripts/profile-run.mjs, which measures a run as the CLI makes it. */
+export async function tuneV8ForRuns(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  for (const flag of V8_RUN_FLAGS) setFlagsFromString(flag);
+}
