@@ -12,6 +12,7 @@ import { encodingProblem } from './encoding.js';
 import { checkPatterns } from './patterns.js';
 import { indentationMistake, misplacedKey } from './indentation.js';
 import { resolveSpec, type RawSpec } from './resolve.js';
+import { loadSelectorEngine, mayNameSelectors } from './selectors.js';
 import { AJV_OPTIONS } from './schema-options.js';
 import { expandedSizeWithin } from './yaml-budget.js';
 import type { Spec } from './types.js';
@@ -35,7 +36,9 @@ export async function loadSpec(file: string, displayName: string = file): Promis
   }
   const encoding = encodingProblem(bytes);
   if (encoding) throw new SpecError(displayName, encoding.line, encoding.column, '', encoding.reason);
-  return parseSpec(bytes.toString('utf8'), file, displayName);
+  const text = bytes.toString('utf8');
+  if (mayNameSelectors(text)) await loadSelectorEngine();
+  return parseSpec(text, file, displayName);
 }
 
 export function parseSpec(text: string, file: string, displayName: string = file): Spec {

@@ -73,6 +73,8 @@ describe('start-up', () => {
     // JSON posts with no character reference: neither the CSV parser nor the entity decoder
     // (the spec's CSS selector brings the copy of entities that css-select's DOM helpers use).
     expect(matching(modules, /^node_modules\/(csv-parse|entities)\//)).toEqual([]);
+    // The spec names a selector ("main"): css-select is loaded to check it.
+    expect(matching(modules, /node_modules\/css-select\//).length).toBeGreaterThan(0);
     // No --cache-dir: the state cache and node:crypto, which keys it, are not loaded.
     expect(matching(modules, /^dist\/campaign\/cache\.js$|^node:crypto$/)).toEqual([]);
   }, 120_000);
@@ -133,6 +135,8 @@ describe('start-up', () => {
     const { code, modules } = loaded(['check', campaign(40, 200), '--format', 'json']);
     expect(code).toBe(0);
     expect(matching(modules, /^dist\/campaign\/(pool|worker)\.js$/)).toEqual([]);
+    // A spec that names no CSS selector does not load the selector engine to check them.
+    expect(matching(modules, /node_modules\/(css-select|css-what|domutils)\//)).toEqual([]);
   }, 120_000);
 
   it('check of many large files starts worker threads by default', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from '../../src/spec/load.js';
+import { loadSpec, parseSpec } from '../../src/spec/load.js';
 
 const HEAD = 'version: 1\ncampaign: X\nchannels:\n  site:\n    kind: web\n';
 const error = (text: string) => {
@@ -28,6 +28,12 @@ describe('spec settings errors', () => {
     // A sitemap's exclude is URL globs, never CSS.
     expect(error(`${HEAD}    sources: [{ sitemap: sitemap.xml, exclude: ["**/p:nope/**"] }]\n`)).toBe('no error');
     expect(error(`${HEAD}    sources: [{ file: a.html, selector: "main > article p, .copy" }]\n`)).toBe('no error');
+  });
+
+  it('loadSpec, which loads the selector engine ahead, refuses an invalid selector in the same words', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'storefront-selector-')), 'storefront.yaml');
+    writeFileSync(file, `${HEAD}    sources:\n      - file: a.html\n        exclude: [nav, "p:nope"]\n`);
+    await expect(loadSpec(file, 'storefront.yaml')).rejects.toThrow('storefront.yaml:8:24: channels.site.sources[0].exclude[1]: invalid CSS selector "p:nope": unknown pseudo-class :nope');
   });
 
   it('an over-indented key says "indentation" and shows the line out of place', () => {
