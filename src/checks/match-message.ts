@@ -157,9 +157,8 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
       byWording?.set(wording, best);
     }
     const at = (w: WindowScore): MessageMatch => {
-      const match: MessageMatch = { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording };
-      if (w.bareScore !== undefined) match.bareScore = w.bareScore;
-      return match;
+      // One shape for every match, as for windows.
+      return { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording, bareScore: w.bareScore };
     };
     // Groups in order, a later one only when strictly better: the first best window wins.
     if (best.plain && (!plain || rankOf(best.plain) > bestScore(plain))) plain = at(best.plain);
@@ -300,7 +299,8 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
     for (const key of keys) most = Math.max(most, key.bound!.at(i, j));
     return most;
   };
-  const result: GroupBest = { floor };
+  // Both fields from the start: one shape for every group's result (see the windows below).
+  const result: GroupBest = { floor, plain: undefined, opposite: undefined };
   // Without a negation cue in the group every window has the wording's own polarity, so a
   // window counts only where it could beat the best one so far (of that one polarity).
   const polarityKnown = prune && !anyNegation(tokens, lo, hi);
@@ -353,8 +353,9 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       const negated = polarity(tokens, lo, hi, i, j, wording.contentLemmas) !== wording.negated;
       const best = negated ? result.opposite : result.plain;
       if (!best || rank > rankOf(best)) {
-        const window: WindowScore = { score, negated, from: i - lo, to: j - lo };
-        if (bareScore > score) window.bareScore = bareScore;
+        // bareScore always present (undefined when it does not beat the score): one shape for
+        // every window, so that code optimized for the first is not thrown away at another.
+        const window: WindowScore = { score, negated, from: i - lo, to: j - lo, bareScore: bareScore > score ? bareScore : undefined };
         if (negated) result.opposite = window;
         else result.plain = window;
       }
