@@ -111,9 +111,10 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     for (const finding of sourceState.findings) if (finding.rule === 'source-error') progress(sourceErrorLine(finding));
     options.onSource?.({ id: sourceState.source.id, channel: sourceState.source.channel, reused });
   };
-  // The spec's fingerprint keys the state cache: node:crypto and the cache's module load only
+  // The state cache, keyed by the spec's fingerprint: its module (and node:crypto) loads only
   // for a run that keeps one.
-  const cache = options.cacheDir ? { dir: options.cacheDir, fingerprint: (await import('./cache.js')).specFingerprint(spec) } : undefined;
+  const cacheModule = options.cacheDir ? await import('./cache.js') : undefined;
+  const cache = cacheModule && { dir: options.cacheDir!, fingerprint: cacheModule.specFingerprint(spec) };
   const reading: SourceReading = { confine: options.confine, maxFileSize: options.maxFileSize, tokens: options.tokens };
   // Past the deadline a source is not read at all: it becomes the deadline's source-error.
   const expired = (ref: SourceRef | Unresolved): SourceState | undefined => {
@@ -135,7 +136,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     });
   } else {
     const { checkSourceRef } = await import('./source.js');
-    const stateCache = cache && new (await import('./cache.js')).StateCache(cache.dir, cache.fingerprint);
+    const stateCache = cacheModule && cache && new cacheModule.StateCache(cache.dir, cache.fingerprint);
     const deps = { spec, fetcher: options.fetcher, reading, ...(stateCache ? { cache: stateCache } : {}) };
     // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
     await forEachLimited(jobs, remoteConcurrency, async ({ order, ref }) => {
