@@ -63,6 +63,8 @@ export interface CheckOptions {
   stateCache?: boolean;
   /** Called once per source as its state is taken in: read and checked, or reused from the cache. */
   onSource?: (event: SourceEvent) => void;
+  /** Called once the run knows how many threads check its sources (1: this one), before any starts. */
+  onThreads?: (threads: number) => unknown;
   /** Local sources must stay inside the spec's folder or this one (default: the nearest folder above the spec holding `.git`). */
   root?: string;
   /** Largest local source read, in bytes (default 10 MB). */
@@ -164,6 +166,7 @@ async function runSpec(spec: Spec, options: CheckOptions & { shard?: Shard }, sp
     cacheDir: options.stateCache === false ? undefined : options.cacheDir,
     onProgress: options.onProgress,
     onSource: options.onSource,
+    onThreads: options.onThreads,
     // One page budget for every sitemap of the run.
     pageBudget: { remaining: options.maxPages ?? DEFAULT_MAX_PAGES },
     tokens: { allowTokenHosts: options.allowTokenHosts, allowTokenEnv: options.allowTokenEnv },

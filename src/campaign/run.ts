@@ -55,6 +55,8 @@ export interface RunOptions {
   onProgress?: (line: string) => void;
   /** Called once per source as it is folded in (progress, tests counting what was read). */
   onSource?: (event: SourceEvent) => void;
+  /** Called once the run knows how many threads check its sources, before any starts (the CLI tunes V8 there). */
+  onThreads?: (threads: number) => unknown;
 }
 
 export interface RunResult {
@@ -69,8 +71,8 @@ export const SOURCES_PER_THREAD = 16;
 // compromise for the spec's brand words, compiling the value patterns, the JIT's warm-up and
 // its own tables of recurring text. That is what checking about 4 MB of pages costs once warm
 // (~0.8 µs a byte), so a thread is started per 4 MB of local copy at most. Measured on the
-// bench on two cores: 2.8 MB and 5.5 MB of it ran 15-20% faster on one thread than on two,
-// 11 MB evenly, 44 MB 29% faster on two.
+// bench's campaigns on two cores (three runs each way): 2.8 MB ran ~5% faster on one thread
+// than on two, 5.6 MB ~10% faster on two, 11 MB and more faster still on two.
 export const BYTES_PER_THREAD = 4 * 1024 * 1024;
 
 /** The default number of threads for these sources (see RunOptions.jobs). */
@@ -124,6 +126,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   const remoteConcurrency = Math.max(READ_CONCURRENCY, options.concurrency ?? 0);
   const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
   const threads = Math.min(options.jobs ?? (await defaultThreads(jobs.map((j) => j.ref))), readable);
+  await options.onThreads?.(Math.max(1, threads));
   if (threads > 1) {
     const { runPool } = await import('./pool.js');
     await runPool(jobs, {

@@ -12,6 +12,7 @@ import { findSpec, SPEC_NAMES } from './discover.js';
 import { formatReportLazily, isReportFormat, REPORT_FORMATS, STATE_FORMAT } from './formats.js';
 import { oneLine, say, standardStream, useColor, writeAtomic, writeFailure, type Io } from './io.js';
 import { networkOptions, type NetworkFlags } from './network.js';
+import { tuneV8ForThreads } from './v8-tuning.js';
 import { safeLine } from '../reports/sanitize.js';
 
 export { destinations, type Destination, type ReportFlag } from './destinations.js';
@@ -117,6 +118,8 @@ export async function runCheck(givenSpec: string | undefined, flags: CheckFlags,
       maxFileSize: flags.maxFileSize,
       maxFindings: flags.maxFindings,
       onProgress: io.env.STOREFRONT_QUIET || flags.quiet ? undefined : progress,
+      // V8's background threads are worth keeping only while a core is left for them.
+      onThreads: tuneV8ForThreads,
       ...networkOptions(flags, io.env),
     };
     if (wantsState) {
