@@ -36,7 +36,7 @@ export async function tuneV8ForRuns(): Promise<void> {
  * helpers then only compete with them (on the bench, two threads on two cores: ~4 s of CPU
  * of optimizing compiles and ~2 s of collection ran beside ~12 s of checking). A run that
  * leaves a core idle keeps them, since there they run for free (the bench on one thread of
- * two cores took ~10.0 s with them, ~12.7 s with none).
+ * two cores took ~10.0 s with them, ~12.7 s with compiles and collection all on the thread).
  * Bench, two threads on two cores, paired runs: 1x ~9% less wall time (eight pairs, each
  * faster), 4x even (five pairs within ±4%), 10x 69.6 -> 57.3 s (one pair).
  * Only flags that are safe to change while V8 runs, since the main thread has run by then:
