@@ -6,6 +6,7 @@ import { UsageError } from '../check.js';
 import { planFixes } from '../fix/index.js';
 import { SpecError } from '../spec/errors.js';
 import { oneLine, writeAtomic, type Io } from './io.js';
+import { tuneV8ForThreads } from './v8-tuning.js';
 
 export interface FixFlags {
   dryRun?: boolean;
@@ -22,6 +23,8 @@ export async function runFix(specPath: string, flags: FixFlags, io: Io): Promise
       channels: flags.channel,
       offline: flags.offline,
       cacheDir: flags.cacheDir && path.resolve(io.cwd, flags.cacheDir),
+      // A fix runs the whole check first, on as many threads as a check would: tuned the same.
+      onThreads: tuneV8ForThreads,
     });
   } catch (error) {
     if (error instanceof SpecError || error instanceof UsageError) {
