@@ -83,7 +83,7 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
         const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
         if (slot.busy >= limit) return;
         slot.busy++;
-        slot.worker.postMessage({ type: 'check', job: next, ref: job.ref } satisfies ToWorker);
+        slot.worker.postMessage({ type: 'check', job: next, order: job.order, ref: job.ref } satisfies ToWorker);
         next++;
       }
     };

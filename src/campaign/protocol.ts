@@ -18,7 +18,8 @@ export type FetchReply =
   | { type: 'fetched'; call: number; fetched: Fetched; error?: undefined }
   | { type: 'fetched'; call: number; fetched?: undefined; error: { message: string; sourceError: boolean; line?: number; column?: number } };
 
-export type ToWorker = { type: 'check'; job: number; ref: SourceRef | Unresolved } | FetchReply;
+/** `order`: the source's place in the run, which decides what its state adds to the merge (handover.ts). */
+export type ToWorker = { type: 'check'; job: number; order: number; ref: SourceRef | Unresolved } | FetchReply;
 
 export type ToMain =
   | { type: 'fetch'; call: number; url: string; init?: FetchInit }

@@ -13,6 +13,7 @@ import { unreadableState } from './document.js';
 import type { SourceReading } from './source.js';
 import type { Spec } from '../spec/types.js';
 import { inShard, type Shard } from './shard.js';
+import { Handover } from './handover.js';
 import { emptyState, mergeStates, placeSource, type CampaignState, type SourceState } from './state.js';
 
 export interface SourceEvent {
@@ -141,6 +142,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     const { checkSourceRef } = await import('./source.js');
     const stateCache = cacheModule && cache && new cacheModule.StateCache(cache.dir, cache.fingerprint);
     const deps = { spec, fetcher: options.fetcher, reading, ...(stateCache ? { cache: stateCache } : {}) };
+    const handover = new Handover();
     // Reading overlaps fetching: let at least as many sources be read as pages are fetched.
     await forEachLimited(jobs, remoteConcurrency, async ({ order, ref }) => {
       const skipped = expired(ref);
@@ -148,7 +150,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
       const { state: sourceState, reused } = await checkSourceRef(ref as SourceRef | Unresolved, deps);
       // A worker's states arrive as copies; this thread's must be copied too: a finding's text
       // is a slice of its page's, and would keep every page of the run alive.
-      fold(order, structuredClone(sourceState), reused);
+      fold(order, structuredClone(handover.trim(order, sourceState)), reused);
     });
   }
   if (options.cacheDir) progress(`${jobs.length - reusedCount} of ${jobs.length} sources read and checked, ${reusedCount} unchanged (from the cache)`);

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourceError, type Fetched, type Fetcher, type FetchInit } from '../sources/types.js';
 import type { FetchReply, ToMain, ToWorker, WorkerSetup } from './protocol.js';
+import { Handover } from './handover.js';
 import { checkSourceRef, type SourceDeps } from './source.js';
 
 const setup = workerData as WorkerSetup;
@@ -40,10 +41,12 @@ const deps: SourceDeps = {
   ...(setup.cache ? { cache: new (await import('./cache.js')).StateCache(setup.cache.dir, setup.cache.fingerprint) } : {}),
 };
 
+const handover = new Handover();
+
 port.on('message', (message: ToWorker) => {
   if (message.type === 'fetched') return settle(message);
   checkSourceRef(message.ref, deps).then(
-    ({ state, reused }) => post({ type: 'done', job: message.job, state, reused }),
+    ({ state, reused }) => post({ type: 'done', job: message.job, state: handover.trim(message.order, state), reused }),
     (error: unknown) => post({ type: 'failed', job: message.job, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
