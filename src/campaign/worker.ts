@@ -1,6 +1,7 @@
 // A worker thread of a run (--jobs N): it reads, normalizes and checks the sources the main
-// thread hands it, and sends back each one's state. URLs still go through the main thread's
-// one fetcher (one concurrency limit, one HTTP cache), asked over the message port.
+// thread hands it, and sends back each one's state, less what it already sent better
+// (handover.ts). URLs still go through the main thread's one fetcher (one concurrency
+// limit, one HTTP cache), asked over the message port.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourceError, type Fetched, type Fetcher, type FetchInit } from '../sources/types.js';
 import type { FetchReply, ToMain, ToWorker, WorkerSetup } from './protocol.js';
