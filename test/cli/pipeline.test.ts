@@ -58,6 +58,44 @@ describe.each(CAMPAIGNS)('%s', (_name, spec, extra) => {
   );
 });
 
+describe('channels whose sources repeat values and rewordings', () => {
+  it(
+    'give the same report on one thread and on two, where each thread leaves its repeats out of what it hands over',
+    () => {
+      // Six copies of a mail stating the returns window the site contradicts, and eight posts
+      // rewording the headline, the closest last: on either thread a later source repeats a
+      // statement or a drift the thread handed over before. The report must still name the
+      // first mail and the closest post, as one thread does.
+      const dir = mkdtempSync(path.join(tmpdir(), 'storefront-repeats-'));
+      cpSync(path.join(root, 'fixtures/example'), dir, { recursive: true });
+      const mail = readFileSync(path.join(dir, 'email/launch.eml'), 'utf8');
+      for (let i = 0; i < 6; i++) writeFileSync(path.join(dir, `email/launch-${i}.eml`), mail);
+      const captions = [
+        'Running shoes on sale',
+        'Big spring deals on running shoes this week',
+        'Spring deals on running shoes',
+        'Spring deals are here, take 30% off your next running shoes',
+        'Spring sale on running gear',
+        'Spring savings on all running shoes',
+        'Running shoes on sale',
+        'Spring Sale: deals on running shoes',
+      ];
+      captions.forEach((caption, i) => writeFileSync(path.join(dir, `social/posts-${i}.csv`), `id,Caption,Link\nig-${i},"${caption}",https://runfast.example/spring\n`));
+      const spec = path.join(dir, 'storefront.yaml');
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace('sources: [social/instagram.csv]', 'sources: ["social/posts-*.csv"]'));
+
+      const report = (jobs: string) => cli(['check', 'storefront.yaml', '--jobs', jobs, '--format', 'json'], dir);
+      const one = report('1');
+      expect(one.code).toBe(1);
+      const findings = (JSON.parse(one.stdout) as { findings: Array<{ rule: string; source?: string; message: string }> }).findings;
+      expect(findings.find((f) => f.rule === 'cross-channel-conflict')?.source).toBe('email/launch-0.eml');
+      expect(findings.find((f) => f.rule === 'message-drift')).toMatchObject({ source: 'social/posts-7.csv', message: expect.stringContaining('similarity 0.74') });
+      for (let run = 0; run < 3; run++) expect(report('2').stdout).toBe(one.stdout);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('storefront merge', () => {
   const example = 'fixtures/example/storefront.yaml';
 
