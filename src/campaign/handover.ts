@@ -3,8 +3,9 @@
 // window of each message. A later source's statement of a value that this thread already
 // handed over from an earlier source, or a reworded window no better than one it already
 // handed over, cannot change the merged state: the thread leaves it out. A site repeats its
-// values from page to page, so most of a page's state is such repeats (on the bench, 7.7 of
-// its 10.7 MB of states), and copying them between threads cost more than the merge itself.
+// values from page to page, so most of a page's state is such repeats (on the bench, 7.8 of
+// the 10.7 MB of states a run on one thread hands over, as JSON); leaving them out cut the
+// main thread's CPU by about a third on two threads.
 import { copyOf } from '../normalize/recurring.js';
 import type { MessageSighting, SourceState, Statement } from './state.js';
 
