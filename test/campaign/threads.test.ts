@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const example = path.join(root, 'fixtures/example/storefront.yaml');
 
 describe('onThreads', () => {
-  it.each([1, 2])('is told %i thread(s) for --jobs %i, once, before the report', async (jobs) => {
+  it.each([{ jobs: 1 }, { jobs: 2 }])('is told $jobs thread(s) for --jobs $jobs, once, before the report', async ({ jobs }) => {
     const told: number[] = [];
     let sourcesBefore = -1;
     let sources = 0;
