@@ -235,8 +235,12 @@ interface TextReading {
 
 // Parts recur across a site's pages far more than whole pages do (a menu item, a button, a
 // footer line: three in five parts of the bench), so a recurring text is read once. Texts up
-// to 1,024 characters, 512k characters in all: a few MB at most, whatever the site.
-const textReadings = new RecurringTexts<TextReading>(1024, 1 << 19);
+// to 1,024 characters, 256k characters in all. A kept reading holds far more than its text
+// (offsets, tokens, values, and what checks attach to it: word codes, indexes), ~80 bytes of
+// memory a character: at 512k, two threads' full tables made the bench's peak memory at 10x
+// ~40 MB higher (382-398 MB against 346-354), for no measured gain in time. The bench at 1x
+// never fills even this one.
+const textReadings = new RecurringTexts<TextReading>(1024, 1 << 18);
 
 function readText(text: string, language: string, year: number | undefined): TextReading {
   const scope = `${language}\u0001${year ?? ''}`;
