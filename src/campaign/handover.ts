@@ -7,10 +7,7 @@
 // the 10.7 MB of states a run on one thread hands over, as JSON); leaving them out cut the
 // main thread's CPU by about a third on two threads.
 import { copyOf } from '../normalize/recurring.js';
-import type { MessageSighting, SourceState, Statement } from './state.js';
-
-// Null-prototype records, as in state.ts: a topic such as "__proto__" is just a key.
-const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+import { record, type MessageSighting, type SourceState, type Statement } from './state.js';
 
 function tableOf<K, V>(tables: Map<K, V>, key: K, make: () => V): V {
   let table = tables.get(key);

@@ -105,7 +105,7 @@ export interface CampaignState {
 }
 
 // Null-prototype records: a message id or topic such as "__proto__" is just a key.
-const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+export const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
 export function emptyState(): CampaignState {
   return { sources: [], messages: record(), factsStated: record(), factSightings: record(), termsSeen: record(), statements: record() };

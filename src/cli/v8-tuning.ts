@@ -25,8 +25,12 @@ export const V8_RUN_FLAGS: readonly string[] = ['--no-regexp-tier-up', '--heap-g
 
 /** Sets V8_RUN_FLAGS: the CLI before a command runs, and scripts/profile-run.mjs, which measures a run as the CLI makes it. */
 export async function tuneV8ForRuns(): Promise<void> {
+  await setV8Flags(V8_RUN_FLAGS);
+}
+
+async function setV8Flags(flags: readonly string[]): Promise<void> {
   const { setFlagsFromString } = await import('node:v8');
-  for (const flag of V8_RUN_FLAGS) setFlagsFromString(flag);
+  for (const flag of flags) setFlagsFromString(flag);
 }
 
 /**
@@ -52,7 +56,6 @@ export const V8_BUSY_CORE_FLAGS: readonly string[] = ['--no-concurrent-recompila
  */
 export async function tuneV8ForThreads(threads: number, cores = availableParallelism()): Promise<boolean> {
   if (threads < cores) return false;
-  const { setFlagsFromString } = await import('node:v8');
-  for (const flag of V8_BUSY_CORE_FLAGS) setFlagsFromString(flag);
+  await setV8Flags(V8_BUSY_CORE_FLAGS);
   return true;
 }
