@@ -14,7 +14,7 @@ const TIMEOUT = 240_000;
 
 function cli(args: string[], cwd = root) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: TIMEOUT });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -39,7 +39,8 @@ describe.each(CAMPAIGNS)('%s', (_name, spec, extra) => {
       expect(two.code).toBe(1);
       const shards = [1, 2, 3, 4].map((i) => cli(['check', spec, ...extra, '--shard', `${i}/4`, '--format', 'state', '--output', out(`part-${i}.json`)]));
       // A shard only knows its share: it passes its state on and leaves the verdict to the merge.
-      for (const shard of shards) expect(shard).toMatchObject({ code: 0, stdout: '' });
+      // A failure names the signal and what the process printed (a crash once killed a shard here under load).
+      for (const shard of shards) expect(shard, `signal ${shard.signal}: ${shard.stderr}`).toMatchObject({ code: 0, stdout: '' });
       const merged = cli(['merge', ...[4, 2, 3, 1].map((i) => out(`part-${i}.json`)), '--format', 'json', '--output', out('merged.json')]);
       expect(merged.code).toBe(1);
       noStack(merged.stderr);
