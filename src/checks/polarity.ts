@@ -164,10 +164,16 @@ function readWindow(np: NormalizedPart, start: number, end: number): Reading {
   return reading;
 }
 
-function lemmasIn(tokens: readonly Token[], content: ReadonlySet<string>): Set<string> {
+/** How many of the content lemmas the clauses' tokens hold (no list of them made: a window is judged often). */
+function lemmasInClauses(tokens: readonly Token[], clauses: readonly Clause[], content: ReadonlySet<string>): number {
   const seen = new Set<string>();
-  for (const t of tokens) if (!t.negation && content.has(t.bareLemma)) seen.add(t.bareLemma);
-  return seen;
+  for (const c of clauses) {
+    for (let i = c.from; i < c.to; i++) {
+      const t = tokens[i];
+      if (!t.negation && content.has(t.bareLemma)) seen.add(t.bareLemma);
+    }
+  }
+  return seen.size;
 }
 
 type Purpose = 'contradiction' | 'drift';
@@ -191,7 +197,7 @@ function recognise(np: NormalizedPart, match: MessageMatch, floor: number, purpo
   for (let k = 0; k < candidates.length; k++) {
     // One coherent stretch: a run never crosses a sentence end the message does not have.
     const run = candidates.slice(k, k + message.clauseCount + (strict ? 0 : 1)).filter((c) => message.sentences > 1 || c.sentence === candidates[k].sentence);
-    const shared = lemmasIn(run.flatMap((c) => reading.tokens.slice(c.from, c.to)), content).size;
+    const shared = lemmasInClauses(reading.tokens, run, content);
     if (!best || shared > best.shared) best = { clauses: run, shared };
   }
   if (!best || best.shared < wordsNeeded(content.size, strict)) return undefined;

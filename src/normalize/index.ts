@@ -262,7 +262,17 @@ const partTokenLists = new WeakMap<readonly Sentence[], readonly Token[]>();
 export function partTokens(np: NormalizedPart): readonly Token[] {
   if (np.sentences.length === 1) return np.sentences[0].tokens;
   let tokens = partTokenLists.get(np.sentences);
-  if (!tokens) partTokenLists.set(np.sentences, (tokens = np.sentences.flatMap((s) => s.tokens)));
+  if (!tokens) partTokenLists.set(np.sentences, (tokens = concatTokens(np.sentences)));
+  return tokens;
+}
+
+// A loop, not flatMap: this runs once per part read, and flatMap's generic path costs ~1% of a run.
+function concatTokens(sentences: readonly Sentence[]): Token[] {
+  let count = 0;
+  for (const s of sentences) count += s.tokens.length;
+  const tokens = new Array<Token>(count);
+  let k = 0;
+  for (const s of sentences) for (const t of s.tokens) tokens[k++] = t;
   return tokens;
 }
 
