@@ -4,7 +4,7 @@
 import { RANGE_DASH } from './candidate.js';
 import { ignoringCase } from './ignore-case.js';
 import { MONTH_NAMES, monthNumber } from './months.js';
-import { lazy } from './scan.js';
+import { lazy, matchesNear } from './scan.js';
 
 const UNITS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
@@ -32,7 +32,10 @@ const bySpecificity = (a: string, b: string) => b.length - a.length;
 const MORE_NUMBER_WORDS = String.raw`(?![\s-](?:hundred|thousand|\p{L}+(?:ty|teen)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\p{L}]))`;
 export const DAY_WORD = `(?:${[...DAY_WORDS.keys()].sort(bySpecificity).join("|")})(?![\\p{L}]|-\\p{L})${MORE_NUMBER_WORDS}`;
 /** Ordinal days in words only ("second", "twenty-first"): what may stand before "of <month>". */
-export const ORDINAL_DAY_WORD = `(?:${[...DAY_WORDS.keys()].filter((w) => /(?:st|nd|rd|th)$/.test(w)).sort(bySpecificity).join('|')})(?![\\p{L}])`;
+const ORDINAL_DAY_WORDS = [...DAY_WORDS.keys()].filter((w) => /(?:st|nd|rd|th)$/.test(w)).sort(bySpecificity);
+export const ORDINAL_DAY_WORD = `(?:${ORDINAL_DAY_WORDS.join('|')})(?![\\p{L}])`;
+/** The longest ordinal day in words ("twenty-seventh"), in characters. */
+export const LONGEST_ORDINAL_DAY_WORD = ORDINAL_DAY_WORDS[0].length;
 
 /** The day a written day is: digits with or without an ordinal suffix, or words. */
 export function dayOf(written: string): number {
@@ -42,7 +45,7 @@ export function dayOf(written: string): number {
 
 // "Oct/2", "Jan-1", "Sep-23-2026", "September-2026-23", "05-Aug-2026", "2026/aug/01", "2026/23/Sep".
 // Built when a text first names a month.
-const JOINED = lazy(() => new RegExp(
+export const JOINED = lazy(() => new RegExp(
   ignoringCase(
     String.raw`(?=\d|\p{L}{3,12}[-/]\d)(?<![\p{L}\p{N}/.])(?:(\d{1,4})([-/])(?:(\d{1,4})\2)?(${MONTH_NAMES})(?:\2(\d{1,4}))?|(${MONTH_NAMES})([-/])(\d{1,4})(?:\7(\d{1,4}))?)(?![\p{L}\p{N}]|[-/]\d)`,
   ),
@@ -57,10 +60,16 @@ export interface DateParts {
   day: number;
 }
 
-/** Dates with a month name joined to its numbers by "/" or "-". The four-digit number is the year. */
-export function joinedMonthDates(text: string): DateParts[] {
+// How far before its month name a joined date starts: "2026-2026-" (two numbers and separators).
+export const JOINED_REACH = 10;
+
+/**
+ * Dates with a month name joined to its numbers by "/" or "-". The four-digit number is the
+ * year. `months`: where month names start in the text (see matchesNear).
+ */
+export function joinedMonthDates(text: string, months: readonly number[]): DateParts[] {
   const out: DateParts[] = [];
-  for (const m of text.matchAll(JOINED())) {
+  for (const m of matchesNear(text, JOINED(), months, JOINED_REACH)) {
     const monthWritten = m[4] ?? m[6];
     const month = monthNumber(monthWritten);
     if (month === undefined) continue;

@@ -7,11 +7,11 @@
 // when all such evidence in the text agrees.
 import { candidate, NOT_AFTER_WORD, RANGE_DASH, type Candidate } from './candidate.js';
 import { CURRENCY_AFTER_WORD, currencyCode, currencyNameAt } from './currency.js';
-import { dayOf, DAY_WORD, joinedMonthDates, numericRanges, ORDINAL_DAY_WORD } from './date-forms.js';
+import { dayOf, DAY_WORD, joinedMonthDates, LONGEST_ORDINAL_DAY_WORD, numericRanges, ORDINAL_DAY_WORD } from './date-forms.js';
 import { ignoringCase } from './ignore-case.js';
-import { MONTH_NAMES, monthNumber, WEEKDAYS } from './months.js';
+import { MONTH_NAMES, monthNumber, WEEKDAY_NAMES, WEEKDAYS } from './months.js';
 import { primaryLanguage, usesDecimalPoint } from './number.js';
-import { lazy } from './scan.js';
+import { lazy, matchesNear, matchStarts } from './scan.js';
 import type { ExtractOptions } from './types.js';
 
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -23,12 +23,12 @@ const YEAR = String.raw`(?:\s?,?\s(?:de\s|(?:of|in)\s(?=(?:19|20)\d\d))?(\d{4})(
 // April 30, 2026 / Thursday, September 13, 2018 / Apr 30th / Nov. 30 / March 1-31, 2026
 // The named forms read names in any case: `ignoringCase` (ignore-case.ts) instead of the `i`
 // flag. They are built when a text first names a month.
-const MONTH_FIRST = lazy(() => new RegExp(
+export const MONTH_FIRST = lazy(() => new RegExp(
   ignoringCase(String.raw`(?:(?<![\p{L}])${WEEKDAYS},?\s)?${MONTH},?\s(?:the\s)?(\d{1,2}${ORDINAL}|${DAY_WORD})(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL})?(?![\p{L}\p{N}%]|[.,:]\d)${YEAR}`),
   'gud',
 ));
 // 30 April 2026 / 30th of April / 30 listopada 2026 / 12. Juni 2018 / 30 בנובמבר 2026 / 1-30 listopada
-const DAY_FIRST = lazy(() => new RegExp(
+export const DAY_FIRST = lazy(() => new RegExp(
   ignoringCase(
     String.raw`(?:${NOT_AFTER_WORD}(\d{1,2})${ORDINAL}\.?|(?=[efnstEFNST])(?<![\p{L}])(${ORDINAL_DAY_WORD}))(?:\s?${RANGE_DASH}\s?(\d{1,2})${ORDINAL}\.?)?\s(?:day\sof\s|of\s|de\s)?${MONTH}${YEAR}`,
   ),
@@ -47,6 +47,14 @@ const MONTH_WORD = new RegExp(ignoringCase(MONTH), 'u');
 // A month name anywhere, even inside a word: MONTH_WORD matches only where this does, and
 // without MONTH's look-behind at every position it scans a text several times faster.
 const MONTH_NAME_ANYWHERE = new RegExp(ignoringCase(`(?:${MONTH_NAMES})`), 'u');
+// The same, for every place a month name starts: the named forms are searched near them only.
+export const MONTH_NAME_STARTS = new RegExp(MONTH_NAME_ANYWHERE.source, 'gu');
+
+// How far before its month name each named form may start (see matchesNear). MONTH_FIRST: a
+// weekday, its full stop, a comma and a space, then "ב" or "ל". DAY_FIRST: a day ("31st." or
+// in words), a range's second day (" - 31st."), " day of " and "ב" or "ל".
+export const MONTH_FIRST_REACH = Math.max(...WEEKDAY_NAMES.map((w) => w.length)) + 4;
+export const DAY_FIRST_REACH = Math.max('31st.'.length, LONGEST_ORDINAL_DAY_WORD) + ' - 31st.'.length + ' day of '.length + 1;
 const DIGITS_JOINED = /\d[-./]\d/;
 
 // English month names that are also ordinary words; written in lower case they are the word.
@@ -115,9 +123,10 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     return true;
   };
   if (namedForms) {
-    const monthFirst = [...text.matchAll(MONTH_FIRST())].filter((m) => isMonthName(m[1]));
+    const months = matchStarts(text, MONTH_NAME_STARTS);
+    const monthFirst = matchesNear(text, MONTH_FIRST(), months, MONTH_FIRST_REACH).filter((m) => isMonthName(m[1]));
     monthFirst.forEach((m, i) => addNamed(m, 2, 3, monthNumber(m[1]), fullYear(m[4], options.year) ?? sharedYear(text, m, monthFirst[i + 1], 4)));
-    const dayFirst = [...text.matchAll(DAY_FIRST())].filter((m) => isMonthName(m[4]));
+    const dayFirst = matchesNear(text, DAY_FIRST(), months, DAY_FIRST_REACH).filter((m) => isMonthName(m[4]));
     dayFirst.forEach((m, i) => {
       const month = monthNumber(m[4]);
       const year = fullYear(m[5], options.year) ?? sharedYear(text, m, dayFirst[i + 1], 5);
@@ -131,7 +140,7 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
         add(from + dayStart, from + dayEnd, year, month, Number(opening[1]));
       }
     });
-    for (const d of joinedMonthDates(text)) add(d.start, d.end, fullYear(d.year, options.year), d.month, d.day);
+    for (const d of joinedMonthDates(text, months)) add(d.start, d.end, fullYear(d.year, options.year), d.month, d.day);
   }
   if (!numericForms) return out;
 

@@ -75,4 +75,5 @@ export function monthNumber(name: string): number | undefined {
 }
 
 /** English weekday names, full or abbreviated, that may open a date ("Thursday, September 13"). */
-export const WEEKDAYS = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?`;
+export const WEEKDAY_NAMES: readonly string[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tues', 'tue', 'wed', 'thurs', 'thur', 'thu', 'fri', 'sat', 'sun'];
+export const WEEKDAYS = String.raw`(?:${WEEKDAY_NAMES.join('|')})\.?`;

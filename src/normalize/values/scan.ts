@@ -38,6 +38,43 @@ export function matchesAt(text: string, sticky: RegExp, positions: Iterable<numb
   return out;
 }
 
+/**
+ * The matches `text.matchAll(global)` gives, for a pattern whose every match holds an anchor
+ * (a month name, say; `anchors`: where they start, ascending) at most `reach` characters after
+ * its own start. The search starts `reach` before the next anchor rather than at every
+ * character between: a text that names a month once is searched there, not all through. No
+ * match can start in what is skipped, since its anchor would be the next one or a later one.
+ * The pattern must never match the empty string.
+ */
+export function matchesNear(text: string, global: RegExp, anchors: readonly number[], reach: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  let next = 0;
+  for (;;) {
+    while (next < anchors.length && anchors[next] < from) next++;
+    if (next === anchors.length) break;
+    global.lastIndex = Math.max(from, anchors[next] - reach);
+    const m = global.exec(text);
+    if (!m) break;
+    out.push(m);
+    from = global.lastIndex;
+  }
+  // As found: the pattern is shared, and matchAll would start where this one stopped.
+  global.lastIndex = 0;
+  return out;
+}
+
+/** Every offset where `pattern` (global or sticky) matches, overlapping ones included, ascending. */
+export function matchStarts(text: string, pattern: RegExp): number[] {
+  const starts: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    starts.push(m.index);
+    pattern.lastIndex = m.index + 1;
+  }
+  return starts;
+}
+
 /** A regex's copy with the sticky flag instead of the global one. */
 export function stickyOf(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
