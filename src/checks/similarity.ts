@@ -78,7 +78,14 @@ interface TargetIndex {
   slotOf: Int32Array;
   /** How often the target has the bigram in each slot. */
   limits: Int32Array;
+  /** sharedWithin's answers by word, worked out once: a site repeats its words on every page. */
+  sharedByWord: Map<WordBigrams, number>;
 }
+
+// The words all targets remember sharedWithin for (~40 bytes each); past it every table starts again.
+const SHARED_BY_WORD_LIMIT = 200_000;
+let sharedByWordCount = 0;
+const sharedByWordTables: Array<Map<WordBigrams, number>> = [];
 
 const targets = new WeakMap<Bigrams, TargetIndex>();
 
@@ -92,7 +99,9 @@ function targetIndex(target: Bigrams): TargetIndex {
       slotOf[id] = slot;
       limits[slot] = count;
     });
-    targets.set(target, (index = { slotOf, limits }));
+    const sharedByWord = new Map<WordBigrams, number>();
+    sharedByWordTables.push(sharedByWord);
+    targets.set(target, (index = { slotOf, limits, sharedByWord }));
   }
   return index;
 }
@@ -111,6 +120,18 @@ let scratch = new Int32Array(64);
 /** How many bigrams the word alone shares with the target: Σ min(count in word, count in target). */
 export function sharedWithin(target: Bigrams, word: WordBigrams): number {
   const index = targetIndex(target);
+  let shared = index.sharedByWord.get(word);
+  if (shared === undefined) {
+    if (++sharedByWordCount > SHARED_BY_WORD_LIMIT) {
+      for (const table of sharedByWordTables) table.clear();
+      sharedByWordCount = 1;
+    }
+    index.sharedByWord.set(word, (shared = countShared(index, word)));
+  }
+  return shared;
+}
+
+function countShared(index: TargetIndex, word: WordBigrams): number {
   if (scratch.length < index.limits.length) scratch = new Int32Array(index.limits.length * 2);
   let shared = 0;
   for (const id of word.ids) {

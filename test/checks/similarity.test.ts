@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { bigrams, compareTwoStrings, dice, GrowingDice } from '../../src/checks/similarity.js';
+import { bigrams, compareTwoStrings, dice, GrowingDice, sharedWithin, wordBigrams } from '../../src/checks/similarity.js';
 
 describe('Dice similarity', () => {
   it('gives the reference score for marketing phrases', () => {
@@ -57,6 +57,23 @@ describe('Dice similarity', () => {
         });
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('counts what a word shares with a target the same when asked again (remembered) as the first time', () => {
+    // Σ min(count in word, count in target) over the word's bigrams, counted plainly.
+    const plain = (target: string, word: string) => {
+      const t = bigrams(target).counts;
+      let shared = 0;
+      for (const [pair, count] of bigrams(word).counts) shared += Math.min(count, t.get(pair) ?? 0);
+      return shared;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'n', 'ą'), maxLength: 12 }), fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'n', 'ą'), minLength: 1, maxLength: 8 }), { maxLength: 12 }), (target, words) => {
+        const against = bigrams(target);
+        for (const word of [...words, ...words]) expect(sharedWithin(against, wordBigrams(word))).toBe(plain(target, word));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
