@@ -204,7 +204,9 @@ const sentenceWords = new RecurringTexts<SentenceWords>(1024, 1 << 19);
 /** The sentence text[start, end) with its tokens, through the table of sentences already read. */
 function readSentence(text: string, language: string, start: number, end: number): Sentence {
   const sentence = text.slice(start, end);
-  const known = sentenceWords.get(sentence, language);
+  // A sentence seen for the first time cannot be in the table: it is looked up only after that.
+  const recurs = sentenceWords.recurs(sentence, language);
+  const known = recurs ? sentenceWords.get(sentence, language) : undefined;
   if (known) {
     const { places, words, id } = known;
     const tokens = new Array<Token>(words.length);
@@ -212,7 +214,7 @@ function readSentence(text: string, language: string, start: number, end: number
     return { start, end, tokens, recurring: id };
   }
   const tokens = tokenize(text, language, start, end) as WordToken[];
-  if (!sentenceWords.recurs(sentence, language)) return { start, end, tokens };
+  if (!recurs) return { start, end, tokens };
   const places = new Int32Array(3 * tokens.length);
   tokens.forEach((t, i) => places.set([t.start - start, t.end - start, t.negation ? 1 : 0], 3 * i));
   const id = ++lastSentenceId;
@@ -244,9 +246,10 @@ const textReadings = new RecurringTexts<TextReading>(1024, 1 << 18);
 
 function readText(text: string, language: string, year: number | undefined): TextReading {
   const scope = `${language}\u0001${year ?? ''}`;
-  const known = textReadings.get(text, scope);
-  if (known) return known;
+  // A text seen for the first time cannot be in the table: it is looked up only after that.
   const recurs = textReadings.recurs(text, scope);
+  const known = recurs ? textReadings.get(text, scope) : undefined;
+  if (known) return known;
   // A kept reading must not hold on to the page the text was cut from: it is read from a copy.
   const folded = foldText(recurs ? copyOf(text) : text);
   const sentences = splitSentences(folded.text, language).map((span) => readSentence(folded.text, language, span.start, span.end));
