@@ -105,13 +105,16 @@ function identifiersIn(folded: FoldedText): Identifiers {
 
 // A variant spelled inside a URL, an e-mail address or an @handle is an identifier, not copy.
 const IDENTIFIERS = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?/giu;
+// The same without the two forms that need an "@": the same matches in a text without one,
+// and none of the e-mail form's tries at every letter (a text with no "@" is most of them).
+const IDENTIFIERS_WITHOUT_AT = /(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?/giu;
 
 /** The part's identifier spans, in order and disjoint: a span lies in one if the last starting at or before it covers it. */
 class Identifiers {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   constructor(text: string) {
-    for (const m of text.matchAll(IDENTIFIERS)) {
+    for (const m of text.matchAll(text.includes('@') ? IDENTIFIERS : IDENTIFIERS_WITHOUT_AT)) {
       this.starts.push(m.index);
       this.ends.push(m.index + m[0].length);
     }
