@@ -121,6 +121,8 @@ export function currencyNameAt(text: string, at: number): { end: number; code: s
 }
 
 const CODE_WORDS = new Set([...CODES, ...CODES_ANY_CASE.map((c) => c.toLowerCase())]);
+/** Every word isCodeWord takes. */
+export const CODE_WORD_LIST: readonly string[] = [...CODE_WORDS];
 
 /** Whether a word is an ISO code as copy writes it ("USD", "usd"; not "try"). Cheap: a set lookup. */
 export function isCodeWord(written: string): boolean {

@@ -5,7 +5,7 @@
 // second (or first) end leaves the currency out: "$236–279", "10–20 zł". Scale words, names
 // and number words come from the language's grammar (grammar/).
 import { candidate, INVISIBLE, NOT_AFTER_WORD, RANGE_DASH, SPACES, type Candidate } from './candidate.js';
-import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_BEFORE_FIRST, CURRENCY_CODE, currencyCode, currencyNameAt, DOLLAR_SUFFIX, NAME_FIRST_WORDS, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
+import { CURRENCY_AFTER_WORD, CURRENCY_BEFORE, CURRENCY_BEFORE_FIRST, CURRENCY_CODE, CODE_WORD_LIST, currencyCode, currencyNameAt, DOLLAR_SUFFIX, NAME_FIRST_WORDS, dollarSuffixCode, isCodeWord, needsScale, startsCurrencyName } from './currency.js';
 import { centCurrency, MINOR_UNITS } from './grammar/currency-names.js';
 import { numberLexicon } from './grammar/number-words.js';
 import { caseless, scaleWords, type ScaleWords } from './grammar/units.js';
@@ -32,6 +32,52 @@ const MINOR_BY_NAME = new Map(MINOR_UNITS.map(([w, code, factor]) => [w, { code,
 // The words (lower case) the loop over words in extractMoney reads on besides codes: a minor
 // unit or a currency name's first word. One set lookup per word.
 const NAMED_WORDS = new Set([...MINOR_UNITS.map(([w]) => w), ...NAME_FIRST_WORDS]);
+
+/** FNV-1a of a word of ASCII letters, in lower case. */
+function asciiLowerHash(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ (word.charCodeAt(i) | 0x20), 0x01000193);
+  return hash >>> 0;
+}
+// The words of ASCII letters among NAMED_WORDS and the codes, as hashes of their lower case:
+// a word of ASCII letters whose hash is not here is neither, and is passed over without
+// being cut out of the text and lower-cased (most words of most copy).
+const NAMED_ASCII_HASHES = new Set([...NAMED_WORDS, ...CODE_WORD_LIST].filter((w) => /^[A-Za-z]+$/.test(w)).map(asciiLowerHash));
+const LETTER_RUN = /[\p{L}元¢]+/uy;
+const isAsciiLetterCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * The words the amounts in words are looked for before: whole runs of letters (and 元, ¢)
+ * right after a space or hyphen that are one of NAMED_WORDS in lower case, or a code. In
+ * order; the same as testing every such run of the text (the test compares both).
+ */
+export function namedWords(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const before = text.charCodeAt(i - 1);
+    if (before < 0x80 ? before !== 0x2d && before !== 0x20 && (before < 0x09 || before > 0x0d) : !/\s/.test(text[i - 1])) continue;
+    if (isAsciiLetterCode(text.charCodeAt(i))) {
+      let hash = 0x811c9dc5;
+      let end = i;
+      for (; end < text.length; end++) {
+        const c = text.charCodeAt(end);
+        if (!isAsciiLetterCode(c)) break;
+        hash = Math.imul(hash ^ (c | 0x20), 0x01000193);
+      }
+      // Followed by ASCII (no letter) or nothing, the ASCII letters are the whole run.
+      if ((end === text.length || text.charCodeAt(end) < 0x80) && !NAMED_ASCII_HASHES.has(hash >>> 0)) {
+        i = end;
+        continue;
+      }
+    }
+    LETTER_RUN.lastIndex = i;
+    const m = LETTER_RUN.exec(text);
+    if (!m) continue;
+    if (NAMED_WORDS.has(m[0].toLowerCase()) || isCodeWord(m[0])) out.push(m);
+    i = m.index + m[0].length;
+  }
+  return out;
+}
 // Joiners between a main amount and its minor part, in every language read.
 const JOINER = String.raw`(?:\s(?:and|und|en|y|con|et|i|a))?`;
 const CLAUSE_END = String.raw`(?=\s*(?:$|[.,;:!?)\]]))`;
@@ -54,8 +100,6 @@ interface Patterns {
   rangeBefore: RegExp;
   /** Digits then a minor unit: 1 number, 2 unit. */
   minor: RegExp;
-  /** A currency name or minor unit after a space: the amount in words before it. */
-  named: RegExp;
   /** A minor part after the main amount: 1 digits, 2 unit. */
   minorPart: RegExp;
   minorWords: RegExp;
@@ -81,7 +125,6 @@ export function patterns(language: string): Patterns {
     rangeAfter: new RegExp(String.raw`^${GAP}${RANGE_DASH}${GAP}((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)(?![\p{L}\p{N}%$€£¥₪])`, 'u'),
     rangeBefore: new RegExp(String.raw`(?<![\p{L}\p{N}.,])((${NUMBER})${AMOUNT_END}(?:${GAP}(${SCALE}))?)${GAP}${RANGE_DASH}${GAP}$`, 'u'),
     minor: new RegExp(String.raw`${NOT_AFTER_WORD}(${NUMBER})${AMOUNT_END}(?:${GAP}|-)(${MINOR_NAME})`, 'uy'),
-    named: /[\p{L}元¢]+/gu,
     minorPart: new RegExp(String.raw`^${JOINER}\s(\d{1,2})(?:\s(${MINOR_NAME})|${CLAUSE_END})`, 'u'),
     minorWords: new RegExp(String.raw`^${JOINER}(?=\s)`, 'u'),
   };
@@ -196,11 +239,9 @@ export function extractMoney(text: string, language: string, digits = digitRunSt
   }
   // Amounts in words: "sieben Euro", "five million yen", "cinco millones de yenes", "one penny".
   const lexicon = numberLexicon(primaryLanguage(language));
-  for (const m of text.matchAll(p.named)) {
-    // After a space or hyphen only: the amount in words stands before it.
-    if (m.index === 0 || !/[\s\-]/.test(text[m.index - 1])) continue;
+  // After a space or hyphen only: the amount in words stands before it.
+  for (const m of namedWords(text)) {
     const word = m[0].toLowerCase();
-    if (!NAMED_WORDS.has(word) && !isCodeWord(m[0])) continue;
     const minor = minorOf(word);
     // French "cent" is also the number hundred: "deux cent" is not two cents.
     if (minor && lexicon && word in lexicon.multipliers) continue;
