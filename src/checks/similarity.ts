@@ -80,12 +80,16 @@ interface TargetIndex {
   limits: Int32Array;
   /** sharedWithin's answers by word, worked out once: a site repeats its words on every page. */
   sharedByWord: Map<WordBigrams, number>;
+  /** The generation of answers the table holds (see below). */
+  sharedGeneration: number;
 }
 
-// The words all targets remember sharedWithin for (~40 bytes each); past it every table starts again.
+// The words all targets remember sharedWithin for (~40 bytes each). Past it a new generation
+// starts, and each table is emptied when next used: no list of tables is kept, so a table
+// goes with its wording.
 const SHARED_BY_WORD_LIMIT = 200_000;
 let sharedByWordCount = 0;
-const sharedByWordTables: Array<Map<WordBigrams, number>> = [];
+let sharedGeneration = 0;
 
 const targets = new WeakMap<Bigrams, TargetIndex>();
 
@@ -99,9 +103,7 @@ function targetIndex(target: Bigrams): TargetIndex {
       slotOf[id] = slot;
       limits[slot] = count;
     });
-    const sharedByWord = new Map<WordBigrams, number>();
-    sharedByWordTables.push(sharedByWord);
-    targets.set(target, (index = { slotOf, limits, sharedByWord }));
+    targets.set(target, (index = { slotOf, limits, sharedByWord: new Map(), sharedGeneration }));
   }
   return index;
 }
@@ -120,15 +122,22 @@ let scratch = new Int32Array(64);
 /** How many bigrams the word alone shares with the target: Σ min(count in word, count in target). */
 export function sharedWithin(target: Bigrams, word: WordBigrams): number {
   const index = targetIndex(target);
+  if (index.sharedGeneration !== sharedGeneration) startGeneration(index);
   let shared = index.sharedByWord.get(word);
   if (shared === undefined) {
     if (++sharedByWordCount > SHARED_BY_WORD_LIMIT) {
-      for (const table of sharedByWordTables) table.clear();
+      sharedGeneration++;
       sharedByWordCount = 1;
+      startGeneration(index);
     }
     index.sharedByWord.set(word, (shared = countShared(index, word)));
   }
   return shared;
+}
+
+function startGeneration(index: TargetIndex): void {
+  index.sharedByWord.clear();
+  index.sharedGeneration = sharedGeneration;
 }
 
 function countShared(index: TargetIndex, word: WordBigrams): number {

@@ -33,16 +33,16 @@ const MINOR_BY_NAME = new Map(MINOR_UNITS.map(([w, code, factor]) => [w, { code,
 // unit or a currency name's first word. One set lookup per word.
 const NAMED_WORDS = new Set([...MINOR_UNITS.map(([w]) => w), ...NAME_FIRST_WORDS]);
 
-/** FNV-1a of a word of ASCII letters, in lower case. */
-function asciiLowerHash(word: string): number {
+/** FNV-1a of text[start, end), ASCII letters, in lower case: no slice of the text made. */
+function asciiLowerHash(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ (word.charCodeAt(i) | 0x20), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (text.charCodeAt(i) | 0x20), 0x01000193);
   return hash >>> 0;
 }
 // The words of ASCII letters among NAMED_WORDS and the codes, as hashes of their lower case:
 // a word of ASCII letters whose hash is not here is neither, and is passed over without
 // being cut out of the text and lower-cased (most words of most copy).
-const NAMED_ASCII_HASHES = new Set([...NAMED_WORDS, ...CODE_WORD_LIST].filter((w) => /^[A-Za-z]+$/.test(w)).map(asciiLowerHash));
+const NAMED_ASCII_HASHES = new Set([...NAMED_WORDS, ...CODE_WORD_LIST].filter((w) => /^[A-Za-z]+$/.test(w)).map((w) => asciiLowerHash(w)));
 const LETTER_RUN = /[\p{L}元¢]+/uy;
 const isAsciiLetterCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
@@ -57,15 +57,10 @@ export function namedWords(text: string): RegExpExecArray[] {
     const before = text.charCodeAt(i - 1);
     if (before < 0x80 ? before !== 0x2d && before !== 0x20 && (before < 0x09 || before > 0x0d) : !/\s/.test(text[i - 1])) continue;
     if (isAsciiLetterCode(text.charCodeAt(i))) {
-      let hash = 0x811c9dc5;
-      let end = i;
-      for (; end < text.length; end++) {
-        const c = text.charCodeAt(end);
-        if (!isAsciiLetterCode(c)) break;
-        hash = Math.imul(hash ^ (c | 0x20), 0x01000193);
-      }
+      let end = i + 1;
+      while (end < text.length && isAsciiLetterCode(text.charCodeAt(end))) end++;
       // Followed by ASCII (no letter) or nothing, the ASCII letters are the whole run.
-      if ((end === text.length || text.charCodeAt(end) < 0x80) && !NAMED_ASCII_HASHES.has(hash >>> 0)) {
+      if ((end === text.length || text.charCodeAt(end) < 0x80) && !NAMED_ASCII_HASHES.has(asciiLowerHash(text, i, end))) {
         i = end;
         continue;
       }
@@ -78,6 +73,7 @@ export function namedWords(text: string): RegExpExecArray[] {
   }
   return out;
 }
+
 // Joiners between a main amount and its minor part, in every language read.
 const JOINER = String.raw`(?:\s(?:and|und|en|y|con|et|i|a))?`;
 const CLAUSE_END = String.raw`(?=\s*(?:$|[.,;:!?)\]]))`;
