@@ -104,10 +104,15 @@ function identifiersIn(folded: FoldedText): Identifiers {
 }
 
 // A variant spelled inside a URL, an e-mail address or an @handle is an identifier, not copy.
-const IDENTIFIERS = /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?/giu;
-// The same without the two forms that need an "@": the same matches in a text without one,
-// and none of the e-mail form's tries at every letter (a text with no "@" is most of them).
-const IDENTIFIERS_WITHOUT_AT = /(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?/giu;
+// Tried in this order at each place: a URL, an e-mail address, an @handle, a bare domain.
+const URL_FORM = String.raw`(?:https?:\/\/|www\.)\S+`;
+const EMAIL_FORM = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+const HANDLE_FORM = String.raw`@\w+`;
+const DOMAIN_FORM = String.raw`\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?`;
+const IDENTIFIERS = new RegExp([URL_FORM, EMAIL_FORM, HANDLE_FORM, DOMAIN_FORM].join('|'), 'giu');
+// Without the two forms that need an "@": the same matches in a text without one, and none
+// of the e-mail form's tries at every letter (a text with no "@" is most of them).
+const IDENTIFIERS_WITHOUT_AT = new RegExp([URL_FORM, DOMAIN_FORM].join('|'), 'giu');
 
 /** The part's identifier spans, in order and disjoint: a span lies in one if the last starting at or before it covers it. */
 class Identifiers {

@@ -44,11 +44,10 @@ const NUMERIC = /(?<![\p{L}\p{N}.,/:$€£¥₪]|(?<![\u05D0-\u05EA])-)(\d{1,2})
 // forms of date-forms.ts) holds a month name as MONTH reads it, and every numeric one (ISO,
 // NUMERIC, numeric ranges) two digits joined by "-", "." or "/". Most texts hold neither.
 const MONTH_WORD = new RegExp(ignoringCase(MONTH), 'u');
-// A month name anywhere, even inside a word: MONTH_WORD matches only where this does, and
-// without MONTH's look-behind at every position it scans a text several times faster.
-const MONTH_NAME_ANYWHERE = new RegExp(ignoringCase(`(?:${MONTH_NAMES})`), 'u');
-// The same, for every place a month name starts: the named forms are searched near them only.
-export const MONTH_NAME_STARTS = new RegExp(MONTH_NAME_ANYWHERE.source, 'gu');
+// Every place a month name starts, even inside a word: MONTH_WORD matches only where this
+// does, and without MONTH's look-behind at every position it scans a text several times
+// faster. The named forms are searched near these places only.
+export const MONTH_NAME_STARTS = new RegExp(ignoringCase(`(?:${MONTH_NAMES})`), 'gu');
 
 // How far before its month name each named form may start (see matchesNear). MONTH_FIRST: a
 // weekday, its full stop, a comma and a space, then "ב" or "ל". DAY_FIRST: a day ("31st." or
@@ -102,7 +101,9 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
   };
 
   const numericForms = DIGITS_JOINED.test(text);
-  const namedForms = MONTH_NAME_ANYWHERE.test(text) && MONTH_WORD.test(text);
+  // Scanned once: the gate and the places the named forms are searched near.
+  const months = matchStarts(text, MONTH_NAME_STARTS);
+  const namedForms = months.length > 0 && MONTH_WORD.test(text);
   if (!numericForms && !namedForms) return out;
   if (numericForms) {
     for (const m of text.matchAll(ISO)) {
@@ -123,7 +124,6 @@ export function extractDates(text: string, options: ExtractOptions): Candidate[]
     return true;
   };
   if (namedForms) {
-    const months = matchStarts(text, MONTH_NAME_STARTS);
     const monthFirst = matchesNear(text, MONTH_FIRST(), months, MONTH_FIRST_REACH).filter((m) => isMonthName(m[1]));
     monthFirst.forEach((m, i) => addNamed(m, 2, 3, monthNumber(m[1]), fullYear(m[4], options.year) ?? sharedYear(text, m, monthFirst[i + 1], 4)));
     const dayFirst = matchesNear(text, DAY_FIRST(), months, DAY_FIRST_REACH).filter((m) => isMonthName(m[4]));

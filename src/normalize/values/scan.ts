@@ -64,7 +64,7 @@ export function matchesNear(text: string, global: RegExp, anchors: readonly numb
   return out;
 }
 
-/** Every offset where `pattern` (global or sticky) matches, overlapping ones included, ascending. */
+/** Every offset where the global `pattern` matches, overlapping ones included, ascending. */
 export function matchStarts(text: string, pattern: RegExp): number[] {
   const starts: number[] = [];
   pattern.lastIndex = 0;
