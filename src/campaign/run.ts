@@ -14,6 +14,7 @@ import type { SourceReading } from './source.js';
 import type { Spec } from '../spec/types.js';
 import { inShard, type Shard } from './shard.js';
 import { Handover } from './handover.js';
+import { settleEngineAssumptions } from './engine.js';
 import { emptyState, mergeStates, placeSource, type CampaignState, type SourceState } from './state.js';
 
 export interface SourceEvent {
@@ -140,6 +141,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     });
   } else {
     const { checkSourceRef } = await import('./source.js');
+    settleEngineAssumptions();
     const stateCache = cacheModule && cache && new cacheModule.StateCache(cache.dir, cache.fingerprint);
     const deps = { spec, fetcher: options.fetcher, reading, ...(stateCache ? { cache: stateCache } : {}) };
     const handover = new Handover();

@@ -7,6 +7,9 @@ import { SourceError, type Fetched, type Fetcher, type FetchInit } from '../sour
 import type { FetchReply, ToMain, ToWorker, WorkerSetup } from './protocol.js';
 import { Handover } from './handover.js';
 import { checkSourceRef, type SourceDeps } from './source.js';
+import { settleEngineAssumptions } from './engine.js';
+
+settleEngineAssumptions();
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
