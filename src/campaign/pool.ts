@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SourceRef, Unresolved } from '../sources/resolve.js';
 import { SourceError, type Fetcher } from '../sources/types.js';
-import type { ToMain, ToWorker, WorkerSetup } from './protocol.js';
+import type { ToMain, ToWorker, WorkerData, WorkerSetup } from './protocol.js';
+import { openLemmaLine } from './lemma-line.js';
 import type { SourceState } from './state.js';
 
 export interface Job {
@@ -60,10 +61,11 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
   const perRemote = Math.max(LOCAL_PER_WORKER, Math.ceil(options.remoteConcurrency / count));
   return new Promise<void>((resolve, reject) => {
     const slots: Slot[] = [];
+    const lines: Array<{ close(): void }> = [];
     let next = 0;
     let finished = 0;
     let failed = false;
-    const stop = () => Promise.all(slots.map((s) => s.worker.terminate()));
+    const stop = () => Promise.all(slots.map((s) => s.worker.terminate())).finally(() => lines.forEach((line) => line.close()));
     const fail = (error: Error) => {
       if (failed) return;
       failed = true;
@@ -110,7 +112,10 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
       else dispatch();
     };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerFile(), { workerData: options.setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const lemmas = openLemmaLine();
+      lines.push(lemmas);
+      const workerData: WorkerData = { ...options.setup, lemmas: lemmas.line };
+      const worker = new Worker(workerFile(), { workerData, transferList: [lemmas.line.port], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       const slot: Slot = { worker, busy: 0 };
       worker.on('message', (message: ToMain) => answer(slot, message));
       worker.on('error', fail);

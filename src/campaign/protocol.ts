@@ -4,6 +4,7 @@ import type { SourceRef, Unresolved } from '../sources/resolve.js';
 import type { Spec } from '../spec/types.js';
 import type { SourceReading } from './source.js';
 import type { SourceState } from './state.js';
+import type { LemmaLine } from './lemma-line.js';
 
 /** What every worker starts with. */
 export interface WorkerSetup {
@@ -12,6 +13,11 @@ export interface WorkerSetup {
   cache?: { dir: string; fingerprint: string };
   /** Where local sources may be read from, how large they may be, which tokens feeds may send. */
   reading: SourceReading;
+}
+
+/** A worker's setup: the run's, and its own line to the main thread for lemmas. */
+export interface WorkerData extends WorkerSetup {
+  lemmas: LemmaLine;
 }
 
 export type FetchReply =

@@ -4,16 +4,19 @@
 // limit, one HTTP cache), asked over the message port.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourceError, type Fetched, type Fetcher, type FetchInit } from '../sources/types.js';
-import type { FetchReply, ToMain, ToWorker, WorkerSetup } from './protocol.js';
+import type { FetchReply, ToMain, ToWorker, WorkerData } from './protocol.js';
 import { Handover } from './handover.js';
 import { checkSourceRef, type SourceDeps } from './source.js';
 import { settleEngineAssumptions } from './engine.js';
+import { askOverLine } from './lemma-line.js';
+import { answerMissingLemmasWith } from '../normalize/lemma.js';
 
 settleEngineAssumptions();
 
-const setup = workerData as WorkerSetup;
+const setup = workerData as WorkerData;
 const port = parentPort!;
 const post = (message: ToMain) => port.postMessage(message);
+answerMissingLemmasWith(askOverLine(setup.lemmas));
 
 let calls = 0;
 const waiting = new Map<number, { resolve: (f: Fetched) => void; reject: (e: Error) => void }>();

@@ -53,11 +53,20 @@ function englishTable(): LemmaTable {
 
 const cache = new Map<string, string>();
 
+// Who answers a word the table lacks: compromise, here, unless the thread was told to ask
+// elsewhere (a run's worker threads ask their main thread: campaign/lemma-line.ts).
+let lemmaOfMissing: (word: string) => string = compromiseLemma;
+
+/** Has `lookUp` answer the words the table lacks instead of loading compromise on this thread. */
+export function answerMissingLemmasWith(lookUp: (word: string) => string): void {
+  lemmaOfMissing = lookUp;
+}
+
 function englishLemma(word: string): string {
   if (isLemmaExempt(word)) return word;
   let lemma = cache.get(word);
   if (lemma === undefined) {
-    lemma = englishTable().get(word) ?? compromiseLemma(word);
+    lemma = englishTable().get(word) ?? lemmaOfMissing(word);
     if (cache.size > 200_000) cache.clear();
     cache.set(word, lemma);
   }
