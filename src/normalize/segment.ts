@@ -53,12 +53,20 @@ export function splitSentences(text: string, language: string): Span[] {
         pending.end = end;
         continue;
       }
-      if (pending) spans.push(pending);
+      if (pending) keepTrimmed(text, pending, spans);
       pending = { start, end };
     }
-    if (pending) spans.push(pending);
+    if (pending) keepTrimmed(text, pending, spans);
   }
-  return spans.map(trimSpan(text)).filter((s) => s.end > s.start);
+  return spans;
+}
+
+/** Adds the span, its whitespace trimmed off both ends, to `spans` unless nothing is left. */
+function keepTrimmed(text: string, span: Span, spans: Span[]): void {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) spans.push({ start, end });
 }
 
 function chunks(text: string): Span[] {
@@ -75,15 +83,6 @@ function chunks(text: string): Span[] {
     start = end;
   }
   return out;
-}
-
-function trimSpan(text: string) {
-  return (span: Span): Span => {
-    let { start, end } = span;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    return { start, end };
-  };
 }
 
 // A word: letters/marks/digits joined by inner apostrophes, hyphens or decimal points;
