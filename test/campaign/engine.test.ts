@@ -17,7 +17,9 @@ function probe(settle: boolean): { before: { loop: boolean; bytes: boolean }; af
 }
 
 describe('settleEngineAssumptions', () => {
-  it('reading an email deoptimizes array loops and typed-array reads compiled before it', () => {
+  // Measured on Node 20's V8 (11.3), where both assumptions exist; a later V8 may not make
+  // them, so there this half only runs on Node 20. The settled half holds on any version.
+  it.runIf(process.versions.node.startsWith('20.'))('reading an email deoptimizes array loops and typed-array reads compiled before it', () => {
     const { before, after, parts } = probe(false);
     expect(parts).toBeGreaterThan(0);
     expect(before).toEqual({ loop: true, bytes: true });
