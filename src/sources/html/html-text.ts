@@ -106,13 +106,15 @@ export function forEachChunk(node: Text, chunks: Map<Text, TextChunk[]>, visit: 
 
 // Whitespace collapses to one space; these invisible characters (soft hyphen, zero-width space,
 // word joiner, the combining grapheme joiner of preheader padding) vanish without a space.
-const GAP = /[\s\u00ad\u034f\u200b\u2060]+/g;
+const GAP_CHARS = String.raw`\s\u00ad\u034f\u200b\u2060`;
+const GAP = new RegExp(`[${GAP_CHARS}]+`, 'g');
 const SPACE = /\s/;
-// Words (no whitespace, no character GAP removes) between single plain spaces.
-const PLAIN_WORDS = /^[^\s\u00ad\u034f\u200b\u2060]+(?: [^\s\u00ad\u034f\u200b\u2060]+)*$/;
-const HAS_JOINER = /[\u200c\u200d]/;
+// Words (none of the characters a gap is made of) between single plain spaces.
+const PLAIN_WORDS = new RegExp(`^[^${GAP_CHARS}]+(?: [^${GAP_CHARS}]+)*$`);
 // ZWNJ/ZWJ belong inside words (Persian, emoji sequences) but alone they are preheader padding.
-const ONLY_JOINERS = /^[\u200c\u200d]+$/;
+const JOINER_CHARS = String.raw`\u200c\u200d`;
+const ONLY_JOINERS = new RegExp(`^[${JOINER_CHARS}]+$`);
+const HAS_JOINER = new RegExp(`[${JOINER_CHARS}]`);
 // Across a link or image edge, a word, or a clause's punctuation, meeting a word reads as two.
 const WORD_END = /[\p{L}\p{N}:;,!?)\]»›]$/u;
 const WORD_START = /^[\p{L}\p{N}(\[«‹]/u;
