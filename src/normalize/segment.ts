@@ -2,6 +2,8 @@
 // regular expression finds words where spaces separate them (faster than the word
 // segmenter, FACTS.md), and Intl.Segmenter's dictionary does where they do not (Thai, CJK).
 
+import { urlRunsAcross } from './values/url.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -49,7 +51,9 @@ export function splitSentences(text: string, language: string): Span[] {
     for (const seg of sentenceSegmenter(language).segment(text.slice(chunk.start, chunk.end))) {
       const start = chunk.start + seg.index;
       const end = start + seg.segment.length;
-      if (pending && endsInAbbreviation(text, pending.start, pending.end)) {
+      // ICU ends a sentence after "?" or "!" even with no space after it: inside a URL's query
+      // ("…/summer?utm_source=copy") that is no end.
+      if (pending && (endsInAbbreviation(text, pending.start, pending.end) || urlRunsAcross(text, pending.end))) {
         pending.end = end;
         continue;
       }

@@ -34,6 +34,17 @@ describe('splitSentences', () => {
       'Zapraszamy np. w sobotę!',
     ]);
   });
+
+  it('never ends a sentence inside a URL, whatever its query holds', () => {
+    expect(sentences('Full details at https://acme.example/summer?utm_source=copy. Next one.', 'en')).toEqual([
+      'Full details at https://acme.example/summer?utm_source=copy.',
+      'Next one.',
+    ]);
+    expect(sentences('Kod w sklepie www.sklep.pl/promo?kod=LATO! Zapraszamy.', 'pl')).toEqual(['Kod w sklepie www.sklep.pl/promo?kod=LATO!', 'Zapraszamy.']);
+    // Outside a URL the segmenter's breaks stand, spaced or not.
+    expect(sentences('Wow!Really? Yes.', 'en')).toEqual(['Wow!', 'Really?', 'Yes.']);
+    expect(sentences('Is it on acme.example? Yes!', 'en')).toEqual(['Is it on acme.example?', 'Yes!']);
+  });
 });
 
 describe('light stemming', () => {

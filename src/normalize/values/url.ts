@@ -77,6 +77,27 @@ export function extractUrls(text: string): Candidate[] {
   return out;
 }
 
+/**
+ * Whether a URL written in `text` runs across offset `at` (a character of it on each side):
+ * a sentence never ends there, whatever punctuation its query holds ("…/summer?utm_source=…").
+ * Only the run of non-space characters around `at` is searched.
+ */
+export function urlRunsAcross(text: string, at: number): boolean {
+  const isSpace = (i: number) => /\s/.test(text[i]);
+  if (at <= 0 || at >= text.length || isSpace(at - 1) || isSpace(at)) return false;
+  let from = at - 1;
+  while (from > 0 && !isSpace(from - 1)) from--;
+  let to = at + 1;
+  while (to < text.length && !isSpace(to)) to++;
+  const run = text.slice(from, to);
+  if (!mayHaveUrl(run)) return false;
+  for (const m of run.matchAll(URL_RE)) {
+    const start = from + m.index;
+    if (start < at && at < start + m[0].replace(TRAILING, '').length) return true;
+  }
+  return false;
+}
+
 /** An address rather than a name: a scheme, "www." or a path after the host. */
 function isAddress(raw: string): boolean {
   return /^(?:https?:\/\/|www\.)/i.test(raw) || /[/?#]/.test(raw);
