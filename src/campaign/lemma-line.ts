@@ -36,6 +36,21 @@ export function openLemmaLine(lookUp: (word: string) => string = compromiseLemma
   return { line: { port: port2, answered }, close: () => port1.close() };
 }
 
+/**
+ * Loads compromise on this (the main) thread now, while the workers start, instead of on
+ * their first question: each worker's first words include the spec's brand names, which no
+ * table has, so it would otherwise wait the ~0.4 s compromise takes to load (on the bench,
+ * each worker spent ~0.4 s of its run waiting, nearly all of it then). A failure to load is
+ * left to the first question, which reports it in the worker that asked.
+ */
+export function warmLemmaLookUp(lookUp: (word: string) => string = compromiseLemma): void {
+  try {
+    lookUp('warming');
+  } catch {
+    // Reported when a worker asks (openLemmaLine).
+  }
+}
+
 /** A worker's look-up over its line: one word at a time, as tokenizing asks. */
 export function askOverLine(line: LemmaLine): (word: string) => string {
   return (word) => {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { SourceRef, Unresolved } from '../sources/resolve.js';
 import { SourceError, type Fetcher } from '../sources/types.js';
 import type { ToMain, ToWorker, WorkerData, WorkerSetup } from './protocol.js';
-import { openLemmaLine } from './lemma-line.js';
+import { openLemmaLine, warmLemmaLookUp } from './lemma-line.js';
 import type { SourceState } from './state.js';
 
 export interface Job {
@@ -20,6 +20,8 @@ export interface PoolOptions {
   fetcher: Fetcher;
   /** Sources fetched over the network at once, across all workers. */
   remoteConcurrency: number;
+  /** Whether the workers will read English: compromise then loads here as soon as they are started. */
+  readsEnglish?: boolean;
   /** A source's state without a worker (the run's deadline has passed), or undefined to check it. */
   expired?: (ref: SourceRef | Unresolved) => SourceState | undefined;
   onDone(order: number, state: SourceState, reused: boolean): void;
@@ -125,5 +127,8 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
       slots.push(slot);
     }
     dispatch();
+    // The workers are starting on their own cores; their first question comes in a few
+    // hundred milliseconds, and compromise takes about as long to load.
+    if (options.readsEnglish) warmLemmaLookUp();
   });
 }

@@ -9,6 +9,7 @@ import type { Confinement } from '../sources/local.js';
 import type { TokenPolicy } from '../sources/feeds/secret-policy.js';
 import type { PageBudget } from '../sources/web/sitemap.js';
 import type { Fetcher, SourceError } from '../sources/types.js';
+import { isAuto } from '../normalize/language.js';
 import { unreadableState } from './document.js';
 import type { SourceReading } from './source.js';
 import type { Spec } from '../spec/types.js';
@@ -134,6 +135,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
     await runPool(jobs, {
       workers: threads,
       setup: { spec, reading, ...(cache ? { cache } : {}) },
+      readsEnglish: readsEnglish(spec, jobs),
       expired,
       fetcher: options.fetcher,
       remoteConcurrency,
@@ -157,6 +159,12 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   }
   if (options.cacheDir) progress(`${jobs.length - reusedCount} of ${jobs.length} sources read and checked, ${reusedCount} unchanged (from the cache)`);
   return { state, total: refs.length };
+}
+
+/** Whether a run may read English: its spec, a translation or a source is English or "auto". */
+export function readsEnglish(spec: Spec, jobs: ReadonlyArray<{ ref: SourceRef | Unresolved }>): boolean {
+  const english = (tag: string | undefined) => !!tag && (isAuto(tag) || /^en(?:-|$)/i.test(tag));
+  return english(spec.language) || spec.messages.some((m) => Object.keys(m.translations).some(english)) || jobs.some((j) => english(j.ref.language));
 }
 
 /** The progress line for a source-error finding. */

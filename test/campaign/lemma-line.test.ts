@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { openLemmaLine, type LemmaLine } from '../../src/campaign/lemma-line.js';
+import { openLemmaLine, warmLemmaLookUp, type LemmaLine } from '../../src/campaign/lemma-line.js';
+import { readsEnglish } from '../../src/campaign/run.js';
+import type { Spec } from '../../src/spec/types.js';
 import { check } from '../../src/check.js';
 import { compromiseLemma } from '../../src/normalize/lemma.js';
 
@@ -56,6 +58,29 @@ describe('lemma line', () => {
       close();
     }
   }, 60_000);
+
+  it('warms the look-up with one word, leaving a failure to load to the first question', () => {
+    const asked: string[] = [];
+    warmLemmaLookUp((word) => (asked.push(word), compromiseLemma(word)));
+    expect(asked).toHaveLength(1);
+    expect(() =>
+      warmLemmaLookUp(() => {
+        throw new Error('compromise is missing');
+      }),
+    ).not.toThrow();
+  });
+
+  it('warms it for a run that may read English: its spec, a translation or a source in English or "auto"', () => {
+    const spec = (language: string, translations: Record<string, string> = {}) => ({ language, messages: [{ translations }] }) as unknown as Spec;
+    const jobs = (...languages: string[]) => languages.map((language) => ({ ref: { language } as never }));
+    expect(readsEnglish(spec('en'), jobs('pl'))).toBe(true);
+    expect(readsEnglish(spec('en-GB'), jobs())).toBe(true);
+    expect(readsEnglish(spec('pl'), jobs('pl', 'he'))).toBe(false);
+    expect(readsEnglish(spec('pl'), jobs('pl', 'auto'))).toBe(true);
+    expect(readsEnglish(spec('pl', { 'en-US': 'Free delivery' }), jobs('pl'))).toBe(true);
+    // "eng" and "enx" are not English tags.
+    expect(readsEnglish(spec('de', { enx: 'x' }), jobs('de'))).toBe(false);
+  });
 
   it('gives a two-thread run the lemmas a one-thread run computes: the same report', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'storefront-lemmas-'));
