@@ -108,20 +108,32 @@ function identifiersIn(folded: FoldedText): Identifiers {
 const URL_FORM = String.raw`(?:https?:\/\/|www\.)\S+`;
 const EMAIL_FORM = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 const HANDLE_FORM = String.raw`@\w+`;
-const DOMAIN_FORM = String.raw`\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|co|example|pl|il|de|uk|shop|store)(?:\/\S*)?`;
+const DOMAIN_TLDS = 'com|net|org|io|co|example|pl|il|de|uk|shop|store';
+const DOMAIN_FORM = String.raw`\b[\w-]+(?:\.[\w-]+)*\.(?:${DOMAIN_TLDS})(?:\/\S*)?`;
 const IDENTIFIERS = new RegExp([URL_FORM, EMAIL_FORM, HANDLE_FORM, DOMAIN_FORM].join('|'), 'giu');
 // Without the two forms that need an "@": the same matches in a text without one, and none
 // of the e-mail form's tries at every letter (a text with no "@" is most of them).
 const IDENTIFIERS_WITHOUT_AT = new RegExp([URL_FORM, DOMAIN_FORM].join('|'), 'giu');
+// What every match of IDENTIFIERS_WITHOUT_AT holds: "://" or "www." (a URL), or a dot before a
+// listed top-level domain (a bare domain), matched as the forms match them (ignoring case the
+// Unicode way: "ſ" is an "s"). Most copy has none, and is then not searched: the forms try a
+// match at every word, the gate only where a ":", "w" or "." stands.
+const MAY_HAVE_IDENTIFIER = new RegExp(String.raw`:\/\/|www\.|\.(?:${DOMAIN_TLDS})`, 'iu');
+
+/** The identifier spans of `text` as [start, end) pairs, in order and disjoint; `gated: false` searches every text (the reference). */
+export function identifierSpans(text: string, gated = true): Array<[number, number]> {
+  const pattern = text.includes('@') ? IDENTIFIERS : !gated || MAY_HAVE_IDENTIFIER.test(text) ? IDENTIFIERS_WITHOUT_AT : undefined;
+  return pattern ? Array.from(text.matchAll(pattern), (m): [number, number] => [m.index, m.index + m[0].length]) : [];
+}
 
 /** The part's identifier spans, in order and disjoint: a span lies in one if the last starting at or before it covers it. */
 class Identifiers {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   constructor(text: string) {
-    for (const m of text.matchAll(text.includes('@') ? IDENTIFIERS : IDENTIFIERS_WITHOUT_AT)) {
-      this.starts.push(m.index);
-      this.ends.push(m.index + m[0].length);
+    for (const [start, end] of identifierSpans(text)) {
+      this.starts.push(start);
+      this.ends.push(end);
     }
   }
   covers(start: number, end: number): boolean {
