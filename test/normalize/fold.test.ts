@@ -1,10 +1,29 @@
 import fc from 'fast-check';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { foldCase, foldText, rawSpan, stripDiacritics } from '../../src/normalize/fold.js';
 import { tokenize } from '../../src/normalize/index.js';
 import { splitSentences, splitWords } from '../../src/normalize/segment.js';
 
+// How V8 stores a string, by the tag its serializer writes first: 0x22 one byte a character,
+// 0x63 two (the same characters either way).
+const storage = (text: string) => ({ 0x22: 'one byte', 0x63: 'two bytes' })[serialize(text)[2]];
+
 describe('foldText', () => {
+  it('stores copy without characters above U+00FF one byte a character, whatever page it was cut from', () => {
+    // One "✓" makes a page's string wide, and every slice of it.
+    const page = 'Free shipping on orders over 50 EUR — café included ✓';
+    const part = page.slice(0, page.indexOf(' —'));
+    expect(storage(part)).toBe('two bytes');
+    expect(foldText(part).text).toBe('Free shipping on orders over 50 EUR');
+    expect(storage(foldText(part).text)).toBe('one byte');
+    // "—" folds to "-", and "é" is at or below U+00FF: still one byte.
+    const cafe = foldText(page.slice(0, page.indexOf(' included'))).text;
+    expect(cafe).toBe('Free shipping on orders over 50 EUR - café');
+    expect(storage(cafe)).toBe('one byte');
+    expect(storage(foldText(page).text)).toBe('two bytes');
+  });
+
   it('folds quotes, dashes, compatibility forms, invisible marks and whitespace', () => {
     expect(foldText('“Don’t miss it” — 30\u00A0%\u200F off\n\n the ﬁnal  pair…').text).toBe(
       `"Don't miss it" - 30 % off the final pair...`,
