@@ -117,7 +117,7 @@ const IDENTIFIERS_WITHOUT_AT = new RegExp([URL_FORM, DOMAIN_FORM].join('|'), 'gi
 // What every match of IDENTIFIERS_WITHOUT_AT holds: "://" or "www." (a URL), or a dot before a
 // listed top-level domain (a bare domain), matched as the forms match them (ignoring case the
 // Unicode way: "ſ" is an "s"). Most copy has none, and is then not searched: the forms try a
-// match at every word, the gate only where a ":", "w" or "." stands.
+// match at every word, the gate only where a colon, a "w" (either case) or a dot stands.
 const MAY_HAVE_IDENTIFIER = new RegExp(String.raw`:\/\/|www\.|\.(?:${DOMAIN_TLDS})`, 'iu');
 
 /** The identifier spans of `text` as [start, end) pairs, in order and disjoint; `gated: false` searches every text (the reference). */
