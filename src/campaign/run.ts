@@ -10,6 +10,7 @@ import type { TokenPolicy } from '../sources/feeds/secret-policy.js';
 import type { PageBudget } from '../sources/web/sitemap.js';
 import type { Fetcher, SourceError } from '../sources/types.js';
 import { isAuto } from '../normalize/language.js';
+import { hasEnglishLemmas } from '../normalize/lemma.js';
 import { unreadableState } from './document.js';
 import type { SourceReading } from './source.js';
 import type { Spec } from '../spec/types.js';
@@ -163,7 +164,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
 
 /** Whether a run may read English: its spec, a translation or a source is English or "auto". */
 export function readsEnglish(spec: Spec, jobs: ReadonlyArray<{ ref: SourceRef | Unresolved }>): boolean {
-  const english = (tag: string | undefined) => !!tag && (isAuto(tag) || /^en(?:-|$)/i.test(tag));
+  const english = (tag: string | undefined) => !!tag && (isAuto(tag) || hasEnglishLemmas(tag));
   return english(spec.language) || spec.messages.some((m) => Object.keys(m.translations).some(english)) || jobs.some((j) => english(j.ref.language));
 }
 

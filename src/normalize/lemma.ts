@@ -112,9 +112,11 @@ function hebrewStem(word: string): string {
   return stem.replace(/[ךםןףץ]/g, (ch) => FINAL_FORMS[ch]);
 }
 
+const primarySubtag = (language: string) => language.toLowerCase().split('-')[0];
+
 /** The lemma (or stem) of a lower-cased word in the given language. */
 export function lemmatize(word: string, language: string): string {
-  switch (language.toLowerCase().split('-')[0]) {
+  switch (primarySubtag(language)) {
     case 'en':
       return englishLemma(word);
     case 'pl':
@@ -128,6 +130,11 @@ export function lemmatize(word: string, language: string): string {
 
 /** Whether lemmatize is cheap for this language (no dictionary lookup). */
 export function hasCheapStems(language: string): boolean {
-  const primary = language.toLowerCase().split('-')[0];
+  const primary = primarySubtag(language);
   return primary === 'pl' || primary === 'he';
+}
+
+/** Whether lemmatize reads this language's words as English (the lemma table, then compromise). */
+export function hasEnglishLemmas(language: string): boolean {
+  return primarySubtag(language) === 'en';
 }
