@@ -16,6 +16,8 @@ export interface Job {
 
 export interface PoolOptions {
   workers: number;
+  /** Each job's size in bytes, where it has one before it is read (see dispatchOrder). */
+  sizes?: ReadonlyArray<number | undefined>;
   setup: WorkerSetup;
   fetcher: Fetcher;
   /** Sources fetched over the network at once, across all workers. */
@@ -52,6 +54,18 @@ function workerFile(): URL {
   return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/campaign/worker.js', import.meta.url);
 }
 
+/**
+ * The order jobs are handed out in: those without a size first (URLs and feeds, which mostly
+ * wait on the network), in run order; then the largest files first. Workers take the next job
+ * as they free up, so a run in run order could end with one worker in its largest file (a
+ * social export is often last) while the others idle; largest first, it ends on small ones.
+ * Ties keep run order. The report does not depend on it: states are folded by their place.
+ */
+export function dispatchOrder(count: number, sizes: ReadonlyArray<number | undefined> = []): number[] {
+  const rank = (k: number) => sizes[k] ?? Infinity;
+  return Array.from({ length: count }, (_, k) => k).sort((a, b) => rank(b) - rank(a) || a - b);
+}
+
 interface Slot {
   worker: Worker;
   busy: number;
@@ -64,6 +78,7 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
   return new Promise<void>((resolve, reject) => {
     const slots: Slot[] = [];
     const lines: Array<{ close(): void }> = [];
+    const order = dispatchOrder(jobs.length, options.sizes);
     let next = 0;
     let finished = 0;
     let failed = false;
@@ -75,7 +90,8 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
     };
     const dispatch = () => {
       while (next < jobs.length && !failed) {
-        const job = jobs[next];
+        const index = order[next];
+        const job = jobs[index];
         const skipped = options.expired?.(job.ref);
         if (skipped) {
           next++;
@@ -87,7 +103,7 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
         const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
         if (slot.busy >= limit) return;
         slot.busy++;
-        slot.worker.postMessage({ type: 'check', job: next, order: job.order, ref: job.ref } satisfies ToWorker);
+        slot.worker.postMessage({ type: 'check', job: index, order: job.order, ref: job.ref } satisfies ToWorker);
         next++;
       }
     };

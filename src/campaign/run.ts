@@ -79,16 +79,29 @@ export const SOURCES_PER_THREAD = 16;
 // than on two, 5.6 MB ~10% faster on two, 11 MB and more faster still on two.
 export const BYTES_PER_THREAD = 4 * 1024 * 1024;
 
-/** The default number of threads for these sources (see RunOptions.jobs). */
-async function defaultThreads(refs: ReadonlyArray<SourceRef | Unresolved>): Promise<number> {
-  const readable = refs.filter((ref): ref is SourceRef => !isUnresolved(ref));
-  const byCount = Math.min(availableParallelism(), Math.ceil(readable.length / SOURCES_PER_THREAD));
+/**
+ * Each source's size in bytes where it has one before it is read (local files, standard
+ * input); undefined for URLs, sitemaps and feeds, which may be of any size.
+ */
+async function sizesOf(refs: ReadonlyArray<SourceRef | Unresolved>): Promise<Array<number | undefined>> {
+  return Promise.all(
+    refs.map(async (ref) => {
+      if (isUnresolved(ref)) return 0;
+      if (ref.bytes) return ref.bytes.length;
+      return ref.file === undefined ? undefined : stat(ref.file).then((s) => s.size, () => 0);
+    }),
+  );
+}
+
+/** The default number of threads for sources of these sizes (see RunOptions.jobs). */
+function defaultThreads(refs: ReadonlyArray<SourceRef | Unresolved>, sizes: ReadonlyArray<number | undefined>): number {
+  const readable = refs.filter((ref) => !isUnresolved(ref)).length;
+  const byCount = Math.min(availableParallelism(), Math.ceil(readable / SOURCES_PER_THREAD));
   if (byCount <= 1) return byCount;
   // Only local files (and standard input) have a size before they are read: URLs, sitemaps
   // and feeds may be large, so a run with any keeps the count alone.
-  if (readable.some((ref) => ref.bytes === undefined && ref.file === undefined)) return byCount;
-  const sizes = await Promise.all(readable.map(async (ref) => ref.bytes?.length ?? (await stat(ref.file!).then((s) => s.size, () => 0))));
-  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  if (sizes.some((size) => size === undefined)) return byCount;
+  const bytes = sizes.reduce<number>((sum, size) => sum + size!, 0);
   return Math.max(1, Math.min(byCount, Math.ceil(bytes / BYTES_PER_THREAD)));
 }
 
@@ -129,12 +142,15 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   };
   const remoteConcurrency = Math.max(READ_CONCURRENCY, options.concurrency ?? 0);
   const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
-  const threads = Math.min(options.jobs ?? (await defaultThreads(jobs.map((j) => j.ref))), readable);
+  // Sizes are needed for the default number of threads, and by the threads' order of work.
+  const sizes = options.jobs === 1 ? [] : await sizesOf(jobs.map((j) => j.ref));
+  const threads = Math.min(options.jobs ?? defaultThreads(jobs.map((j) => j.ref), sizes), readable);
   await options.onThreads?.(Math.max(1, threads));
   if (threads > 1) {
     const { runPool } = await import('./pool.js');
     await runPool(jobs, {
       workers: threads,
+      sizes,
       setup: { spec, reading, ...(cache ? { cache } : {}) },
       readsEnglish: readsEnglish(spec, jobs),
       expired,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
+import { dispatchOrder } from '../../src/campaign/pool.js';
 import { tuneV8ForThreads, V8_BUSY_CORE_FLAGS } from '../../src/cli/v8-tuning.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,3 +79,15 @@ new Worker(churn, { eval: true }).on('exit', (code) => {
   process.exitCode = code;
 });
 `;
+
+describe('dispatchOrder', () => {
+  it('hands out sources without a size first in run order, then the largest files first', () => {
+    // Sizes of a run: two pages, a URL, a mail, a social export (often last), a feed.
+    expect(dispatchOrder(6, [45_000, 50_000, undefined, 22_000, 84_000, undefined])).toEqual([2, 5, 4, 1, 0, 3]);
+  });
+
+  it('keeps run order between equal sizes, and when no sizes are known', () => {
+    expect(dispatchOrder(4, [10, 20, 10, 20])).toEqual([1, 3, 0, 2]);
+    expect(dispatchOrder(3)).toEqual([0, 1, 2]);
+  });
+});
