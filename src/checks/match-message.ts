@@ -335,12 +335,8 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
         if (code) key.dice.appendWord(code);
       }
       if (j < i + shortest) continue;
-      if (prune) {
-        // A window replaces a best one only when strictly better, and counts only from the floor.
-        const ceiling = bound(i, j);
-        if (!worth(ceiling)) continue;
-        if (result.plain && result.opposite && ceiling <= Math.min(rankOf(result.plain), rankOf(result.opposite))) continue;
-      }
+      // The window's own scores cost no more to read than its bound (its words are appended
+      // already), so the bound is not asked here: it only decides how far to grow (reach).
       let score = Math.max(surface.score, content.score);
       let bareScore = 0;
       // Copy typed without any diacritics against a wording that has them: recognisable,
@@ -350,6 +346,9 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       else if (score < 1 && !wording.bare && marks) score = Math.max(score, bareSurface.score, bareContent.score);
       const rank = Math.max(score, bareScore);
       if (rank < floor) continue;
+      // A window replaces a best one only when strictly better: one that beats neither is
+      // not read for polarity (nor, with polarity known, one that does not beat its own).
+      if (prune && (!worth(rank) || (result.plain && result.opposite && rank <= Math.min(rankOf(result.plain), rankOf(result.opposite))))) continue;
       const negated = polarity(tokens, lo, hi, i, j, wording.contentLemmas) !== wording.negated;
       const best = negated ? result.opposite : result.plain;
       if (!best || rank > rankOf(best)) {
