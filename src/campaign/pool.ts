@@ -62,8 +62,8 @@ function workerFile(): URL {
  * Ties keep run order. The report does not depend on it: states are folded by their place.
  */
 export function dispatchOrder(count: number, sizes: ReadonlyArray<number | undefined> = []): number[] {
-  const rank = (k: number) => sizes[k] ?? Infinity;
-  return Array.from({ length: count }, (_, k) => k).sort((a, b) => rank(b) - rank(a) || a - b);
+  const size = (k: number) => sizes[k] ?? Infinity;
+  return Array.from({ length: count }, (_, k) => k).sort((a, b) => (size(a) === size(b) ? a - b : size(b) - size(a)));
 }
 
 interface Slot {
