@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bestInGroup, bestScore, clearMatchMemo, matchInPart, prepareWording, type MessageMatch, type Wording } from '../../src/checks/match-message.js';
-import { DiceBound, LruMap, sentenceGroups, sharedStems } from '../../src/checks/message-index.js';
+import { candidateGroups, DiceBound, LruMap, sentenceGroups, sharedStems } from '../../src/checks/message-index.js';
 import { bigrams, dice, wordBigrams } from '../../src/checks/similarity.js';
 import { normalizePart, type NormalizedPart } from '../../src/normalize/index.js';
 
@@ -96,6 +96,20 @@ describe('message matching through the index', () => {
       );
     }, 120_000);
   }
+
+  it('finds, in ascending order, exactly the groups that hold enough of the stems', () => {
+    fc.assert(
+      fc.property(text('en', 60), text('en', 8), fc.integer({ min: 1, max: 4 }), (copy, message, needed) => {
+        const np = part(copy, 'en');
+        const { contentStems } = prepareWording(message, 'en');
+        const expected = sentenceGroups(np).flatMap((group, k) => (sharedStems(group, contentStems) >= needed ? [k] : []));
+        expect(candidateGroups(np, contentStems, needed)).toEqual(expected);
+        // The scratch counts are left at zero: a second call finds the same.
+        expect(candidateGroups(np, contentStems, needed)).toEqual(expected);
+      }),
+      { numRuns: 800 },
+    );
+  });
 
   it('scores a group the same whether or not it was pruned, group by group', () => {
     fc.assert(
