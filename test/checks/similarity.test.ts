@@ -76,4 +76,25 @@ describe('Dice similarity', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('remembers thousands of words for one target as it would a few (its table grows)', () => {
+    const plain = (target: string, word: string) => {
+      const t = bigrams(target).counts;
+      let shared = 0;
+      for (const [pair, count] of bigrams(word).counts) shared += Math.min(count, t.get(pair) ?? 0);
+      return shared;
+    };
+    const target = 'free shipping on all orders over fifty dollars';
+    const against = bigrams(target);
+    const letters = 'abdefghilnoprstuv';
+    const words = Array.from({ length: 3000 }, (_, i) => {
+      let word = '';
+      for (let n = i + 7; n > 0; n = Math.floor(n / letters.length)) word += letters[n % letters.length];
+      return word;
+    });
+    expect(new Set(words).size).toBe(words.length);
+    for (const word of words) expect(sharedWithin(against, wordBigrams(word))).toBe(plain(target, word));
+    // Asked again, every answer comes from the table.
+    for (const word of words.reverse()) expect(sharedWithin(against, wordBigrams(word))).toBe(plain(target, word));
+  });
 });
