@@ -93,9 +93,8 @@ async function sizesOf(refs: ReadonlyArray<SourceRef | Unresolved>): Promise<Arr
   );
 }
 
-/** The default number of threads for sources of these sizes (see RunOptions.jobs). */
-function defaultThreads(refs: ReadonlyArray<SourceRef | Unresolved>, sizes: ReadonlyArray<number | undefined>): number {
-  const readable = refs.filter((ref) => !isUnresolved(ref)).length;
+/** The default number of threads for this many readable sources of these sizes (see RunOptions.jobs). */
+function defaultThreads(readable: number, sizes: ReadonlyArray<number | undefined>): number {
   const byCount = Math.min(availableParallelism(), Math.ceil(readable / SOURCES_PER_THREAD));
   if (byCount <= 1) return byCount;
   // Only local files (and standard input) have a size before they are read: URLs, sitemaps
@@ -144,7 +143,7 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
   const readable = jobs.filter((j) => !isUnresolved(j.ref)).length;
   // Sizes are needed for the default number of threads, and by the threads' order of work.
   const sizes = options.jobs === 1 ? [] : await sizesOf(jobs.map((j) => j.ref));
-  const threads = Math.min(options.jobs ?? defaultThreads(jobs.map((j) => j.ref), sizes), readable);
+  const threads = Math.min(options.jobs ?? defaultThreads(readable, sizes), readable);
   await options.onThreads?.(Math.max(1, threads));
   if (threads > 1) {
     const { runPool } = await import('./pool.js');

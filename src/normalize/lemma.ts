@@ -6,6 +6,7 @@
 // lacks. Other languages get a light suffix stripper.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { primaryLanguage } from './language.js';
 import { LemmaTable } from './lemma-table.js';
 
 type Term = { normal: string; root?: string };
@@ -112,11 +113,9 @@ function hebrewStem(word: string): string {
   return stem.replace(/[ךםןףץ]/g, (ch) => FINAL_FORMS[ch]);
 }
 
-const primarySubtag = (language: string) => language.toLowerCase().split('-')[0];
-
 /** The lemma (or stem) of a lower-cased word in the given language. */
 export function lemmatize(word: string, language: string): string {
-  switch (primarySubtag(language)) {
+  switch (primaryLanguage(language)) {
     case 'en':
       return englishLemma(word);
     case 'pl':
@@ -130,11 +129,11 @@ export function lemmatize(word: string, language: string): string {
 
 /** Whether lemmatize is cheap for this language (no dictionary lookup). */
 export function hasCheapStems(language: string): boolean {
-  const primary = primarySubtag(language);
+  const primary = primaryLanguage(language);
   return primary === 'pl' || primary === 'he';
 }
 
 /** Whether lemmatize reads this language's words as English (the lemma table, then compromise). */
 export function hasEnglishLemmas(language: string): boolean {
-  return primarySubtag(language) === 'en';
+  return primaryLanguage(language) === 'en';
 }
