@@ -127,9 +127,13 @@ function statesType(np: NormalizedPart, fact: Fact): boolean {
 }
 
 function nearMentions(spec: Spec, np: NormalizedPart, fact: Fact): readonly Mention[] {
-  if (!statesType(np, fact)) return NONE;
+  // Both must hold; the cheaper question first. Values are listed already, while a code's
+  // candidates are found by scanning the part's text, which most parts never need.
+  const valuesFirst = fact.type !== 'code';
+  if (valuesFirst && !statesType(np, fact)) return NONE;
   const hitsByScope = nearHitsOf(spec, np).get(fact);
   if (!hitsByScope) return NONE;
+  if (!valuesFirst && !statesType(np, fact)) return NONE;
   const values = candidates(np, fact);
   const claimed = new Map<number, Mention>();
   scopes(np).forEach((scope, k) => {
