@@ -44,7 +44,16 @@ export function findNear(tokens: readonly Token[], near: NearWord): Array<[numbe
  */
 export interface NearIndex {
   byHead: Map<string, NearWord[]>;
+  /**
+   * Per word seen (as a token has it, without diacritics), the phrases it may begin: a site
+   * repeats its words, so each distinct word is looked up in byHead once, not each token.
+   */
+  byWord: Map<string, readonly NearWord[]>;
 }
+
+// Distinct words an index remembers (past it, it starts again); longer words are not kept.
+const WORDS_REMEMBERED = 100_000;
+const LONGEST_REMEMBERED = 64;
 
 const HEAD = 3;
 const headOf = (word: string) => (word.length > HEAD ? word.slice(0, HEAD) : word);
@@ -61,7 +70,7 @@ export function indexNear(phrases: readonly NearWord[]): NearIndex {
   }
   // Shortest first word first: the order in which a token's growing prefixes meet them.
   for (const list of byHead.values()) list.sort((a, b) => a.words[0].length - b.words[0].length);
-  return { byHead };
+  return { byHead, byWord: new Map() };
 }
 
 /** [first, last] token indexes of each occurrence of any indexed phrase, once each. */
@@ -76,25 +85,8 @@ const NONE: readonly NearWord[] = [];
 /** Calls `hit` for each occurrence of an indexed phrase, with the phrase found. */
 export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first: number, last: number, near: NearWord) => void): void {
   if (!index.byHead.size) return;
-  // The phrases whose first word the token is, reused from token to token.
-  const found: NearWord[] = [];
-  const collect = (form: string) => {
-    for (const near of index.byHead.get(headOf(form)) ?? NONE) {
-      const first = near.words[0];
-      if ((first.length > HEAD ? form.startsWith(first) : form === first) && !found.includes(near)) found.push(near);
-    }
-  };
   for (let i = 0; i < tokens.length; i++) {
-    const bare = tokens[i].bare;
-    found.length = 0;
-    // The token as it is and, in Hebrew, without a one-letter prefix: a first word longer
-    // than three letters matches as a prefix of either, a shorter one only as the whole.
-    collect(bare);
-    if (isHebrewLetter(bare.charCodeAt(0))) {
-      const stripped = bare.replace(HEBREW_PREFIX, '');
-      if (stripped !== bare) collect(stripped);
-    }
-    for (const near of found) {
+    for (const near of phrasesBegunBy(index, tokens[i].bare)) {
       const n = near.words.length;
       if (i + n > tokens.length) continue;
       let ok = true;
@@ -102,4 +94,30 @@ export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first
       if (ok) hit(i, i + n - 1, near);
     }
   }
+}
+
+/** The indexed phrases whose first word `bare` (a token's word without diacritics) is. */
+function phrasesBegunBy(index: NearIndex, bare: string): readonly NearWord[] {
+  const known = index.byWord.get(bare);
+  if (known) return known;
+  const found: NearWord[] = [];
+  const collect = (form: string) => {
+    for (const near of index.byHead.get(headOf(form)) ?? NONE) {
+      const first = near.words[0];
+      if ((first.length > HEAD ? form.startsWith(first) : form === first) && !found.includes(near)) found.push(near);
+    }
+  };
+  // The word as it is and, in Hebrew, without a one-letter prefix: a first word longer than
+  // three letters matches as a prefix of either, a shorter one only as the whole.
+  collect(bare);
+  if (isHebrewLetter(bare.charCodeAt(0))) {
+    const stripped = bare.replace(HEBREW_PREFIX, '');
+    if (stripped !== bare) collect(stripped);
+  }
+  const phrases = found.length ? found : NONE;
+  if (bare.length <= LONGEST_REMEMBERED) {
+    if (index.byWord.size >= WORDS_REMEMBERED) index.byWord.clear();
+    index.byWord.set(bare, phrases);
+  }
+  return phrases;
 }

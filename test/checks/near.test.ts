@@ -45,6 +45,21 @@ describe('findNearAny', () => {
   });
 });
 
+describe('the words an index has met', () => {
+  it('are looked up in it once each, and find the same phrases every time they recur', () => {
+    const { index, lookups } = counted(indexNear(['off', 'discount', 'sale ends', 'הנחה'].map((p) => prepareNear(p, 'en'))));
+    const text = tokens('discounts offer off; the sale ends soon, sale now, ובהנחה. Discounts off, ובהנחה: the sale ends');
+    const first = findNearAny(text, index);
+    expect(first.map(([a, b]) => text.slice(a, b + 1).map((t) => t.norm).join(' '))).toEqual(['discounts', 'off', 'sale ends', 'ובהנחה', 'discounts', 'off', 'ובהנחה', 'sale ends']);
+    const distinct = new Set(text.map((t) => t.bare)).size;
+    // A word is looked up as it is and, in Hebrew, without its prefix: at most twice.
+    expect(lookups()).toBeLessThanOrEqual(2 * distinct);
+    const before = lookups();
+    expect(findNearAny(text, index)).toEqual(first);
+    expect(lookups()).toBe(before);
+  });
+});
+
 describe('a fact with 10,000 near words over 2,000 sentences', () => {
   it('still finds the wrong value next to its near word', () => {
     const near = [...Array.from({ length: 10_000 }, (_, i) => `context${i}`), 'off'];
