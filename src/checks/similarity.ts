@@ -207,8 +207,10 @@ export class GrowingDice {
 
   get score(): number {
     const { target } = this;
-    // Equal strings share every bigram: only then can they be equal.
-    if (this.length === target.compact.length && this.shared === target.total && this.pieces.slice(0, this.pieceCount).join('') === target.compact) return 1;
+    // Equal strings share every bigram: only then can they be equal. From two characters on,
+    // sharing every bigram at the same length scores 1 below as well (2t / (t + t)), so only
+    // a shorter string is compared: joining the pieces made a string per matching window.
+    if (this.length === target.compact.length && this.shared === target.total && (this.length >= 2 || this.pieces.slice(0, this.pieceCount).join('') === target.compact)) return 1;
     if (this.length < 2 || target.compact.length < 2) return 0;
     return (2 * this.shared) / (target.total + this.length - 1);
   }
