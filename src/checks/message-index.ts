@@ -69,8 +69,12 @@ function indexOf(np: NormalizedPart): Float64Array {
  */
 export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, needed: number): number[] {
   const index = indexOf(np);
-  if (counts.length < np.sentences.length) counts = new Int32Array(Math.max(np.sentences.length, 2 * counts.length));
-  const touched: number[] = [];
+  if (counts.length < np.sentences.length) {
+    counts = new Int32Array(Math.max(np.sentences.length, 2 * counts.length));
+    touched = new Int32Array(counts.length);
+  }
+  // Each group is touched once (its count goes from 0 to 1 once), so `touched` cannot overflow.
+  let touchedCount = 0;
   for (const stem of stems) {
     const id = stemIds.get(stem);
     if (id === undefined) continue;
@@ -79,17 +83,22 @@ export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, 
     let marked = -1;
     for (let p = lowerBound(index, from); p < index.length && index[p] < from + SENTENCE_BITS; p++) {
       const s = index[p] - from;
-      for (let k = Math.max(0, s - 2, marked + 1); k <= s; k++) if (counts[k]++ === 0) touched.push(k);
+      for (let k = Math.max(0, s - 2, marked + 1); k <= s; k++) if (counts[k]++ === 0) touched[touchedCount++] = k;
       marked = s;
     }
   }
-  const out = touched.filter((k) => counts[k] >= needed);
-  for (const k of touched) counts[k] = 0;
+  const out: number[] = [];
+  for (let t = 0; t < touchedCount; t++) {
+    const k = touched[t];
+    if (counts[k] >= needed) out.push(k);
+    counts[k] = 0;
+  }
   return out.sort((a, b) => a - b);
 }
 
-// Scratch counts per group for candidateGroups, zeroed again after each use.
+// Scratch counts per group for candidateGroups, and the groups counted, zeroed again after each use.
 let counts = new Int32Array(256);
+let touched = new Int32Array(256);
 
 function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0;
