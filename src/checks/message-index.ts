@@ -9,7 +9,7 @@
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language (normalize numbers the sentences that recur).
 import { partTokens as tokensOfPart, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
-import { seamInTarget, sharedWithin, type Bigrams, type WordBigrams } from './similarity.js';
+import { seamIn, sharedWith, targetIndex, type Bigrams, type TargetIndex, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
   /** The part's tokens (or just the group's): the group is tokens[from, to). */
@@ -159,6 +159,8 @@ export class DiceBound {
   /** That seam of word k itself (1 or 0), which does not count when k opens the window. */
   private readonly seamOf: Int32Array;
   private readonly open: boolean;
+  /** The target's index, kept for the questions asked of it about every word. */
+  private readonly index: TargetIndex;
   /** Words before this (relative) index are counted. */
   private filled = 0;
   private previous: string | undefined;
@@ -185,6 +187,7 @@ export class DiceBound {
     this.lengths[0] = this.shared[0] = this.seams[0] = 0;
     // A target under two characters scores by string equality alone: no bound.
     this.open = target.compact.length < 2;
+    this.index = targetIndex(target);
     if (!lazy) this.cover(from, to);
   }
 
@@ -194,14 +197,14 @@ export class DiceBound {
    * seam of its first word, whatever word it was taken from, is never counted.
    */
   cover(a: number, b: number): void {
-    const { codes, from, target } = this;
+    const { codes, from, index } = this;
     for (let k = this.filled; k < b - from; k++) {
       const code = k + from >= a ? codes[k + from] : undefined;
       const text = code ? code.text : '';
-      this.seamOf[k] = text && !this.open && this.previous !== undefined && seamInTarget(target, this.previous, text) ? 1 : 0;
+      this.seamOf[k] = text && !this.open && this.previous !== undefined && seamIn(index, this.previous, text) ? 1 : 0;
       if (text) this.previous = text;
       this.lengths[k + 1] = this.lengths[k] + text.length;
-      this.shared[k + 1] = this.shared[k] + (code && !this.open ? sharedWithin(target, code) : 0);
+      this.shared[k + 1] = this.shared[k] + (code && !this.open ? sharedWith(index, code) : 0);
       this.seams[k + 1] = this.seams[k] + this.seamOf[k];
     }
     this.filled = Math.max(this.filled, b - from);

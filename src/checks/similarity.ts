@@ -40,15 +40,28 @@ export function compareTwoStrings(first: string, second: string): number {
 // is then a few integer steps, with no substring or map entry made per bigram, and a word
 // is coded once however many wordings it is held against.
 const pairIds = new Map<string, number>();
-// The same numbers by the pair's two UTF-16 code units, for a seam ("…e" + "s…"): no string made.
+// The same numbers by the pair's two UTF-16 code units, for a seam ("…e" + "s…"): no string
+// made. A seam is looked up for every word appended to a window, so those of two ASCII
+// characters (most) are in a table (-1: not seen yet), the others in a map.
+const ASCII = 128;
+const asciiPairIds = new Int32Array(ASCII * ASCII).fill(-1);
 const pairIdsByCodes = new Map<number, number>();
 const codePair = (first: number, second: number) => first * 65536 + second;
+
+/** The number of the bigram of these two code units, or -1 when no text has had it yet. */
+function pairIdOfCodes(first: number, second: number): number {
+  if (first < ASCII && second < ASCII) return asciiPairIds[first * ASCII + second];
+  return pairIdsByCodes.get(codePair(first, second)) ?? -1;
+}
 
 function pairId(pair: string): number {
   let id = pairIds.get(pair);
   if (id === undefined) {
     pairIds.set(pair, (id = pairIds.size));
-    pairIdsByCodes.set(codePair(pair.charCodeAt(0), pair.charCodeAt(1)), id);
+    const first = pair.charCodeAt(0);
+    const second = pair.charCodeAt(1);
+    if (first < ASCII && second < ASCII) asciiPairIds[first * ASCII + second] = id;
+    else pairIdsByCodes.set(codePair(first, second), id);
   }
   return id;
 }
@@ -73,7 +86,8 @@ export function wordBigrams(word: string): WordBigrams {
   return coded;
 }
 
-interface TargetIndex {
+/** A target's bigrams by number, and what words were found to share with it. */
+export interface TargetIndex {
   /** Bigram number -> its slot in the target, or -1; numbers past the end are not in it. */
   slotOf: Int32Array;
   /** How often the target has the bigram in each slot. */
@@ -93,7 +107,8 @@ let sharedGeneration = 0;
 
 const targets = new WeakMap<Bigrams, TargetIndex>();
 
-function targetIndex(target: Bigrams): TargetIndex {
+/** The target's index, made on first use: a caller asking about many words keeps it. */
+export function targetIndex(target: Bigrams): TargetIndex {
   let index = targets.get(target);
   if (!index) {
     const entries = [...target.counts].map(([pair, count]) => [pairId(pair), count] as const);
@@ -112,8 +127,17 @@ const slot = (index: TargetIndex, id: number) => (id < index.slotOf.length ? ind
 
 /** Whether the bigram across the seam of two words joined ("…e" + "s…" = "es") is one the target has. */
 export function seamInTarget(target: Bigrams, before: string, after: string): boolean {
-  const id = pairIdsByCodes.get(codePair(before.charCodeAt(before.length - 1), after.charCodeAt(0)));
-  return id !== undefined && slot(targetIndex(target), id) >= 0;
+  return seamIn(targetIndex(target), before, after);
+}
+
+/**
+ * seamInTarget for a target's index. The window bound asks this and sharedWith about every
+ * word of a part (~3 million times on the bench), so it keeps the index instead of having the
+ * target looked up each time.
+ */
+export function seamIn(index: TargetIndex, before: string, after: string): boolean {
+  const id = pairIdOfCodes(before.charCodeAt(before.length - 1), after.charCodeAt(0));
+  return id >= 0 && slot(index, id) >= 0;
 }
 
 // Scratch counts per slot for sharedWithin, zeroed again after each use.
@@ -121,7 +145,11 @@ let scratch = new Int32Array(64);
 
 /** How many bigrams the word alone shares with the target: Σ min(count in word, count in target). */
 export function sharedWithin(target: Bigrams, word: WordBigrams): number {
-  const index = targetIndex(target);
+  return sharedWith(targetIndex(target), word);
+}
+
+/** sharedWithin for a target's index (see seamIn). */
+export function sharedWith(index: TargetIndex, word: WordBigrams): number {
   if (index.sharedGeneration !== sharedGeneration) startGeneration(index);
   let shared = index.sharedByWord.get(word);
   if (shared === undefined) {
@@ -196,8 +224,8 @@ export class GrowingDice {
   appendWord({ text, ids }: WordBigrams): void {
     if (!text) return;
     if (this.last >= 0) {
-      const seam = pairIdsByCodes.get(codePair(this.last, text.charCodeAt(0)));
-      if (seam !== undefined) this.count(seam);
+      const seam = pairIdOfCodes(this.last, text.charCodeAt(0));
+      if (seam >= 0) this.count(seam);
     }
     for (let k = 0; k < ids.length; k++) this.count(ids[k]);
     this.pieces[this.pieceCount++] = text;
