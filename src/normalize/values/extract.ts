@@ -102,15 +102,21 @@ function resolveOverlaps(found: Candidate[], length: number): Value[] {
     (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start || Number(!!a.hidden) - Number(!!b.hidden),
   );
   // One flag per character: linear in the text and the candidates' lengths, not quadratic.
-  const taken = new Uint8Array(length);
+  // The flags are reused from text to text (cleared after each), not made per text.
+  if (taken.length < length) taken = new Uint8Array(Math.max(length, 2 * taken.length));
   const kept: Value[] = [];
+  let flagged = 0;
   for (const c of ranked) {
     let free = true;
     for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
     if (!free) continue;
     taken.fill(1, c.start, c.end);
+    flagged = Math.max(flagged, c.end);
     if (c.hidden) continue;
     kept.push({ type: c.type, start: c.start, end: c.end, raw: c.raw, key: c.key, ...(c.alternatives ? { alternatives: c.alternatives } : {}) });
   }
+  taken.fill(0, 0, flagged);
   return kept.sort((a, b) => a.start - b.start);
 }
+
+let taken = new Uint8Array(1024);
