@@ -5,8 +5,8 @@
 // przy zamowieniach powyzej 200 zl") is recognised; the messages check never lets that
 // score make it "present": at best it is drift, with a note saying why.
 import { foldText, stripDiacritics } from '../normalize/fold.js';
-import { tokenize, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
-import { BoundBuffers, candidateGroups, DiceBound, groupAt, groupKey, LruMap, type SentenceGroup } from './message-index.js';
+import { stemNumber, tokenize, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
+import { BoundBuffers, candidateGroups, DiceBound, groupAt, groupKey, LruMap, mark, nextMark, type SentenceGroup } from './message-index.js';
 import { bigrams, GrowingDice, wordBigrams, type Bigrams, type WordBigrams } from './similarity.js';
 
 export interface Wording {
@@ -178,16 +178,17 @@ const stemsNeeded = (wording: Wording) => Math.max(1, Math.ceil(wording.contentS
  * parts (a menu item, a caption) share too little with every message to hold a candidate.
  */
 export class WordingIndex {
-  private readonly byStem = new Map<string, Wording[]>();
+  /** By stem number (see normalize's stemNumber). */
+  private readonly byStem = new Map<number, Wording[]>();
   // By the part's sentences, which parts with the same text and language share.
   private readonly live = new WeakMap<readonly Sentence[], ReadonlySet<Wording>>();
 
   constructor(wordings: Iterable<Wording>) {
     for (const wording of new Set(wordings)) {
       for (const stem of wording.contentStems) {
-        const list = this.byStem.get(stem);
+        const list = this.byStem.get(stemNumber(stem));
         if (list) list.push(wording);
-        else this.byStem.set(stem, [wording]);
+        else this.byStem.set(stemNumber(stem), [wording]);
       }
     }
   }
@@ -200,13 +201,12 @@ export class WordingIndex {
     let live = this.live.get(np.sentences);
     if (live) return live;
     const shared = new Map<Wording, number>();
-    const seen = new Set<string>();
+    const seen = nextMark();
     for (const sentence of np.sentences) {
-      for (const { stem } of sentence.tokens) {
-        // Most words are in no wording: only those that are need remembering.
-        const wordings = this.byStem.get(stem);
-        if (!wordings || seen.has(stem)) continue;
-        seen.add(stem);
+      for (const { stemNumber } of sentence.tokens) {
+        // Most words are in no wording: only those that are need marking.
+        const wordings = this.byStem.get(stemNumber);
+        if (!wordings || !mark(seen, stemNumber)) continue;
         for (const wording of wordings) shared.set(wording, (shared.get(wording) ?? 0) + 1);
       }
     }

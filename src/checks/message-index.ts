@@ -8,7 +8,7 @@
 // - a bounded memo of each distinct group's best windows per wording: navigation, footers and
 //   repeated blocks recur on every page, and their tokens (so their judgement) depend on
 //   nothing but their text and language (normalize numbers the sentences that recur).
-import { partTokens as tokensOfPart, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
+import { partTokens as tokensOfPart, stemNumber, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
 import { seamIn, sharedWith, targetIndex, type Bigrams, type TargetIndex, type WordBigrams } from './similarity.js';
 
 export interface SentenceGroup {
@@ -39,9 +39,8 @@ function tokensOf(np: NormalizedPart): PartTokens {
   return flat;
 }
 
-// Every stem seen in this process gets a number, so a part's index is one sorted array of
-// (stem, sentence) pairs, 8 bytes each, held only as long as the part is.
-const stemIds = new Map<string, number>();
+// A part's index is one sorted array of (stem number, sentence) pairs, 8 bytes each, held
+// only as long as the part is.
 const SENTENCE_BITS = 2 ** 24;
 const indexes = new WeakMap<readonly Sentence[], Float64Array>();
 
@@ -49,17 +48,41 @@ function indexOf(np: NormalizedPart): Float64Array {
   let index = indexes.get(np.sentences);
   if (index) return index;
   const pairs: number[] = [];
-  np.sentences.forEach((sentence, k) => {
-    const seen = new Set<number>();
-    for (const token of sentence.tokens) {
-      let id = stemIds.get(token.stem);
-      if (id === undefined) stemIds.set(token.stem, (id = stemIds.size));
-      if (!seen.has(id)) seen.add(id), pairs.push(id * SENTENCE_BITS + k);
-    }
-  });
+  for (let k = 0; k < np.sentences.length; k++) {
+    const seen = nextMark();
+    for (const { stemNumber } of np.sentences[k].tokens) if (mark(seen, stemNumber)) pairs.push(stemNumber * SENTENCE_BITS + k);
+  }
   index = Float64Array.from(pairs).sort();
   indexes.set(np.sentences, index);
   return index;
+}
+
+// Which stems a sentence (or part) was seen to hold, by stem number: the last mark each got.
+// A new mark per sentence instead of a set per sentence; none of them is ever cleared. One
+// user at a time: a mark is tested only until the next one is taken (indexOf here, and
+// WordingIndex.candidatesIn, each within one loop).
+let marks = new Int32Array(1024);
+let lastMark = 0;
+
+/** A mark no stem has yet. */
+export function nextMark(): number {
+  if (lastMark === 2 ** 31 - 1) {
+    marks.fill(0);
+    lastMark = 0;
+  }
+  return ++lastMark;
+}
+
+/** Gives the stem the mark; false when it had it already. */
+export function mark(seen: number, stemNumber: number): boolean {
+  if (stemNumber >= marks.length) {
+    const grown = new Int32Array(Math.max(stemNumber + 1, 2 * marks.length));
+    grown.set(marks);
+    marks = grown;
+  }
+  if (marks[stemNumber] === seen) return false;
+  marks[stemNumber] = seen;
+  return true;
 }
 
 /**
@@ -76,9 +99,7 @@ export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, 
   // Each group is touched once (its count goes from 0 to 1 once), so `touched` cannot overflow.
   let touchedCount = 0;
   for (const stem of stems) {
-    const id = stemIds.get(stem);
-    if (id === undefined) continue;
-    const from = id * SENTENCE_BITS;
+    const from = stemNumber(stem) * SENTENCE_BITS;
     // A stem counts once per group, however many of its three sentences hold it.
     let marked = -1;
     for (let p = lowerBound(index, from); p < index.length && index[p] < from + SENTENCE_BITS; p++) {

@@ -20,6 +20,8 @@ export interface Token {
    * a message, including one typed without Polish letters ("zamowienia").
    */
   readonly stem: string;
+  /** The stem's number (see stemNumber): what indexes over stems count by. */
+  readonly stemNumber: number;
   /** The lemma; computed on first use, since lemmatizing every word is the slowest step. */
   readonly lemma: string;
   /** `norm` and `lemma` without diacritics ("zł" -> "zl"): keys for copy typed without them. */
@@ -55,6 +57,7 @@ class WordInfo {
   private cachedBareLemma?: string;
   private cachedBare?: string;
   readonly stem: string;
+  readonly stemNumber: number;
   readonly stop: boolean;
   private readonly language: string;
   constructor(
@@ -63,6 +66,7 @@ class WordInfo {
   ) {
     this.language = traits.language;
     this.stem = stripDiacritics(traits.cheapStems ? this.lemma : roughStem(norm));
+    this.stemNumber = stemNumber(this.stem);
     this.stop = traits.stopwords.has(norm);
   }
   get lemma(): string {
@@ -109,6 +113,9 @@ class WordToken implements Token {
   get stem(): string {
     return this.word.stem;
   }
+  get stemNumber(): number {
+    return this.word.stemNumber;
+  }
   get stop(): boolean {
     return this.word.stop;
   }
@@ -121,6 +128,18 @@ class WordToken implements Token {
   get bareLemma(): string {
     return this.word.bareLemma;
   }
+}
+
+// Every stem seen in this process gets a number, once per distinct word (WordInfo): indexes
+// over stems (which sentences hold which, which messages a part may say) count in arrays by
+// it instead of hashing each token's stem again.
+const stemNumbers = new Map<string, number>();
+
+/** The number of a stem, the same for every token and wording with it in this process. */
+export function stemNumber(stem: string): number {
+  let number = stemNumbers.get(stem);
+  if (number === undefined) stemNumbers.set(copyOf(stem), (number = stemNumbers.size));
+  return number;
 }
 
 /** Drops common inflection endings; "shoes"/"shoe", "running"/"run(n)" meet closely enough. */

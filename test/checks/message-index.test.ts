@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestInGroup, bestScore, clearMatchMemo, matchInPart, prepareWording, type MessageMatch, type Wording } from '../../src/checks/match-message.js';
+import { bestInGroup, bestScore, clearMatchMemo, matchInPart, prepareWording, WordingIndex, type MessageMatch, type Wording } from '../../src/checks/match-message.js';
 import { candidateGroups, DiceBound, LruMap, sentenceGroups, sharedStems } from '../../src/checks/message-index.js';
 import { bigrams, dice, wordBigrams } from '../../src/checks/similarity.js';
 import { normalizePart, type NormalizedPart } from '../../src/normalize/index.js';
@@ -96,6 +96,22 @@ describe('message matching through the index', () => {
       );
     }, 120_000);
   }
+
+  it('offers a part exactly the wordings whose stems it holds enough of, however often asked', () => {
+    fc.assert(
+      fc.property(text('en', 40), fc.array(text('en', 8), { minLength: 1, maxLength: 4 }), (copy, messages) => {
+        const wordings = messages.map((m) => prepareWording(m, 'en'));
+        const index = new WordingIndex(wordings);
+        const np = part(copy, 'en');
+        const held = new Set(np.sentences.flatMap((s) => s.tokens.map((t) => t.stem)));
+        const expected = new Set(wordings.filter((w) => [...w.contentStems].filter((stem) => held.has(stem)).length >= Math.max(1, Math.ceil(w.contentStems.size * 0.4))));
+        expect(index.candidatesIn(np)).toEqual(expected);
+        // A new index over another part with the same words finds the same.
+        expect(new WordingIndex(wordings).candidatesIn(part(copy, 'en'))).toEqual(expected);
+      }),
+      { numRuns: 800 },
+    );
+  });
 
   it('finds, in ascending order, exactly the groups that hold enough of the stems', () => {
     fc.assert(
