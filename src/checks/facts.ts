@@ -233,9 +233,16 @@ export function mentionsOf(spec: Spec, fact: Fact, key: string, doc: NormalizedD
   return mentions;
 }
 
+// A fact's key is read by the value grammar; every check of every source asks for it.
+const factKeys = new WeakMap<Spec, Map<Fact, string | undefined>>();
+
 export function keyOfFact(fact: Fact, spec: Spec): string | undefined {
-  if (fact.type === 'text') return fact.value.toLowerCase();
-  return factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
+  let byFact = factKeys.get(spec);
+  if (!byFact) factKeys.set(spec, (byFact = new Map()));
+  if (byFact.has(fact)) return byFact.get(fact);
+  const key = fact.type === 'text' ? fact.value.toLowerCase() : factKey(fact.type, fact.value, { language: spec.language, year: yearOf(spec) });
+  byFact.set(fact, key);
+  return key;
 }
 
 export const factsCheck: DocumentCheck = {
