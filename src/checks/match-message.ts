@@ -186,9 +186,10 @@ export class WordingIndex {
   constructor(wordings: Iterable<Wording>) {
     for (const wording of new Set(wordings)) {
       for (const stem of wording.contentStems) {
-        const list = this.byStem.get(stemNumber(stem));
+        const number = stemNumber(stem);
+        const list = this.byStem.get(number);
         if (list) list.push(wording);
-        else this.byStem.set(stemNumber(stem), [wording]);
+        else this.byStem.set(number, [wording]);
       }
     }
   }
