@@ -20,15 +20,19 @@ export function prepareNear(phrase: string, language: string): NearWord {
 
 const isHebrewLetter = (code: number) => code >= 0x05d0 && code <= 0x05ea;
 
-/** The token without diacritics, and without a Hebrew one-letter prefix when it has one. */
-function forms(bare: string): string[] {
-  if (!isHebrewLetter(bare.charCodeAt(0))) return [bare];
-  const stripped = bare.replace(HEBREW_PREFIX, '');
-  return stripped === bare ? [bare] : [bare, stripped];
-}
+/** A word of a phrase matches a form of a token: as a prefix when longer than three letters, else whole. */
+const formMatches = (form: string, word: string) => (word.length > 3 ? form.startsWith(word) : form === word);
 
+/**
+ * The token (without diacritics) matches the word as it is or, in Hebrew, without a
+ * one-letter prefix. Asked for every word after a phrase's first: no list of forms is made.
+ */
 function wordMatches(token: Token, word: string): boolean {
-  return forms(token.bare).some((c) => (word.length > 3 ? c.startsWith(word) : c === word));
+  const bare = token.bare;
+  if (formMatches(bare, word)) return true;
+  if (!isHebrewLetter(bare.charCodeAt(0))) return false;
+  const stripped = bare.replace(HEBREW_PREFIX, '');
+  return stripped !== bare && formMatches(stripped, word);
 }
 
 /** [first, last] token indexes of each occurrence of the near phrase in tokens. */
@@ -86,7 +90,10 @@ const NONE: readonly NearWord[] = [];
 export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first: number, last: number, near: NearWord) => void): void {
   if (!index.byHead.size) return;
   for (let i = 0; i < tokens.length; i++) {
-    for (const near of phrasesBegunBy(index, tokens[i].bare)) {
+    const phrases = phrasesBegunBy(index, tokens[i].bare);
+    // An indexed loop: a for…of here made an iterator per token (most begin no phrase).
+    for (let p = 0; p < phrases.length; p++) {
+      const near = phrases[p];
       const n = near.words.length;
       if (i + n > tokens.length) continue;
       let ok = true;
@@ -98,14 +105,15 @@ export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first
 
 /** The indexed phrases whose first word `bare` (a token's word without diacritics) is. */
 function phrasesBegunBy(index: NearIndex, bare: string): readonly NearWord[] {
-  const known = index.byWord.get(bare);
-  if (known) return known;
+  return index.byWord.get(bare) ?? rememberPhrasesBegunBy(index, bare);
+}
+
+// Apart from phrasesBegunBy: its closure would make V8 allocate a context on every call, the
+// remembered ones too (one per token).
+function rememberPhrasesBegunBy(index: NearIndex, bare: string): readonly NearWord[] {
   const found: NearWord[] = [];
   const collect = (form: string) => {
-    for (const near of index.byHead.get(headOf(form)) ?? NONE) {
-      const first = near.words[0];
-      if ((first.length > HEAD ? form.startsWith(first) : form === first) && !found.includes(near)) found.push(near);
-    }
+    for (const near of index.byHead.get(headOf(form)) ?? NONE) if (formMatches(form, near.words[0]) && !found.includes(near)) found.push(near);
   };
   // The word as it is and, in Hebrew, without a one-letter prefix: a first word longer than
   // three letters matches as a prefix of either, a shorter one only as the whole.
