@@ -123,7 +123,10 @@ const NONE: readonly Mention[] = Object.freeze([]);
 /** Whether the part states any value of the fact's type (without listing them). */
 function statesType(np: NormalizedPart, fact: Fact): boolean {
   if (fact.type === 'code') return candidates(np, fact).length > 0;
-  return np.values.some((v) => statesValueOf(v, fact));
+  // A loop, not values.some: asked for every part and fact, and a callback holding `fact`
+  // was a new closure each time.
+  for (let k = 0; k < np.values.length; k++) if (statesValueOf(np.values[k], fact)) return true;
+  return false;
 }
 
 function nearMentions(spec: Spec, np: NormalizedPart, fact: Fact): readonly Mention[] {
@@ -210,12 +213,15 @@ export function findMentions(spec: Spec, fact: Fact, key: string, doc: Normalize
   const out: Mention[] = [];
   // Each part in its own language: a feed or mailbox read with language auto may mix them.
   for (const np of doc.parts) {
-    if (fact.type === 'text') out.push(...textMentions(np, key));
-    else if (fact.near.length) out.push(...nearMentions(spec, np, fact));
-    else if (fact.type === 'code') out.push(...codeMentions(np, key));
-    else if (fact.type === 'url') out.push(...urlMentions(np, key, np.language));
+    let found: readonly Mention[];
+    if (fact.type === 'text') found = textMentions(np, key);
+    else if (fact.near.length) found = nearMentions(spec, np, fact);
+    else if (fact.type === 'code') found = codeMentions(np, key);
+    else if (fact.type === 'url') found = urlMentions(np, key, np.language);
     // No context to tell this fact's value from any other: only an equal value counts.
-    else for (const v of np.values) if (v.type === fact.type && agrees(v, key)) out.push({ np, ...v });
+    else found = np.values.filter((v) => v.type === fact.type && agrees(v, key)).map((v) => ({ np, ...v }));
+    // A loop, not push(...found): this runs for every part and fact, and most find nothing.
+    for (let k = 0; k < found.length; k++) out.push(found[k]);
   }
   return out;
 }

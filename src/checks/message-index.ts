@@ -114,7 +114,9 @@ export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, 
     if (counts[k] >= needed) out.push(k);
     counts[k] = 0;
   }
-  return out.sort((a, b) => a - b);
+  // Mostly one group, or already in order: sorting makes a copy, so only when needed.
+  for (let t = 1; t < out.length; t++) if (out[t] < out[t - 1]) return out.sort((a, b) => a - b);
+  return out;
 }
 
 // Scratch counts per group for candidateGroups, and the groups counted, zeroed again after each use.
