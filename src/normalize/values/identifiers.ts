@@ -64,20 +64,23 @@ interface WordBefore {
   written: string;
 }
 
+/** Where the word ending at `end` starts (at most 24 characters back). */
+function wordStart(text: string, end: number): number {
+  let j = end;
+  while (j > 0 && end - j < 24 && WORD_CHAR.test(text[j - 1])) j--;
+  return j;
+}
+
 /** The word (and the pair of words) right before `at`, read backwards by hand. */
 function wordBefore(text: string, at: number): WordBefore {
   let i = at;
   while (i > 0 && at - i < 6 && !WORD_CHAR.test(text[i - 1]) && !/\p{N}/u.test(text[i - 1])) i--;
   const gap = text.slice(i, at);
-  const read = (end: number): [string, number] => {
-    let j = end;
-    while (j > 0 && end - j < 24 && WORD_CHAR.test(text[j - 1])) j--;
-    return [text.slice(j, end), j];
-  };
-  const [written, j] = read(i);
+  const j = wordStart(text, i);
+  const written = text.slice(j, i);
   let k = j;
   while (k > 0 && j - k < 3 && /[\s.]/.test(text[k - 1])) k--;
-  const [previous] = k < j ? read(k) : [''];
+  const previous = k < j ? text.slice(wordStart(text, k), k) : '';
   const word = written.toLowerCase();
   return { word, written, gap, pair: previous ? `${previous.toLowerCase()} ${word}` : word };
 }
