@@ -70,9 +70,18 @@ export function foldText(raw: string): FoldedText {
       }
       pendingSpace = -1;
       // The whole run of such characters at once: one string append, not one per character.
+      // A single space between two of them is part of the run: it folds to itself, mapped to
+      // itself, as it would on its own (so a line of plain copy is one append, not two a word).
       i++;
       while (i < raw.length) {
         const next = raw.charCodeAt(i);
+        if (next === 0x20 && i + 1 < raw.length) {
+          const after = raw.charCodeAt(i + 1);
+          if (after < 0x80 && !isAsciiSpace(after) && !combiningAt(raw, i + 2)) {
+            i += 2;
+            continue;
+          }
+        }
         if (next >= 0x80 || isAsciiSpace(next) || combiningAt(raw, i + 1)) break;
         i++;
       }

@@ -64,6 +64,33 @@ describe('foldText', () => {
     expect(raw.slice(s2, e2)).toBe('ﬁt');
   });
 
+  it('folds plain ASCII copy to its words one space apart, each character mapped to where it was written', () => {
+    const ascii = fc.string({ unit: fc.constantFrom('a', 'B', '1', '.', "'", ' ', ' ', '  ', '\t', '\n', ' \n '), maxLength: 80 });
+    fc.assert(
+      fc.property(ascii, (raw) => {
+        // The model: runs of whitespace become one space mapped to the run's start; none at the ends.
+        let text = '';
+        const toRaw: number[] = [];
+        for (const m of raw.matchAll(/(\s+)|(\S)/g)) {
+          if (m[2]) (text += m[2]), toRaw.push(m.index);
+          else if (text && m.index + m[0].length < raw.length) (text += ' '), toRaw.push(m.index);
+        }
+        toRaw.push(raw.length);
+        const folded = foldText(raw);
+        expect(folded.text).toBe(text);
+        expect([...folded.toRaw]).toEqual(toRaw);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a mark with the letter before it when a single space precedes the letter', () => {
+    // "a é" written with a combining acute: the space and "e" are not a plain run.
+    const folded = foldText('a e\u0301 b');
+    expect(folded.text).toBe('a \u00e9 b');
+    expect([...folded.toRaw]).toEqual([0, 1, 2, 4, 5, 6]);
+  });
+
   it('never loses the offset map on arbitrary input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (raw) => {
