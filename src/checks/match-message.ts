@@ -338,6 +338,10 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       if (j < i + shortest) continue;
       // The window's own scores cost no more to read than its bound (its words are appended
       // already), so the bound is not asked here: it only decides how far to grow (reach).
+      // Most windows reach the floor on no key: asked as yes or no first, since reading a
+      // score out of the scorer made a number object each time (pruning only, so that the
+      // property tests hold it against reading every score).
+      if (prune && !surface.reaches(floor) && !content.reaches(floor) && !(bare && (bareSurface.reaches(floor) || bareContent.reaches(floor)))) continue;
       let score = Math.max(surface.score, content.score);
       let bareScore = 0;
       // Copy typed without any diacritics against a wording that has them: recognisable,

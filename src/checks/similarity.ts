@@ -243,6 +243,11 @@ export class GrowingDice {
     return (2 * this.shared) / (target.total + this.length - 1);
   }
 
+  /** Whether `score` is at least `floor`, without handing the score out (see bestInGroup). */
+  reaches(floor: number): boolean {
+    return this.score >= floor;
+  }
+
   private count(id: number): void {
     const s = slot(this.index, id);
     if (s < 0) return;
