@@ -77,17 +77,19 @@ function codesOf(tokens: Iterable<RegExpExecArray>): CodeCandidate[] {
 }
 
 /** Where a token holding a digit may start: the start of the run of ASCII letters and digits around each run of digits. */
-function* runStartsAroundDigits(text: string, digits: readonly number[]): Generator<number> {
+function runStartsAroundDigits(text: string, digits: readonly number[]): number[] {
   // Each character is walked over at most twice: a run is left behind once its end is known.
+  const starts: number[] = [];
   let runEnd = 0;
   for (const d of digits) {
     if (d < runEnd) continue;
     let at = d;
     while (at > runEnd && ALNUM.test(text[at - 1])) at--;
-    yield at;
+    starts.push(at);
     runEnd = d + 1;
     while (runEnd < text.length && ALNUM.test(text[runEnd])) runEnd++;
   }
+  return starts;
 }
 
 export function extractCodes(text: string, digits = digitRunStarts(text)): Candidate[] {

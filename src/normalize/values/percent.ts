@@ -135,11 +135,13 @@ function dropShadowed(found: Candidate[]): Candidate[] {
 }
 
 /** Where a percentage's number may start: a run of digits, or the point or comma right before one (",08 %"). */
-function* numberStarts(text: string, digits: readonly number[]): Generator<number> {
+function numberStarts(text: string, digits: readonly number[]): number[] {
+  const starts: number[] = [];
   for (const d of digits) {
-    if (d > 0 && (text[d - 1] === '.' || text[d - 1] === ',')) yield d - 1;
-    yield d;
+    if (d > 0 && (text[d - 1] === '.' || text[d - 1] === ',')) starts.push(d - 1);
+    starts.push(d);
   }
+  return starts;
 }
 
 function isBadgeMinus(text: string, at: number): boolean {

@@ -24,10 +24,12 @@ const DIGIT_RUN = /\d+/g;
  * with the `y` flag instead of `g`) only at `positions` (ascending). Every position where
  * the pattern can start a match must be among them.
  */
-export function matchesAt(text: string, sticky: RegExp, positions: Iterable<number>): RegExpExecArray[] {
+export function matchesAt(text: string, sticky: RegExp, positions: readonly number[]): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let from = 0;
-  for (const at of positions) {
+  // An indexed loop: for…of over the places made an iterator result per place here.
+  for (let k = 0; k < positions.length; k++) {
+    const at = positions[k];
     if (at < from) continue;
     sticky.lastIndex = at;
     const m = sticky.exec(text);
