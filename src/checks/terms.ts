@@ -177,8 +177,11 @@ function claimOf(entry: Extract<Entry, { kind: 'use' }>, written: string, text: 
  * listed variant, then another casing. A span read as a canonical spelling says nothing, and covers what it overlaps.
  */
 function resolve<T extends { start: number; end: number; order: number }>(claims: T[], rank: (c: T) => number, length: number): T[] {
-  // Most parts with a term have one: nothing to resolve, and no table of the part's length.
-  if (claims.length < 2) return claims;
+  // Most parts with a term have one, or a few apart: each is kept, in order, so there is
+  // nothing to rank, sort or flag (no table of the part's length either).
+  let apart = true;
+  for (let k = 1; k < claims.length && apart; k++) apart = claims[k].start >= claims[k - 1].end;
+  if (apart) return claims;
   const ranked = [...claims].sort((a, b) => b.end - b.start - (a.end - a.start) || b.order - a.order || rank(b) - rank(a) || a.start - b.start);
   const taken = new Uint8Array(length);
   const kept: T[] = [];
