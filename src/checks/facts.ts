@@ -219,7 +219,11 @@ export function findMentions(spec: Spec, fact: Fact, key: string, doc: Normalize
     else if (fact.type === 'code') found = codeMentions(np, key);
     else if (fact.type === 'url') found = urlMentions(np, key, np.language);
     // No context to tell this fact's value from any other: only an equal value counts.
-    else found = np.values.filter((v) => v.type === fact.type && agrees(v, key)).map((v) => ({ np, ...v }));
+    else {
+      const equal: Mention[] = [];
+      for (const v of np.values) if (v.type === fact.type && agrees(v, key)) equal.push({ np, ...v });
+      found = equal;
+    }
     // A loop, not push(...found): this runs for every part and fact, and most find nothing.
     for (let k = 0; k < found.length; k++) out.push(found[k]);
   }

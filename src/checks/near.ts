@@ -90,10 +90,7 @@ const NONE: readonly NearWord[] = [];
 export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first: number, last: number, near: NearWord) => void): void {
   if (!index.byHead.size) return;
   for (let i = 0; i < tokens.length; i++) {
-    const phrases = phrasesBegunBy(index, tokens[i].bare);
-    // An indexed loop: a for…of here made an iterator per token (most begin no phrase).
-    for (let p = 0; p < phrases.length; p++) {
-      const near = phrases[p];
+    for (const near of phrasesBegunBy(index, tokens[i].bare)) {
       const n = near.words.length;
       if (i + n > tokens.length) continue;
       let ok = true;

@@ -27,7 +27,8 @@ const DIGIT_RUN = /\d+/g;
 export function matchesAt(text: string, sticky: RegExp, positions: readonly number[]): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let from = 0;
-  // An indexed loop: for…of over the places made an iterator result per place here.
+  // A list read by index: the places were generators once, and each step of one made an
+  // iterator result.
   for (let k = 0; k < positions.length; k++) {
     const at = positions[k];
     if (at < from) continue;
