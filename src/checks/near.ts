@@ -47,34 +47,39 @@ export function findNear(tokens: readonly Token[], near: NearWord): Array<[numbe
  * word with every token.
  */
 export interface NearIndex {
-  byHead: Map<string, NearWord[]>;
   /**
-   * Per word seen (as a token has it, without diacritics), the phrases it may begin: a site
-   * repeats its words, so each distinct word is looked up in byHead once, not each token.
+   * Phrases by their head's number (headNumber). Other heads may share a number: a token's
+   * candidates are then told apart by matching their first word, as they always are.
    */
-  byWord: Map<string, readonly NearWord[]>;
+  byHead: Map<number, NearWord[]>;
 }
 
-// Distinct words an index remembers (past it, it starts again); longer words are not kept.
-const WORDS_REMEMBERED = 100_000;
-const LONGEST_REMEMBERED = 64;
-
 const HEAD = 3;
-const headOf = (word: string) => (word.length > HEAD ? word.slice(0, HEAD) : word);
+
+/**
+ * A number for the head of a word, its first three UTF-16 units (all of a shorter word): equal
+ * heads have equal numbers. Worked out from the units, so a token's head costs no string.
+ */
+function headNumber(word: string): number {
+  const length = Math.min(word.length, HEAD);
+  let hash = length;
+  for (let i = 0; i < length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  return hash & 0x3fffffff;
+}
 
 export function indexNear(phrases: readonly NearWord[]): NearIndex {
-  const byHead = new Map<string, NearWord[]>();
+  const byHead = new Map<number, NearWord[]>();
   for (const near of phrases) {
     const first = near.words[0];
     if (first === undefined) continue;
-    const head = headOf(first);
+    const head = headNumber(first);
     const list = byHead.get(head);
     if (list) list.push(near);
     else byHead.set(head, [near]);
   }
   // Shortest first word first: the order in which a token's growing prefixes meet them.
   for (const list of byHead.values()) list.sort((a, b) => a.words[0].length - b.words[0].length);
-  return { byHead, byWord: new Map() };
+  return { byHead };
 }
 
 /** [first, last] token indexes of each occurrence of any indexed phrase, once each. */
@@ -89,8 +94,20 @@ const NONE: readonly NearWord[] = [];
 /** Calls `hit` for each occurrence of an indexed phrase, with the phrase found. */
 export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first: number, last: number, near: NearWord) => void): void {
   if (!index.byHead.size) return;
+  // The phrases a token may begin; most tokens begin none, and make nothing.
+  const found: NearWord[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (const near of phrasesBegunBy(index, tokens[i].bare)) {
+    // The token as it is and, in Hebrew, without a one-letter prefix: a first word longer
+    // than three letters matches as a prefix of either, a shorter one only as the whole.
+    const bare = tokens[i].bare;
+    const stripped = isHebrewLetter(bare.charCodeAt(0)) ? bare.replace(HEBREW_PREFIX, '') : bare;
+    const own = index.byHead.get(headNumber(bare));
+    const unprefixed = stripped !== bare ? index.byHead.get(headNumber(stripped)) : undefined;
+    if (!own && !unprefixed) continue;
+    found.length = 0;
+    for (const near of own ?? NONE) if (formMatches(bare, near.words[0])) found.push(near);
+    for (const near of unprefixed ?? NONE) if (formMatches(stripped, near.words[0]) && !found.includes(near)) found.push(near);
+    for (const near of found) {
       const n = near.words.length;
       if (i + n > tokens.length) continue;
       let ok = true;
@@ -98,31 +115,4 @@ export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first
       if (ok) hit(i, i + n - 1, near);
     }
   }
-}
-
-/** The indexed phrases whose first word `bare` (a token's word without diacritics) is. */
-function phrasesBegunBy(index: NearIndex, bare: string): readonly NearWord[] {
-  return index.byWord.get(bare) ?? rememberPhrasesBegunBy(index, bare);
-}
-
-// Apart from phrasesBegunBy: its closure would make V8 allocate a context on every call, the
-// remembered ones too (one per token).
-function rememberPhrasesBegunBy(index: NearIndex, bare: string): readonly NearWord[] {
-  const found: NearWord[] = [];
-  const collect = (form: string) => {
-    for (const near of index.byHead.get(headOf(form)) ?? NONE) if (formMatches(form, near.words[0]) && !found.includes(near)) found.push(near);
-  };
-  // The word as it is and, in Hebrew, without a one-letter prefix: a first word longer than
-  // three letters matches as a prefix of either, a shorter one only as the whole.
-  collect(bare);
-  if (isHebrewLetter(bare.charCodeAt(0))) {
-    const stripped = bare.replace(HEBREW_PREFIX, '');
-    if (stripped !== bare) collect(stripped);
-  }
-  const phrases = found.length ? found : NONE;
-  if (bare.length <= LONGEST_REMEMBERED) {
-    if (index.byWord.size >= WORDS_REMEMBERED) index.byWord.clear();
-    index.byWord.set(bare, phrases);
-  }
-  return phrases;
 }
