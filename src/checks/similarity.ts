@@ -125,15 +125,11 @@ export function targetIndex(target: Bigrams): TargetIndex {
 
 const slot = (index: TargetIndex, id: number) => (id < index.slotOf.length ? index.slotOf[id] : -1);
 
-/** Whether the bigram across the seam of two words joined ("…e" + "s…" = "es") is one the target has. */
-export function seamInTarget(target: Bigrams, before: string, after: string): boolean {
-  return seamIn(targetIndex(target), before, after);
-}
-
 /**
- * seamInTarget for a target's index. The window bound asks this and sharedWith about every
- * word of a part (~3 million times on the bench), so it keeps the index instead of having the
- * target looked up each time.
+ * Whether the bigram across the seam of two words joined ("…e" + "s…" = "es") is one the
+ * target (its index) has. The window bound asks this and sharedWith about every word of a
+ * part (~3 million times on the bench), so it keeps the index instead of having the target
+ * looked up each time.
  */
 export function seamIn(index: TargetIndex, before: string, after: string): boolean {
   const id = pairIdOfCodes(before.charCodeAt(before.length - 1), after.charCodeAt(0));
