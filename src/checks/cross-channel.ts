@@ -52,14 +52,30 @@ function contextOf(np: NormalizedPart, value: Value, previous?: NormalizedPart):
   return `${prev?.lemma ?? ''} … ${next?.lemma ?? ''}`.trim();
 }
 
-function claimedByFacts(spec: Spec, doc: NormalizedDocument): Set<string> {
-  const claimed = new Set<string>();
+// A place in a document as one number (part index, then offset): every value of every page is
+// looked up, and a string key made for each was most of what this check allocated.
+const placeOf = (partIndex: number, start: number) => partIndex * 2 ** 32 + start;
+
+function claimedByFacts(spec: Spec, doc: NormalizedDocument): Set<number> {
+  const claimed = new Set<number>();
   for (const fact of spec.facts) {
     const key = keyOfFact(fact, spec);
     if (!key) continue;
-    for (const m of mentionsOf(spec, fact, key, doc)) claimed.add(`${m.np.index}:${m.start}`);
+    for (const m of mentionsOf(spec, fact, key, doc)) claimed.add(placeOf(m.np.index, m.start));
   }
   return claimed;
+}
+
+/** The facts' values, by type: a value equal to one is the fact's, whatever its context. */
+function factValues(spec: Spec): Map<string, Set<string>> {
+  const byType = new Map<string, Set<string>>();
+  for (const fact of spec.facts) {
+    const key = keyOfFact(fact, spec);
+    let keys = byType.get(fact.type);
+    if (!keys) byType.set(fact.type, (keys = new Set()));
+    keys.add(String(key));
+  }
+  return byType;
 }
 
 /**
@@ -70,12 +86,12 @@ export const crossChannelCheck: DocumentCheck = {
   rules: ['cross-channel-conflict'],
   checkDocument({ spec, doc, state }) {
     if (!spec.rules.crossChannel) return;
-    const factKeys = new Set(spec.facts.map((f) => `${f.type}:${keyOfFact(f, spec)}`));
+    const factKeys = factValues(spec);
     const claimed = claimedByFacts(spec, doc);
     for (const np of doc.parts) {
       for (const value of np.values) {
         if (!COMPARED.has(value.type) || value.reference) continue;
-        if (claimed.has(`${np.index}:${value.start}`) || factKeys.has(`${value.type}:${value.key}`)) continue;
+        if (claimed.has(placeOf(np.index, value.start)) || factKeys.get(value.type)?.has(value.key)) continue;
         const words = contextOf(np, value, doc.parts[np.index - 1]);
         if (!words) continue;
         const topic = `${value.type}|${words}`;

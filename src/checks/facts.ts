@@ -105,14 +105,17 @@ function nearHitsOf(spec: Spec, np: NormalizedPart): NearHits {
   if (hits) return hits;
   const { index, factOf } = factsNearOf(spec, np.language);
   const found: NearHits = new Map();
-  scopes(np).forEach((scope, k) => {
-    eachNear(scope.tokens, index, (first, last, near) => {
-      const fact = factOf.get(near)!;
-      let byScope = found.get(fact);
-      if (!byScope) found.set(fact, (byScope = []));
-      (byScope[k] ??= []).push([first, last]);
-    });
-  });
+  const all = scopes(np);
+  // One callback for the part, told the scope by a variable it reads: a callback made per
+  // scope (or per part holding one) was an allocation for every sentence of every page.
+  let k = 0;
+  const hit = (first: number, last: number, near: NearWord) => {
+    const fact = factOf.get(near)!;
+    let byScope = found.get(fact);
+    if (!byScope) found.set(fact, (byScope = []));
+    (byScope[k] ??= []).push([first, last]);
+  };
+  for (; k < all.length; k++) eachNear(all[k].tokens, index, hit);
   nearHitsByPart.set(np, (hits = found));
   return hits;
 }
@@ -137,6 +140,15 @@ function nearMentions(spec: Spec, np: NormalizedPart, fact: Fact): readonly Ment
   const hitsByScope = nearHitsOf(spec, np).get(fact);
   if (!hitsByScope) return NONE;
   if (!valuesFirst && !statesType(np, fact)) return NONE;
+  return claimNear(np, fact, hitsByScope);
+}
+
+/**
+ * Each near-word hit claims the fact's value closest to it in its scope. Apart from
+ * nearMentions, which every part asks about every fact: a function holding closures has V8
+ * allocate their context on each call, even one that returns before making them.
+ */
+function claimNear(np: NormalizedPart, fact: Fact, hitsByScope: Array<Array<[number, number]>>): Mention[] {
   const values = candidates(np, fact);
   const claimed = new Map<number, Mention>();
   scopes(np).forEach((scope, k) => {

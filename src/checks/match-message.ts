@@ -142,10 +142,6 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
   // The bounds of every key over the stretch of the part the candidates span, made once for
   // all of its groups (they overlap), and only if some group is not in the memo.
   let bounds: PartBounds | undefined;
-  const spanned = () => {
-    const first = groupAt(np, groups[0]);
-    return new PartBounds(first.tokens, first.from, groupAt(np, groups[groups.length - 1]).to);
-  };
   for (const k of groups) {
     const group = groupAt(np, k);
     const key = groupKey(np, k);
@@ -153,18 +149,26 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
     if (key !== undefined && !byWording) groupMemo.set(key, (byWording = new WeakMap()));
     let best = byWording?.get(wording);
     if (!best || best.floor !== floor) {
-      best = bestInGroup(group, wording, floor, true, (bounds ??= spanned()));
+      best = bestInGroup(group, wording, floor, true, (bounds ??= spannedBounds(np, groups)));
       byWording?.set(wording, best);
     }
-    const at = (w: WindowScore): MessageMatch => {
-      // One shape for every match, as for windows.
-      return { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording, bareScore: w.bareScore };
-    };
     // Groups in order, a later one only when strictly better: the first best window wins.
-    if (best.plain && (!plain || rankOf(best.plain) > bestScore(plain))) plain = at(best.plain);
-    if (best.opposite && (!opposite || rankOf(best.opposite) > bestScore(opposite))) opposite = at(best.opposite);
+    if (best.plain && (!plain || rankOf(best.plain) > bestScore(plain))) plain = matchOf(group, best.plain, wording);
+    if (best.opposite && (!opposite || rankOf(best.opposite) > bestScore(opposite))) opposite = matchOf(group, best.opposite, wording);
   }
   return { plain, opposite };
+}
+
+// matchInPart's helpers are functions of their own, not closures: it runs for every part and
+// wording, and V8 allocates a function's closure context on each call that may make one.
+function spannedBounds(np: NormalizedPart, groups: readonly number[]): PartBounds {
+  const first = groupAt(np, groups[0]);
+  return new PartBounds(first.tokens, first.from, groupAt(np, groups[groups.length - 1]).to);
+}
+
+function matchOf(group: SentenceGroup, w: WindowScore, wording: Wording): MessageMatch {
+  // One shape for every match, as for windows.
+  return { score: w.score, negated: w.negated, start: group.tokens[group.from + w.from].start, end: group.tokens[group.from + w.to - 1].end, wording, bareScore: w.bareScore };
 }
 
 const rankOf = (w: WindowScore) => Math.max(w.score, w.bareScore ?? 0);
