@@ -106,9 +106,24 @@ function anyNegation(tokens: readonly Token[], from: number, to: number): boolea
 /** The best windows of one sentence group, by token index in the group. */
 interface GroupBest {
   floor: number;
+  /** The marks it was judged with: a window counted only above its kind's (see Above). */
+  above: Above;
   plain?: WindowScore;
   opposite?: WindowScore;
 }
+
+/**
+ * Marks a window must rank strictly above to count, by kind: of the wording's own polarity
+ * (plain) or the opposite one. The messages check sets them from what the source has already
+ * shown: a window that cannot beat that changes nothing, so it need not be scored.
+ */
+export interface Above {
+  plain: number;
+  opposite: number;
+}
+
+/** No marks: every window at or above the floor counts. */
+export const NOTHING_ABOVE: Above = Object.freeze({ plain: -Infinity, opposite: -Infinity });
 
 interface WindowScore {
   score: number;
@@ -132,9 +147,11 @@ export function clearMatchMemo(): void {
  * The best window in this part for the wording, preferring a window of the wording's own
  * polarity: returns the best same-polarity match and the best opposite-polarity match.
  * Only windows ranking at least `floor` count: below it nothing is recognisably the message,
- * and the index skips windows that cannot reach it.
+ * and the index skips windows that cannot reach it. With `above`, only windows ranking above
+ * their kind's mark count: the result is the one without marks, less any match at or below
+ * its mark (the property tests hold it to that).
  */
-export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { plain?: MessageMatch; opposite?: MessageMatch } {
+export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0, above: Above = NOTHING_ABOVE): { plain?: MessageMatch; opposite?: MessageMatch } {
   let plain: MessageMatch | undefined;
   let opposite: MessageMatch | undefined;
   const groups = candidateGroups(np, wording.contentStems, stemsNeeded(wording));
@@ -148,15 +165,25 @@ export function matchInPart(np: NormalizedPart, wording: Wording, floor = 0): { 
     let byWording = key === undefined ? undefined : groupMemo.get(key);
     if (key !== undefined && !byWording) groupMemo.set(key, (byWording = new WeakMap()));
     let best = byWording?.get(wording);
-    if (!best || best.floor !== floor) {
-      best = bestInGroup(group, wording, floor, true, (bounds ??= spannedBounds(np, groups)));
+    if (!best || !answers(best, floor, above)) {
+      best = bestInGroup(group, wording, floor, true, (bounds ??= spannedBounds(np, groups)), above);
       byWording?.set(wording, best);
     }
-    // Groups in order, a later one only when strictly better: the first best window wins.
-    if (best.plain && (!plain || rankOf(best.plain) > bestScore(plain))) plain = matchOf(group, best.plain, wording);
-    if (best.opposite && (!opposite || rankOf(best.opposite) > bestScore(opposite))) opposite = matchOf(group, best.opposite, wording);
+    // Groups in order, a later one only when strictly better: the first best window wins. A
+    // remembered window at or below its mark does not count here (see answers).
+    if (best.plain && rankOf(best.plain) > above.plain && (!plain || rankOf(best.plain) > bestScore(plain))) plain = matchOf(group, best.plain, wording);
+    if (best.opposite && rankOf(best.opposite) > above.opposite && (!opposite || rankOf(best.opposite) > bestScore(opposite))) opposite = matchOf(group, best.opposite, wording);
   }
   return { plain, opposite };
+}
+
+/**
+ * Whether a remembered judgement answers for this floor and these marks: one made with the
+ * same floor and marks no higher holds every window that counts now (and maybe some that do
+ * not, which the caller passes over).
+ */
+function answers(best: GroupBest, floor: number, above: Above): boolean {
+  return best.floor === floor && best.above.plain <= above.plain && best.above.opposite <= above.opposite;
 }
 
 // matchInPart's helpers are functions of their own, not closures: it runs for every part and
@@ -284,7 +311,7 @@ function growingDice(against: Bigrams, key: number): GrowingDice {
  * so far are scored (the property test compares both ways). Windows are given by token index
  * from the group's first token. `bounds`: the part's, when the caller has them.
  */
-export function bestInGroup(group: SentenceGroup, wording: Wording, floor: number, prune = true, bounds?: PartBounds): GroupBest {
+export function bestInGroup(group: SentenceGroup, wording: Wording, floor: number, prune = true, bounds?: PartBounds, above: Above = NOTHING_ABOVE): GroupBest {
   const shortest = Math.max(1, Math.ceil(wording.tokenCount * 0.5));
   const longest = Math.ceil(wording.tokenCount * 1.5) + 1;
   const { tokens, from: lo, to: hi } = group;
@@ -305,13 +332,18 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
     return most;
   };
   // Both fields from the start: one shape for every group's result (see the windows below).
-  const result: GroupBest = { floor, plain: undefined, opposite: undefined };
+  const result: GroupBest = { floor, above, plain: undefined, opposite: undefined };
+  // A window at or below both marks counts for neither kind.
+  const mark = Math.min(above.plain, above.opposite);
   // Without a negation cue in the group every window has the wording's own polarity, so a
-  // window counts only where it could beat the best one so far (of that one polarity).
+  // window counts only where it could beat the best one so far (of that one polarity) and
+  // that polarity's mark.
   const polarityKnown = prune && !anyNegation(tokens, lo, hi);
+  const ownMark = wording.negated ? above.opposite : above.plain;
   const worth = (ceiling: number) => {
-    if (ceiling < floor) return false;
+    if (ceiling < floor || ceiling <= mark) return false;
     if (!polarityKnown) return true;
+    if (ceiling <= ownMark) return false;
     const best = wording.negated ? result.opposite : result.plain;
     return !best || ceiling > rankOf(best);
   };
@@ -354,11 +386,12 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       if (score < 1 && wording.bare && !marks) bareScore = Math.max(bareSurface.score, bareContent.score);
       else if (score < 1 && !wording.bare && marks) score = Math.max(score, bareSurface.score, bareContent.score);
       const rank = Math.max(score, bareScore);
-      if (rank < floor) continue;
+      if (rank < floor || rank <= mark) continue;
       // A window replaces a best one only when strictly better: one that beats neither is
       // not read for polarity (nor, with polarity known, one that does not beat its own).
       if (prune && (!worth(rank) || (result.plain && result.opposite && rank <= Math.min(rankOf(result.plain), rankOf(result.opposite))))) continue;
       const negated = polarity(tokens, lo, hi, i, j, wording.contentLemmas) !== wording.negated;
+      if (rank <= (negated ? above.opposite : above.plain)) continue;
       const best = negated ? result.opposite : result.plain;
       if (!best || rank > rankOf(best)) {
         // bareScore always present (undefined when it does not beat the score): one shape for

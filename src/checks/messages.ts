@@ -5,8 +5,8 @@ import type { NormalizedDocument, NormalizedPart } from '../normalize/index.js';
 import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
-import { bestScore, matchInPart, prepareWording, WordingIndex, type MessageMatch, type Wording } from './match-message.js';
-import { isRecognisable, sortByPolarity } from './polarity.js';
+import { bestScore, matchInPart, NOTHING_ABOVE, prepareWording, WordingIndex, type Above, type MessageMatch, type Wording } from './match-message.js';
+import { isRecognisable, mayContradict, sortByPolarity } from './polarity.js';
 import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
 /**
@@ -151,9 +151,35 @@ function better<T extends MessageMatch>(a: T | undefined, b: T | undefined, rank
 }
 
 const asWritten = (m: MessageMatch) => m.score;
+
+/**
+ * Up to which rank a window of the wording's own polarity (plain) or of the opposite one
+ * cannot change what the source shows so far, so the window search need not score it:
+ * - a window replaces the source's "said" window only when it scores strictly more as
+ *   written, and its drift window (own wordings only) or its contradiction only when it ranks
+ *   strictly higher; its score is never above its rank;
+ * - sortByPolarity may turn an opposite window into an agreeing one (so it competes as
+ *   plain), and a plain one into a contradiction only where `mayFlip` (the message denies
+ *   something, or the part holds a negation or contrast word).
+ * Nothing found yet is -Infinity: no mark. Which window a part offers changes only where
+ * this one would not have counted anyway (matchInPart's marks), so the source's result is
+ * the one every window scored gives.
+ */
+function unchangedUpTo(result: SourceMatch, ownWording: boolean, mayFlip: boolean): Above {
+  const said = result.plain ? result.plain.score : -Infinity;
+  const drift = ownWording ? (result.local ? bestScore(result.local) : -Infinity) : Infinity;
+  const contradiction = result.opposite ? bestScore(result.opposite) : -Infinity;
+  const asPlain = Math.min(said, drift);
+  return { plain: mayFlip ? Math.min(asPlain, contradiction) : asPlain, opposite: Math.min(asPlain, contradiction) };
+}
 const typedBare = (m: MessageMatch) => (m.bareScore ?? 0) > m.score;
 
-export function matchMessageInDocument(message: Message, spec: Spec, doc: NormalizedDocument): SourceMatch {
+/**
+ * The source's best windows for the message. `unmarked`: every window at or above the floor
+ * is scored, none passed over for what the source has shown already (the reference the
+ * property tests hold the marks to; the result is the same).
+ */
+export function matchMessageInDocument(message: Message, spec: Spec, doc: NormalizedDocument, unmarked = false): SourceMatch {
   const result: SourceMatch = { doc, untranslated: new Set() };
   const every = allWordings(message, spec);
   // Windows below the drift floor decide nothing, so the index never scores them.
@@ -166,7 +192,8 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
     const candidates = index.candidatesIn(np);
     for (const wording of every) {
       if (!candidates.has(wording)) continue;
-      const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording, floor), floor);
+      const above = unmarked ? NOTHING_ABOVE : unchangedUpTo(result, own.includes(wording), mayContradict(np, wording));
+      const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording, floor, above), floor);
       const at = <T extends MessageMatch>(m: T | undefined) => m && { ...m, partIndex: np.index };
       // Copy typed without diacritics can only ever be drift: it never competes to be "said".
       if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);

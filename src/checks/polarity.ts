@@ -231,6 +231,25 @@ function hasCue(np: NormalizedPart, match: MessageMatch): boolean {
   return sentencesOf(np, match.start, match.end).some((s) => s.tokens.some((t) => t.negation || contrast.has(t.norm)));
 }
 
+// Per part: whether any of its words negates or contrasts (hasCue, for the whole part).
+const partCues = new WeakMap<NormalizedPart, boolean>();
+
+/**
+ * Whether sortByPolarity may find that a window of this part, read as agreeing with the
+ * wording, contradicts it: only when the message itself denies something, or the part holds
+ * a negation or contrast word (the sentences a window touches are the part's).
+ */
+export function mayContradict(np: NormalizedPart, wording: Wording): boolean {
+  if (readMessage(wording).stance.cues > 0) return true;
+  let cue = partCues.get(np);
+  if (cue === undefined) {
+    const { contrast } = wordsFor(np.language);
+    cue = np.sentences.some((s) => s.tokens.some((t) => t.negation || contrast.has(t.norm)));
+    partCues.set(np, cue);
+  }
+  return cue;
+}
+
 /**
  * The window search's best same-polarity and opposite-polarity windows of one part, sorted
  * again by judgePolarity: a window only contradicts when it is recognisably the message and

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestInGroup, bestScore, clearMatchMemo, matchInPart, prepareWording, WordingIndex, type MessageMatch, type Wording } from '../../src/checks/match-message.js';
+import { bestInGroup, bestScore, clearMatchMemo, matchInPart, prepareWording, WordingIndex, type Above, type MessageMatch, type Wording } from '../../src/checks/match-message.js';
+import { matchMessageInDocument } from '../../src/checks/messages.js';
 import { candidateGroups, DiceBound, LruMap, sentenceGroups, sharedStems } from '../../src/checks/message-index.js';
 import { bigrams, dice, wordBigrams } from '../../src/checks/similarity.js';
-import { normalizePart, type NormalizedPart } from '../../src/normalize/index.js';
+import { normalizeDocument, normalizePart, type NormalizedPart } from '../../src/normalize/index.js';
+import { doc, makeSpec } from '../helpers.js';
 
 // Words that make windows score anywhere from nothing to 1: the wordings' own words, their
 // inflections, stop words, negation cues, diacritics and their absence, sentence ends.
@@ -171,6 +173,81 @@ describe('message matching through the index', () => {
     const wording = prepareWording('Free shipping on all orders over $50', 'en');
     expect(matchInPart(np, wording, 0.9)).toEqual({ plain: undefined, opposite: undefined });
   });
+});
+
+// Marks drawn from what the windows themselves rank (ties are where strictness shows), from
+// round values, and none at all.
+const rank = (w: { score: number; bareScore?: number }) => Math.max(w.score, w.bareScore ?? 0);
+const markChoices = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }));
+function marksFrom([p, o]: [number, number], ranks: number[]): Above {
+  const pick = (k: number) => [-Infinity, ranks[0] ?? 0.5, ranks[1] ?? 0.6, 0.5, 1][k];
+  return { plain: pick(p), opposite: pick(o) };
+}
+/** What a result is once the marks are applied: each kind's best only if it ranks above its mark. */
+function aboveMarks<T extends { score: number; bareScore?: number }>(found: { plain?: T; opposite?: T }, above: Above) {
+  return {
+    plain: found.plain && rank(found.plain) > above.plain ? found.plain : undefined,
+    opposite: found.opposite && rank(found.opposite) > above.opposite ? found.opposite : undefined,
+  };
+}
+
+describe('marks: windows that cannot change what a source shows are not scored', () => {
+  it('a group judged with marks gives its unmarked best, less what ranks at or below the marks', () => {
+    fc.assert(
+      fc.property(text('en', 30), text('en', 8), floors, markChoices, fc.boolean(), (copy, message, floor, choice, prune) => {
+        const wording = prepareWording(message, 'en');
+        for (const group of sentenceGroups(part(copy, 'en'))) {
+          const unmarked = bestInGroup(group, wording, floor, false);
+          const above = marksFrom(choice, [unmarked.plain, unmarked.opposite].flatMap((w) => (w ? [rank(w)] : [])));
+          const marked = bestInGroup(group, wording, floor, prune, undefined, above);
+          expect({ plain: marked.plain, opposite: marked.opposite }).toEqual(aboveMarks(unmarked, above));
+        }
+      }),
+      { numRuns: 800 },
+    );
+  }, 120_000);
+
+  for (const language of ['en', 'pl'] as const) {
+    it(`a part matched with marks, from the memo too, gives the plain scorer's result less what they rule out (${language})`, () => {
+      fc.assert(
+        fc.property(text(language, 40), text(language, 8), floors, fc.array(markChoices, { minLength: 1, maxLength: 4 }), (copy, message, floor, choices) => {
+          const wording = prepareWording(message, language);
+          const expected = plainMatch(part(copy, language), wording, floor);
+          const ranks = [expected.plain, expected.opposite].flatMap((m) => (m ? [bestScore(m)] : []));
+          // The same copy again and again (its groups then come from the memo), each time
+          // with other marks, higher or lower than those the memo holds.
+          for (const choice of choices) {
+            const above = marksFrom(choice, ranks);
+            expect(matchInPart(part(copy, language), wording, floor, above)).toEqual(aboveMarks(expected, above));
+          }
+        }),
+        { numRuns: 500 },
+      );
+    }, 120_000);
+  }
+
+  it('leave every source\'s result as scoring every window gives it', () => {
+    // Copy with the messages' words, negation, availability and contrast words, so that
+    // windows are said, reworded, contradicted and turned round by polarity.
+    const words = ['free', 'shipping', 'on', 'all', 'orders', 'over', '$50', 'credit', 'card', 'required', 'not', 'no', 'never', 'is', 'available', 'but', 'however', 'we', 'sell', 'your', 'data', 'every', 'now'];
+    const sentence = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 9 }).map((w) => `${w.join(' ')}.`);
+    const copy = fc.array(fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' ')), { minLength: 1, maxLength: 5 });
+    const message = fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 7 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(copy, fc.array(message, { minLength: 1, maxLength: 3 }), fc.constantFrom(0.5, 0.75, 0.9), (parts, texts, minSimilarity) => {
+        const spec = makeSpec({ messages: [{ id: 'm', text: texts[0], aliases: texts.slice(1), minSimilarity }] });
+        const nd = normalizeDocument(doc('web', 'page.html', parts), { year: 2026 });
+        const [m] = spec.messages;
+        clearMatchMemo();
+        const marked = matchMessageInDocument(m, spec, nd);
+        clearMatchMemo();
+        expect(marked).toEqual(matchMessageInDocument(m, spec, nd, true));
+        // And with the memo holding judgements made without marks.
+        expect(matchMessageInDocument(m, spec, nd)).toEqual(marked);
+      }),
+      { numRuns: 600 },
+    );
+  }, 120_000);
 });
 
 describe('LruMap', () => {
