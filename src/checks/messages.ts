@@ -151,6 +151,7 @@ function better<T extends MessageMatch>(a: T | undefined, b: T | undefined, rank
 }
 
 const asWritten = (m: MessageMatch) => m.score;
+const typedBare = (m: MessageMatch) => (m.bareScore ?? 0) > m.score;
 
 /**
  * Up to which rank a window of the wording's own polarity (plain) or of the opposite one
@@ -163,7 +164,9 @@ const asWritten = (m: MessageMatch) => m.score;
  *   something, or the part holds a negation or contrast word).
  * Nothing found yet is -Infinity: no mark. Which window a part offers changes only where
  * this one would not have counted anyway (matchInPart's marks), so the source's result is
- * the one every window scored gives.
+ * the one every window scored gives. The marks are the part's, the same for each of its
+ * groups: marks lower in one group than another could make a window the part's best that was
+ * not, and that one might then be turned round where the first could not.
  */
 function unchangedUpTo(result: SourceMatch, ownWording: boolean, mayFlip: boolean): Above {
   const said = result.plain ? result.plain.score : -Infinity;
@@ -172,7 +175,6 @@ function unchangedUpTo(result: SourceMatch, ownWording: boolean, mayFlip: boolea
   const asPlain = Math.min(said, drift);
   return { plain: mayFlip ? Math.min(asPlain, contradiction) : asPlain, opposite: Math.min(asPlain, contradiction) };
 }
-const typedBare = (m: MessageMatch) => (m.bareScore ?? 0) > m.score;
 
 /**
  * The source's best windows for the message. `unmarked`: every window at or above the floor
