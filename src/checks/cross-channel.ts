@@ -71,9 +71,10 @@ function factValues(spec: Spec): Map<string, Set<string>> {
   const byType = new Map<string, Set<string>>();
   for (const fact of spec.facts) {
     const key = keyOfFact(fact, spec);
+    if (!key) continue;
     let keys = byType.get(fact.type);
     if (!keys) byType.set(fact.type, (keys = new Set()));
-    keys.add(String(key));
+    keys.add(key);
   }
   return byType;
 }

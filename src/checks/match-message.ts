@@ -334,14 +334,14 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   // Both fields from the start: one shape for every group's result (see the windows below).
   const result: GroupBest = { floor, above, plain: undefined, opposite: undefined };
   // A window at or below both marks counts for neither kind.
-  const mark = Math.min(above.plain, above.opposite);
+  const lowestMark = Math.min(above.plain, above.opposite);
   // Without a negation cue in the group every window has the wording's own polarity, so a
   // window counts only where it could beat the best one so far (of that one polarity) and
   // that polarity's mark.
   const polarityKnown = prune && !anyNegation(tokens, lo, hi);
   const ownMark = wording.negated ? above.opposite : above.plain;
   const worth = (ceiling: number) => {
-    if (ceiling < floor || ceiling <= mark) return false;
+    if (ceiling < floor || ceiling <= lowestMark) return false;
     if (!polarityKnown) return true;
     if (ceiling <= ownMark) return false;
     const best = wording.negated ? result.opposite : result.plain;
@@ -386,7 +386,7 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
       if (score < 1 && wording.bare && !marks) bareScore = Math.max(bareSurface.score, bareContent.score);
       else if (score < 1 && !wording.bare && marks) score = Math.max(score, bareSurface.score, bareContent.score);
       const rank = Math.max(score, bareScore);
-      if (rank < floor || rank <= mark) continue;
+      if (rank < floor || rank <= lowestMark) continue;
       // A window replaces a best one only when strictly better: one that beats neither is
       // not read for polarity (nor, with polarity known, one that does not beat its own).
       if (prune && (!worth(rank) || (result.plain && result.opposite && rank <= Math.min(rankOf(result.plain), rankOf(result.opposite))))) continue;

@@ -20,6 +20,9 @@ export function prepareNear(phrase: string, language: string): NearWord {
 
 const isHebrewLetter = (code: number) => code >= 0x05d0 && code <= 0x05ea;
 
+/** A token's word without its Hebrew one-letter prefix; the word itself when it has none. */
+const withoutPrefix = (bare: string) => (isHebrewLetter(bare.charCodeAt(0)) ? bare.replace(HEBREW_PREFIX, '') : bare);
+
 /** A word of a phrase matches a form of a token: as a prefix when longer than three letters, else whole. */
 const formMatches = (form: string, word: string) => (word.length > 3 ? form.startsWith(word) : form === word);
 
@@ -30,8 +33,7 @@ const formMatches = (form: string, word: string) => (word.length > 3 ? form.star
 function wordMatches(token: Token, word: string): boolean {
   const bare = token.bare;
   if (formMatches(bare, word)) return true;
-  if (!isHebrewLetter(bare.charCodeAt(0))) return false;
-  const stripped = bare.replace(HEBREW_PREFIX, '');
+  const stripped = withoutPrefix(bare);
   return stripped !== bare && formMatches(stripped, word);
 }
 
@@ -100,7 +102,7 @@ export function eachNear(tokens: readonly Token[], index: NearIndex, hit: (first
     // The token as it is and, in Hebrew, without a one-letter prefix: a first word longer
     // than three letters matches as a prefix of either, a shorter one only as the whole.
     const bare = tokens[i].bare;
-    const stripped = isHebrewLetter(bare.charCodeAt(0)) ? bare.replace(HEBREW_PREFIX, '') : bare;
+    const stripped = withoutPrefix(bare);
     const own = index.byHead.get(headNumber(bare));
     const unprefixed = stripped !== bare ? index.byHead.get(headNumber(stripped)) : undefined;
     if (!own && !unprefixed) continue;

@@ -15,7 +15,7 @@
 //    in minutes, not weeks").
 import { foldText, rawSpan } from '../normalize/fold.js';
 import { splitClauses, type Clause } from '../normalize/clauses.js';
-import { tokenize, type NormalizedPart, type Token } from '../normalize/index.js';
+import { tokenize, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
 import { knownLanguage } from '../normalize/negation.js';
 import { NEGATION_WORDS } from '../normalize/negation-words.js';
 import { splitSentences } from '../normalize/segment.js';
@@ -225,10 +225,15 @@ export function judgePolarity(np: NormalizedPart, match: MessageMatch, floor: nu
   return 'agrees';
 }
 
+/** Whether the sentences hold a negation or contrast word. */
+function holdCue(sentences: readonly Sentence[], language: string): boolean {
+  const { contrast } = wordsFor(language);
+  return sentences.some((s) => s.tokens.some((t) => t.negation || contrast.has(t.norm)));
+}
+
 /** Whether the sentences a window touches hold a negation or contrast word. */
 function hasCue(np: NormalizedPart, match: MessageMatch): boolean {
-  const { contrast } = wordsFor(np.language);
-  return sentencesOf(np, match.start, match.end).some((s) => s.tokens.some((t) => t.negation || contrast.has(t.norm)));
+  return holdCue(sentencesOf(np, match.start, match.end), np.language);
 }
 
 // Per part: whether any of its words negates or contrasts (hasCue, for the whole part).
@@ -242,11 +247,7 @@ const partCues = new WeakMap<NormalizedPart, boolean>();
 export function mayContradict(np: NormalizedPart, wording: Wording): boolean {
   if (readMessage(wording).stance.cues > 0) return true;
   let cue = partCues.get(np);
-  if (cue === undefined) {
-    const { contrast } = wordsFor(np.language);
-    cue = np.sentences.some((s) => s.tokens.some((t) => t.negation || contrast.has(t.norm)));
-    partCues.set(np, cue);
-  }
+  if (cue === undefined) partCues.set(np, (cue = holdCue(np.sentences, np.language)));
   return cue;
 }
 
