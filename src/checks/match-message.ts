@@ -209,8 +209,13 @@ const stemsNeeded = (wording: Wording) => Math.max(1, Math.ceil(wording.contentS
  * parts (a menu item, a caption) share too little with every message to hold a candidate.
  */
 export class WordingIndex {
-  /** By stem number (see normalize's stemNumber). */
-  private readonly byStem = new Map<number, Wording[]>();
+  /**
+   * The wordings with each content stem, by stem number (see normalize's stemNumber): an
+   * array, since every token of every part is looked up here. Numbers go to stems in the
+   * order they are first seen, and a run's wordings are read near its start, so it is short;
+   * a word whose number is past its end is in no wording.
+   */
+  private readonly byStem: Array<Wording[] | undefined> = [];
   // By the part's sentences, which parts with the same text and language share.
   private readonly live = new WeakMap<readonly Sentence[], ReadonlySet<Wording>>();
 
@@ -218,9 +223,9 @@ export class WordingIndex {
     for (const wording of new Set(wordings)) {
       for (const stem of wording.contentStems) {
         const number = stemNumber(stem);
-        const list = this.byStem.get(number);
-        if (list) list.push(wording);
-        else this.byStem.set(number, [wording]);
+        // Filled with undefined rather than left with holes: one kind of array for V8.
+        while (this.byStem.length <= number) this.byStem.push(undefined);
+        (this.byStem[number] ??= []).push(wording);
       }
     }
   }
@@ -233,11 +238,12 @@ export class WordingIndex {
     let live = this.live.get(np.sentences);
     if (live) return live;
     const shared = new Map<Wording, number>();
+    const { byStem } = this;
     const seen = nextMark();
     for (const sentence of np.sentences) {
       for (const { stemNumber } of sentence.tokens) {
         // Most words are in no wording: only those that are need marking.
-        const wordings = this.byStem.get(stemNumber);
+        const wordings = stemNumber < byStem.length ? byStem[stemNumber] : undefined;
         if (!wordings || !mark(seen, stemNumber)) continue;
         for (const wording of wordings) shared.set(wording, (shared.get(wording) ?? 0) + 1);
       }

@@ -40,20 +40,51 @@ function tokensOf(np: NormalizedPart): PartTokens {
 }
 
 // A part's index is one sorted array of (stem number, sentence) pairs, 8 bytes each, held
-// only as long as the part is.
+// only as long as the part is. It holds only the stems candidateGroups has been asked about
+// in this process (the wordings' content stems: a fraction of a part's words), and a part's
+// index made before a stem was first asked about is made again.
 const SENTENCE_BITS = 2 ** 24;
-const indexes = new WeakMap<readonly Sentence[], Float64Array>();
+const indexes = new WeakMap<readonly Sentence[], { asked: number; pairs: Float64Array }>();
+
+/** By stem number: 1 once candidateGroups has been asked about the stem. */
+let askedStems = new Uint8Array(1024);
+/** How many stems have been asked about: what a part's index was made with. */
+let askedCount = 0;
+
+// A set of stems (a wording's) as their numbers, each noted as asked about.
+const stemNumbersBySet = new WeakMap<ReadonlySet<string>, Int32Array>();
+
+function askedNumbers(stems: ReadonlySet<string>): Int32Array {
+  let numbers = stemNumbersBySet.get(stems);
+  if (numbers) return numbers;
+  numbers = Int32Array.from(stems, stemNumber);
+  for (const number of numbers) {
+    if (number >= askedStems.length) {
+      const grown = new Uint8Array(Math.max(number + 1, 2 * askedStems.length));
+      grown.set(askedStems);
+      askedStems = grown;
+    }
+    if (askedStems[number] === 0) {
+      askedStems[number] = 1;
+      askedCount++;
+    }
+  }
+  stemNumbersBySet.set(stems, numbers);
+  return numbers;
+}
 
 function indexOf(np: NormalizedPart): Float64Array {
-  let index = indexes.get(np.sentences);
-  if (index) return index;
+  const known = indexes.get(np.sentences);
+  if (known && known.asked === askedCount) return known.pairs;
   const pairs: number[] = [];
   for (let k = 0; k < np.sentences.length; k++) {
     const seen = nextMark();
-    for (const { stemNumber } of np.sentences[k].tokens) if (mark(seen, stemNumber)) pairs.push(stemNumber * SENTENCE_BITS + k);
+    for (const { stemNumber } of np.sentences[k].tokens) {
+      if (stemNumber < askedStems.length && askedStems[stemNumber] === 1 && mark(seen, stemNumber)) pairs.push(stemNumber * SENTENCE_BITS + k);
+    }
   }
-  index = Float64Array.from(pairs).sort();
-  indexes.set(np.sentences, index);
+  const index = Float64Array.from(pairs).sort();
+  indexes.set(np.sentences, { asked: askedCount, pairs: index });
   return index;
 }
 
@@ -91,6 +122,8 @@ export function mark(seen: number, stemNumber: number): boolean {
  * too little with the wording is never looked at.
  */
 export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, needed: number): number[] {
+  // The stems are noted as asked about before the part's index is looked at.
+  const numbers = askedNumbers(stems);
   const index = indexOf(np);
   if (counts.length < np.sentences.length) {
     counts = new Int32Array(Math.max(np.sentences.length, 2 * counts.length));
@@ -98,8 +131,8 @@ export function candidateGroups(np: NormalizedPart, stems: ReadonlySet<string>, 
   }
   // Each group is touched once (its count goes from 0 to 1 once), so `touched` cannot overflow.
   let touchedCount = 0;
-  for (const stem of stems) {
-    const from = stemNumber(stem) * SENTENCE_BITS;
+  for (const number of numbers) {
+    const from = number * SENTENCE_BITS;
     // A stem counts once per group, however many of its three sentences hold it.
     let marked = -1;
     for (let p = lowerBound(index, from); p < index.length && index[p] < from + SENTENCE_BITS; p++) {

@@ -129,6 +129,26 @@ describe('message matching through the index', () => {
     );
   });
 
+  it('finds the groups of stems first asked about after the part was indexed', () => {
+    // A part's index holds only the stems asked about so far: one asked about later (a word
+    // no test has used yet, so a stem no index holds) must make the index again.
+    let fresh = 0;
+    fc.assert(
+      fc.property(text('en', 30), (copy) => {
+        const word = `zqx${fresh++}word`;
+        const np = part(`${copy} ${word}. ${copy}`, 'en');
+        const first = prepareWording(copy, 'en').contentStems;
+        candidateGroups(np, first, 1);
+        const later = prepareWording(`${word} ${copy}`, 'en').contentStems;
+        const expected = sentenceGroups(np).flatMap((group, k) => (sharedStems(group, later) >= 1 ? [k] : []));
+        // Every group holding the new word is one.
+        expect(expected.length).toBeGreaterThan(0);
+        expect(candidateGroups(np, later, 1)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('scores a group the same whether or not it was pruned, group by group', () => {
     fc.assert(
       fc.property(text('en', 30), text('en', 8), floors, (copy, message, floor) => {
