@@ -31,7 +31,8 @@ export interface PoolOptions {
 
 // Each worker is a V8 heap of its own: a young generation of V8's default size (up to 48 MB)
 // in every one is what made a two-thread run's peak memory exceed one thread's. A smaller one
-// is collected more often, at a small cost in time.
+// is collected more often, at a cost in time: on the bench at 1x, 48 MB ran ~9% faster but
+// peaked ~35 MB higher, past the 300 MB such a run is held to (README, "What a run remembers").
 const WORKER_YOUNG_GENERATION_MB = 24;
 
 // A file source costs CPU: two per worker keep it busy while the next file is read. A URL or
