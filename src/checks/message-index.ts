@@ -59,11 +59,7 @@ function askedNumbers(stems: ReadonlySet<string>): Int32Array {
   if (numbers) return numbers;
   numbers = Int32Array.from(stems, stemNumber);
   for (const number of numbers) {
-    if (number >= askedStems.length) {
-      const grown = new Uint8Array(Math.max(number + 1, 2 * askedStems.length));
-      grown.set(askedStems);
-      askedStems = grown;
-    }
+    if (number >= askedStems.length) askedStems = grownToHold(askedStems, number);
     if (askedStems[number] === 0) {
       askedStems[number] = 1;
       askedCount++;
@@ -106,14 +102,17 @@ export function nextMark(): number {
 
 /** Gives the stem the mark; false when it had it already. */
 export function mark(seen: number, stemNumber: number): boolean {
-  if (stemNumber >= marks.length) {
-    const grown = new Int32Array(Math.max(stemNumber + 1, 2 * marks.length));
-    grown.set(marks);
-    marks = grown;
-  }
+  if (stemNumber >= marks.length) marks = grownToHold(marks, stemNumber);
   if (marks[stemNumber] === seen) return false;
   marks[stemNumber] = seen;
   return true;
+}
+
+/** A copy of a table by stem number long enough to hold `stemNumber` (at least twice as long), zeros past the old end. */
+function grownToHold<T extends Int32Array | Uint8Array>(table: T, stemNumber: number): T {
+  const grown = new (table.constructor as new (length: number) => T)(Math.max(stemNumber + 1, 2 * table.length));
+  grown.set(table);
+  return grown;
 }
 
 /**
