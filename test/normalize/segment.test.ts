@@ -47,6 +47,37 @@ describe('splitSentences', () => {
   });
 });
 
+describe('splitSentences without asking ICU', () => {
+  // Text where no sentence can end is answered without the segmenter: it must be every text
+  // the segmenter would not split. Every punctuation, space, format and mark character of the
+  // Basic Multilingual Plane, between words, against ICU's own answer.
+  const icuSentences = (text: string) => [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)].map((s) => s.segment.trim());
+  const characters: string[] = [];
+  for (let code = 0; code <= 0xffff; code++) {
+    const ch = String.fromCharCode(code);
+    if (/[\p{P}\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Cf}\p{Mn}]/u.test(ch)) characters.push(ch);
+  }
+
+  it('splits wherever ICU splits, one-sentence text included', () => {
+    expect(characters.length).toBeGreaterThan(1000);
+    const differing = [];
+    for (const ch of characters) {
+      for (const text of [`Sale${ch} Now on`, `sale${ch}now on`, `${ch} Sale ends`]) {
+        const expected = icuSentences(text).filter(Boolean);
+        const actual = sentences(text, 'en').filter((s) => !/^\s*$/.test(s));
+        // The abbreviation and URL rules only ever join ICU's sentences: compare counts of one.
+        if ((expected.length === 1) !== (actual.length === 1)) differing.push(ch.codePointAt(0)!.toString(16));
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps a one-sentence text whole, trimmed', () => {
+    expect(sentences('  Free shipping over $50  ', 'en')).toEqual(['Free shipping over $50']);
+    expect(sentences('   ', 'en')).toEqual([]);
+  });
+});
+
 describe('light stemming', () => {
   const stems = (text: string, language: string) => tokenize(foldText(text).text, language).map((t) => t.lemma);
 
