@@ -311,6 +311,13 @@ function growingDice(against: Bigrams, key: number): GrowingDice {
   return (byKey[key] ??= new GrowingDice(against));
 }
 
+/** One key of a window's score: its growing Dice, its words' codes, and its bound (when pruning). */
+interface WindowKey {
+  dice: GrowingDice;
+  codes: ReadonlyArray<WordBigrams | undefined>;
+  bound: DiceBound | undefined;
+}
+
 /**
  * Every window starting in the group's first sentence, from half to one and a half times the
  * wording's length; with `prune`, only those whose bound can reach `floor` and beat the best
@@ -326,12 +333,19 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   let bare = !!wording.bare;
   for (let k = lo; k < hi && !bare; k++) bare = tokens[k].bare !== tokens[k].norm;
   const targets = bare ? [wording.surface, wording.content, target.surface, target.content] : [wording.surface, wording.content];
-  const keys = targets.map((against, n) => {
+  // Built by push, not map, and read by index, not destructured: arrays of one kind whether
+  // this runs interpreted or optimized (the map's result array differed between the two, and
+  // each difference threw the optimized code away).
+  const keys: WindowKey[] = [];
+  for (let n = 0; n < targets.length; n++) {
     const codes = codesOf(tokens, n, lo, hi);
-    return { dice: growingDice(against, n), codes, bound: prune ? (bounds?.of(n, against, group) ?? new DiceBound(codes, against, lo, hi)) : undefined };
-  });
+    keys.push({ dice: growingDice(targets[n], n), codes, bound: prune ? (bounds?.of(n, targets[n], group) ?? new DiceBound(codes, targets[n], lo, hi)) : undefined });
+  }
   // bareSurface and bareContent are read below only where `bare` holds.
-  const [surface, content, bareSurface, bareContent] = keys.map((k) => k.dice);
+  const surface = keys[0].dice;
+  const content = keys[1].dice;
+  const bareSurface = bare ? keys[2].dice : surface;
+  const bareContent = bare ? keys[3].dice : content;
   const bound = (i: number, j: number) => {
     let most = 0;
     for (const key of keys) most = Math.max(most, key.bound!.at(i, j));

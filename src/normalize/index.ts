@@ -1,5 +1,6 @@
 // The normalize stage: each part of a document becomes folded text with sentences, tokens
 // (with lemmas, stop-word and negation flags) and the values it states.
+import { mapped } from '../arrays.js';
 import type { Document, Part } from '../documents/types.js';
 import { foldCase, foldText, rawSpan, stripDiacritics, type FoldedText } from './fold.js';
 import { detectLanguage, isAuto, type DetectedLanguage } from './language.js';
@@ -198,10 +199,10 @@ export function lowerCase(text: string, language: string): string {
 
 export function tokenize(text: string, language: string, start = 0, end = text.length): Token[] {
   const spans = splitWords(text, start, end);
-  const words = spans.map((span) => lowerCase(text.slice(span.start, span.end), language));
+  const words = mapped(spans, (span) => lowerCase(text.slice(span.start, span.end), language));
   const negations = negationCues(words, language);
   const traits = traitsOf(language);
-  return spans.map((span, i) => new WordToken(span.start, span.end, wordInfo(words[i], traits), negations[i]));
+  return mapped(spans, (span, i) => new WordToken(span.start, span.end, wordInfo(words[i], traits), negations[i]));
 }
 
 /** A sentence's words by offset from its start: what tokenize gives for its text, on any page. */
@@ -228,8 +229,7 @@ function readSentence(text: string, language: string, start: number, end: number
   const known = recurs ? sentenceWords.get(sentence, language) : undefined;
   if (known) {
     const { places, words, id } = known;
-    const tokens = new Array<Token>(words.length);
-    for (let i = 0; i < tokens.length; i++) tokens[i] = new WordToken(start + places[3 * i], start + places[3 * i + 1], words[i], places[3 * i + 2] === 1);
+    const tokens = mapped(words, (word, i) => new WordToken(start + places[3 * i], start + places[3 * i + 1], word, places[3 * i + 2] === 1));
     return { start, end, tokens, recurring: id };
   }
   const tokens = tokenize(text, language, start, end) as WordToken[];
@@ -237,7 +237,7 @@ function readSentence(text: string, language: string, start: number, end: number
   const places = new Int32Array(3 * tokens.length);
   tokens.forEach((t, i) => places.set([t.start - start, t.end - start, t.negation ? 1 : 0], 3 * i));
   const id = ++lastSentenceId;
-  sentenceWords.keep(sentence, language, { places, words: tokens.map((t) => t.word), id });
+  sentenceWords.keep(sentence, language, { places, words: mapped(tokens, (t) => t.word), id });
   return { start, end, tokens, recurring: id };
 }
 
@@ -271,7 +271,7 @@ function readText(text: string, language: string, year: number | undefined): Tex
   if (known) return known;
   // A kept reading must not hold on to the page the text was cut from: it is read from a copy.
   const folded = foldText(recurs ? copyOf(text) : text);
-  const sentences = splitSentences(folded.text, language).map((span) => readSentence(folded.text, language, span.start, span.end));
+  const sentences = mapped(splitSentences(folded.text, language), (span) => readSentence(folded.text, language, span.start, span.end));
   const reading = { folded, sentences, values: extractValues(folded.text, { language, year }) };
   if (recurs) textReadings.keep(text, scope, reading);
   return reading;
@@ -288,13 +288,11 @@ export function partTokens(np: NormalizedPart): readonly Token[] {
   return tokens;
 }
 
-// A loop, not flatMap: this runs once per part read, and flatMap's generic path costs ~1% of a run.
+// A loop, not flatMap: this runs once per part read, and flatMap's generic path costs ~1% of a
+// run. Packed, as a sentence's own tokens are (see arrays.ts): the same code reads both.
 function concatTokens(sentences: readonly Sentence[]): Token[] {
-  let count = 0;
-  for (const s of sentences) count += s.tokens.length;
-  const tokens = new Array<Token>(count);
-  let k = 0;
-  for (const s of sentences) for (const t of s.tokens) tokens[k++] = t;
+  const tokens: Token[] = [];
+  for (const s of sentences) for (const t of s.tokens) tokens.push(t);
   return tokens;
 }
 
@@ -304,10 +302,10 @@ function isMuted(part: Part, [start, end]: [number, number]): boolean {
 
 export function normalizeDocument(doc: Document, options: NormalizeOptions = {}): NormalizedDocument {
   if (!isAuto(doc.language)) {
-    return { doc, language: doc.language, parts: doc.parts.map((part, index) => normalizePart(part, index, doc.language, options)) };
+    return { doc, language: doc.language, parts: mapped(doc.parts, (part, index) => normalizePart(part, index, doc.language, options)) };
   }
   const { language, detected, byUnit } = resolveAuto(doc, options.fallbackLanguage ?? 'en');
-  const parts = doc.parts.map((part, index) => normalizePart(part, index, (part.unit && byUnit.get(part.unit)) || language, options));
+  const parts = mapped(doc.parts, (part, index) => normalizePart(part, index, (part.unit && byUnit.get(part.unit)) || language, options));
   return { doc, language, detected, parts };
 }
 

@@ -10,6 +10,7 @@
 //   look negative are not cues ("not only", "don't miss", "nie przegap", "אין כמו",
 //   "אל תפספסו"), and in Polish and Hebrew negative concord counts once: "nie ma żadnych
 //   opłat" and "מעולם לא" are one negation, not two that cancel.
+import { mapped } from '../arrays.js';
 import { foldText } from './fold.js';
 import { NEGATION_WORDS, type NegationWords } from './negation-words.js';
 import { splitWords } from './segment.js';
@@ -74,7 +75,7 @@ function isCueIn(token: string, lang: Language | undefined): boolean {
  */
 export function negationCues(words: readonly string[], language: string): boolean[] {
   const lang = known(language);
-  const flags = words.map((w) => isCueIn(w, lang));
+  const flags = mapped(words, (w) => isCueIn(w, lang));
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1] ?? '';
     if (!flags[i]) {
