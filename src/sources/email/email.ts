@@ -3,7 +3,7 @@
 // message through readMessage here). Subject and preheader are parts of their own; forwarded
 // messages are copy labelled 'forward'; attachments and headers such as List-Unsubscribe are not.
 import PostalMime, { type Email } from 'postal-mime';
-import { LineIndex, locate, type Anchor, type Part, type Role } from '../../documents/types.js';
+import { LineIndex, locate, partWith, type Anchor, type Part, type Role } from '../../documents/types.js';
 import { decodeText } from './decode.js';
 import { decodeHtml } from '../html/decode-html.js';
 import { htmlToParts } from '../html/html.js';
@@ -23,7 +23,7 @@ export async function readEml(input: SourceInput): Promise<Part[]> {
 
 /** Every part of a mail carries the mail's Date (a forward keeps its own). */
 export function withSent({ parts, date }: { parts: Part[]; date?: string }): Part[] {
-  return date ? parts.map((part) => (part.sent ? part : { ...part, sent: date })) : parts;
+  return date ? parts.map((part) => (part.sent ? part : partWith(part, { sent: date }))) : parts;
 }
 
 /** One mail as storefront reads it: its copy, and what identifies it in a mailbox. */
@@ -103,7 +103,7 @@ async function forwardedParts(mail: Email, leaves: MimeLeaf[], raw: string, line
     const shift = inPlace ? lines.position(leaf.bodyStart).line - 1 : undefined;
     for (const part of message.parts) {
       const anchors = shift === undefined ? [] : moveAnchors(part.anchors, shift);
-      parts.push({ ...part, anchors, label: 'forward' });
+      parts.push(partWith(part, { anchors, label: 'forward' }));
     }
   }
   return parts;
@@ -130,7 +130,7 @@ export function readEmailHtml(input: SourceInput): Part[] {
   const html = fixC1(blankPlaceholders(decodeHtml(input.bytes, input.contentType)));
   const parts: Part[] = [];
   for (const part of htmlToParts(html, { preheader: true })) {
-    if (part.role === 'title' && !parts.some((p) => p.role === 'subject')) parts.push({ ...part, role: 'subject' });
+    if (part.role === 'title' && !parts.some((p) => p.role === 'subject')) parts.push(partWith(part, { role: 'subject' }));
     else if (part.role !== 'title' && part.role !== 'description' && part.role !== 'og' && part.role !== 'offer') parts.push(part);
   }
   if (!parts.some((p) => p.role !== 'subject')) throw new SourceError('no copy: the HTML has no visible text');
@@ -235,8 +235,8 @@ function bodyOf(type: string, decoded: string | undefined, leaves: MimeLeaf[], r
   const groups = new Set(leaves.filter((l) => !l.attachment && /^text\/(plain|html)$/.test(l.type)).map((l) => l.group));
   const single = own.length === 1 && groups.size === 1;
   const toFile = single ? anchorMap(raw, own[0], lines, utf8, text) : undefined;
-  if (!toFile) return { text, place: (part) => ({ ...part, anchors: [] }) };
-  return { text, place: (part) => ({ ...part, anchors: toFile(part.anchors, part.text.length) }) };
+  if (!toFile) return { text, place: (part) => partWith(part, { anchors: [] }) };
+  return { text, place: (part) => partWith(part, { anchors: toFile(part.anchors, part.text.length) }) };
 }
 
 // ---- The same sentence once ------------------------------------------------------------------
@@ -338,7 +338,7 @@ function slicePart(part: Part, start: number, end: number): Part {
   if (start === 0 && end === part.text.length) return part;
   const first = locate(part, start);
   const rest = part.anchors.filter((a) => a.at > start && a.at < end).map((a) => ({ ...a, at: a.at - start }));
-  return { ...part, text: part.text.slice(start, end), anchors: first ? [{ at: 0, ...first }, ...rest] : rest };
+  return partWith(part, { text: part.text.slice(start, end), anchors: first ? [{ at: 0, ...first }, ...rest] : rest });
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -2,7 +2,7 @@
 // each message a unit of copy read like an .eml, anchored in the mbox itself. The split is
 // written here: the npm splitters (node-mbox, mbox-reader) are streams over whole messages
 // that neither undo mboxrd's ">From " quoting nor say where a message starts, which anchors need.
-import type { Part } from '../../documents/types.js';
+import { partWith, type Part } from '../../documents/types.js';
 import { moveAnchors, readMessage, withSent } from './email.js';
 import { SourceError, type Reader } from '../types.js';
 
@@ -83,7 +83,7 @@ export async function readMboxMessages(bytes: Uint8Array): Promise<{ messages: M
       // A Message-ID seen twice (a copy kept in two folders) cannot tell the two apart.
       const unit = read.messageId && !units.has(read.messageId) ? read.messageId : place;
       units.add(unit);
-      const parts = withSent(read).map((part) => ({ ...part, unit, anchors: moveAnchors(part.anchors, message.line, message.widened) }));
+      const parts = withSent(read).map((part) => partWith(part, { unit, anchors: moveAnchors(part.anchors, message.line, message.widened) }));
       messages.push({ unit, line: message.line, date: read.date, parts });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

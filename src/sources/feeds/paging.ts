@@ -1,6 +1,6 @@
 // One paging loop for every platform: APIs answer newest first, a page at a time, so reading
 // stops at `limit` posts, at the first post older than `since`, or when the API has no more.
-import type { Part } from '../../documents/types.js';
+import { partWith, type Part } from '../../documents/types.js';
 import { SourceError } from '../types.js';
 
 /** One post as a page lists it; `part` is undefined for a post without text (media only). */
@@ -42,7 +42,7 @@ export async function collectPosts(limit: number, since: number | undefined, rea
     for (const item of page.items) {
       if (since !== undefined && item.at !== undefined && item.at < since) return parts;
       read++;
-      if (item.part) parts.push(item.at !== undefined ? { ...item.part, sent: new Date(item.at).toISOString() } : item.part);
+      if (item.part) parts.push(item.at !== undefined ? partWith(item.part, { sent: new Date(item.at).toISOString() }) : item.part);
       if (read >= limit) return parts;
     }
     if (page.items.length === 0 || page.next === undefined || cursors.has(page.next)) return parts;
