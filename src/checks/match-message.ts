@@ -200,6 +200,23 @@ function matchOf(group: SentenceGroup, w: WindowScore, wording: Wording): Messag
 
 const rankOf = (w: WindowScore) => Math.max(w.score, w.bareScore ?? 0);
 
+/**
+ * The match with its polarity set: what `{ ...match, negated }` gives, built field by field in
+ * matchOf's order. A spread over objects of several shapes makes V8 give each copy a shape of
+ * its own, and the code reading matches (and clauses, likewise) then ran its slowest property
+ * look-ups, the shape changing with every copy.
+ */
+export function matchWith(match: MessageMatch, negated = match.negated): MessageMatch {
+  return { score: match.score, negated, start: match.start, end: match.end, wording: match.wording, bareScore: match.bareScore };
+}
+
+/** The match with the index of the part it is in (see matchWith). */
+export function placedMatch(match: MessageMatch, partIndex: number): MessageMatch & { partIndex: number } {
+  const placed = matchWith(match) as MessageMatch & { partIndex: number };
+  placed.partIndex = partIndex;
+  return placed;
+}
+
 /** A sentence group is a candidate for a wording when it holds this many of its content stems. */
 const stemsNeeded = (wording: Wording) => Math.max(1, Math.ceil(wording.contentStems.size * 0.4));
 

@@ -5,7 +5,7 @@ import type { NormalizedDocument, NormalizedPart } from '../normalize/index.js';
 import type { Message, Spec } from '../spec/types.js';
 import { quote } from './excerpt.js';
 import { detectLanguage, isAuto, primaryLanguage, sameLanguage } from '../normalize/language.js';
-import { bestScore, matchInPart, NOTHING_ABOVE, prepareWording, WordingIndex, type Above, type MessageMatch, type Wording } from './match-message.js';
+import { bestScore, matchInPart, NOTHING_ABOVE, placedMatch, prepareWording, WordingIndex, type Above, type MessageMatch, type Wording } from './match-message.js';
 import { isRecognisable, mayContradict, sortByPolarity } from './polarity.js';
 import { DEFAULT_SEVERITY, type DocumentCheck, type DocumentContext } from './types.js';
 
@@ -196,7 +196,7 @@ export function matchMessageInDocument(message: Message, spec: Spec, doc: Normal
       if (!candidates.has(wording)) continue;
       const above = unmarked ? NOTHING_ABOVE : unchangedUpTo(result, own.includes(wording), mayContradict(np, wording));
       const { plain, opposite } = sortByPolarity(np, matchInPart(np, wording, floor, above), floor);
-      const at = <T extends MessageMatch>(m: T | undefined) => m && { ...m, partIndex: np.index };
+      const at = (m: MessageMatch | undefined): PartMatch | undefined => m && placedMatch(m, np.index);
       // Copy typed without diacritics can only ever be drift: it never competes to be "said".
       if (plain && !typedBare(plain)) result.plain = better(result.plain, at(plain), asWritten);
       // Drift is a rewording of the message, not another sentence sharing a word with it.

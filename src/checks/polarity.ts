@@ -19,7 +19,7 @@ import { tokenize, type NormalizedPart, type Sentence, type Token } from '../nor
 import { knownLanguage } from '../normalize/negation.js';
 import { NEGATION_WORDS } from '../normalize/negation-words.js';
 import { splitSentences } from '../normalize/segment.js';
-import { bestScore, type MessageMatch, type Wording } from './match-message.js';
+import { bestScore, matchWith, type MessageMatch, type Wording } from './match-message.js';
 
 /** How many words after a cue it governs, inside its clause. */
 const REACH = 4;
@@ -52,7 +52,8 @@ function read(text: string, sentences: ReadonlyArray<{ end: number; tokens: Toke
     const words = sentence.tokens;
     tokens.push(...words);
     const gap = (i: number) => between(words[i - 1].end, i < words.length ? words[i].start : sentence.end);
-    for (const c of splitClauses(words, gap, language)) clauses.push({ ...c, from: c.from + offset, to: c.to + offset, sentence: index });
+    // Field by field, not spread (see matchWith in match-message.ts).
+    for (const c of splitClauses(words, gap, language)) clauses.push({ from: c.from + offset, to: c.to + offset, asserted: c.asserted, sentence: index });
   }
   return { tokens, clauses };
 }
@@ -267,13 +268,13 @@ export function sortByPolarity(
   if (found.opposite) {
     const verdict = judgePolarity(np, found.opposite, floor);
     if (verdict === 'contradicts') opposite = found.opposite;
-    else if (verdict === 'agrees' && (!plain || bestScore(found.opposite) > bestScore(plain))) plain = { ...found.opposite, negated: false };
+    else if (verdict === 'agrees' && (!plain || bestScore(found.opposite) > bestScore(plain))) plain = matchWith(found.opposite, false);
   }
   // A window the search read as agreeing can only turn out to contradict when the message
   // itself denies something, or the window holds a cue (cheap tests first: most do not).
   const suspect = (m: MessageMatch) => readMessage(m.wording).stance.cues > 0 || hasCue(np, m);
   if (found.plain && found.plain === plain && bestScore(found.plain) >= floor && suspect(found.plain) && judgePolarity(np, found.plain, floor) === 'contradicts') {
-    if (!opposite || bestScore(found.plain) > bestScore(opposite)) opposite = { ...found.plain, negated: true };
+    if (!opposite || bestScore(found.plain) > bestScore(opposite)) opposite = matchWith(found.plain, true);
     plain = undefined;
   }
   return { plain, opposite };
