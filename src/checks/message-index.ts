@@ -179,8 +179,15 @@ export function groupAt(np: NormalizedPart, k: number): SentenceGroup {
  * it is not remembered.
  */
 export function groupKey(np: NormalizedPart, k: number): string | undefined {
-  const group = np.sentences.slice(k, k + 3);
-  return group.every((s) => s.recurring !== undefined) ? group.map((s) => s.recurring).join(',') : undefined;
+  // Asked for every group a wording is matched in: no arrays made to join three numbers.
+  const end = Math.min(k + 3, np.sentences.length);
+  let key = '';
+  for (let s = k; s < end; s++) {
+    const recurring = np.sentences[s].recurring;
+    if (recurring === undefined) return undefined;
+    key = s === k ? `${recurring}` : `${key},${recurring}`;
+  }
+  return key;
 }
 
 /** Every group of the part, in order (tests compare the index with them all). */

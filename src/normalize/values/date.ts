@@ -257,7 +257,11 @@ function numericOrder(matches: RegExpExecArray[], language: string): Order {
   const byLanguage: Order = language === 'en-us' ? 'month-first' : language === 'en' ? 'ambiguous' : 'day-first';
   // Only dates with a year count as evidence: "24/7" is not a date written day first.
   const dated = matches.filter((m) => m[4] !== undefined);
-  const seen = new Set(dated.map((m) => forcedOrder(Number(m[1]), Number(m[3]))).filter((o) => o !== undefined));
+  const seen = new Set<Order>();
+  for (const m of dated) {
+    const order = forcedOrder(Number(m[1]), Number(m[3]));
+    if (order !== undefined) seen.add(order);
+  }
   return seen.size === 1 ? [...seen][0] : byLanguage;
 }
 
