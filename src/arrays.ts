@@ -5,11 +5,13 @@
 // the other arrives ("wrong map"), and the arrays a page is read into (its parts, sentences,
 // words, tokens) are read by nearly every optimized function of a check: each kind change
 // recompiled some of the largest, per thread, on every run. Arrays that hot code reads are
-// made here instead: always packed, built by push.
+// made here instead: always holey, allocated at their length (`new Array(n)` is holey in every
+// tier; an array built by push would be packed, but holds up to 16 slots for a few elements,
+// and the tables of recurring text keep many such arrays).
 
-/** `items.map(make)`, always a packed array. */
+/** `items.map(make)`, always a holey array of exactly `items.length` elements. */
 export function mapped<T, U>(items: readonly T[], make: (item: T, index: number) => U): U[] {
-  const out: U[] = [];
-  for (let i = 0; i < items.length; i++) out.push(make(items[i], i));
+  const out = new Array<U>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = make(items[i], i);
   return out;
 }

@@ -289,10 +289,13 @@ export function partTokens(np: NormalizedPart): readonly Token[] {
 }
 
 // A loop, not flatMap: this runs once per part read, and flatMap's generic path costs ~1% of a
-// run. Packed, as a sentence's own tokens are (see arrays.ts): the same code reads both.
+// run. Holey, as a sentence's own tokens are (see arrays.ts): the same code reads both.
 function concatTokens(sentences: readonly Sentence[]): Token[] {
-  const tokens: Token[] = [];
-  for (const s of sentences) for (const t of s.tokens) tokens.push(t);
+  let count = 0;
+  for (const s of sentences) count += s.tokens.length;
+  const tokens = new Array<Token>(count);
+  let k = 0;
+  for (const s of sentences) for (const t of s.tokens) tokens[k++] = t;
   return tokens;
 }
 
