@@ -4,6 +4,7 @@
 // diacritics give a second score, so copy typed without Polish letters ("darmowa dostawa
 // przy zamowieniach powyzej 200 zl") is recognised; the messages check never lets that
 // score make it "present": at best it is drift, with a note saying why.
+import { mapped } from '../arrays.js';
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { stemNumber, tokenize, type NormalizedPart, type Sentence, type Token } from '../normalize/index.js';
 import { BoundBuffers, candidateGroups, DiceBound, groupAt, groupKey, LruMap, mark, nextMark, type SentenceGroup } from './message-index.js';
@@ -350,14 +351,11 @@ export function bestInGroup(group: SentenceGroup, wording: Wording, floor: numbe
   let bare = !!wording.bare;
   for (let k = lo; k < hi && !bare; k++) bare = tokens[k].bare !== tokens[k].norm;
   const targets = bare ? [wording.surface, wording.content, target.surface, target.content] : [wording.surface, wording.content];
-  // Built by push, not map, and read by index, not destructured: arrays of one kind whether
-  // this runs interpreted or optimized (the map's result array differed between the two, and
-  // each difference threw the optimized code away).
-  const keys: WindowKey[] = [];
-  for (let n = 0; n < targets.length; n++) {
+  // By mapped, and read by index, not destructured: one kind of array in every tier (arrays.ts).
+  const keys = mapped(targets, (against, n): WindowKey => {
     const codes = codesOf(tokens, n, lo, hi);
-    keys.push({ dice: growingDice(targets[n], n), codes, bound: prune ? (bounds?.of(n, targets[n], group) ?? new DiceBound(codes, targets[n], lo, hi)) : undefined });
-  }
+    return { dice: growingDice(against, n), codes, bound: prune ? (bounds?.of(n, against, group) ?? new DiceBound(codes, against, lo, hi)) : undefined };
+  });
   // bareSurface and bareContent are read below only where `bare` holds.
   const surface = keys[0].dice;
   const content = keys[1].dice;
