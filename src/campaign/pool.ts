@@ -22,7 +22,11 @@ export interface PoolOptions {
   fetcher: Fetcher;
   /** Sources fetched over the network at once, across all workers. */
   remoteConcurrency: number;
-  /** Whether the workers will read English: compromise then loads here as soon as they are started. */
+  /**
+   * Whether the workers will read English: compromise then loads here as soon as they are
+   * started or, with a state cache, once a worker reads a source not in it (a run that finds
+   * every source in the cache asks no lemma).
+   */
   readsEnglish?: boolean;
   /** A source's state without a worker (the run's deadline has passed), or undefined to check it. */
   expired?: (ref: SourceRef | Unresolved) => SourceState | undefined;
@@ -83,6 +87,12 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
     let next = 0;
     let finished = 0;
     let failed = false;
+    let warmed = false;
+    const warmLemmas = () => {
+      if (warmed || !options.readsEnglish) return;
+      warmed = true;
+      warmLemmaLookUp();
+    };
     const stop = () => Promise.all(slots.map((s) => s.worker.terminate())).finally(() => lines.forEach((line) => line.close()));
     const fail = (error: Error) => {
       if (failed) return;
@@ -125,6 +135,7 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
         return;
       }
       if (message.type === 'failed') return fail(new Error(message.message));
+      if (message.type === 'reading') return warmLemmas();
       slot.busy--;
       options.onDone(jobs[message.job].order, message.state, message.reused);
       if (++finished === jobs.length) void stop().then(() => resolve(), reject);
@@ -145,7 +156,9 @@ export function runPool(jobs: readonly Job[], options: PoolOptions): Promise<voi
     }
     dispatch();
     // The workers are starting on their own cores; their first question comes in a few
-    // hundred milliseconds, and compromise takes about as long to load.
-    if (options.readsEnglish) warmLemmaLookUp();
+    // hundred milliseconds, and compromise takes about as long to load. With a state cache,
+    // only once a source is read: compromise cost a run that found every source in the cache
+    // (the bench at 1x, re-run) a third of its CPU time.
+    if (!options.setup.cache) warmLemmas();
   });
 }

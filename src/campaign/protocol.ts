@@ -27,7 +27,12 @@ export type FetchReply =
 /** `order`: the source's place in the run, which decides what its state adds to the merge (handover.ts). */
 export type ToWorker = { type: 'check'; job: number; order: number; ref: SourceRef | Unresolved } | FetchReply;
 
+/**
+ * `reading`: the worker is about to read and check a source of its own (not one from the state
+ * cache), sent once per worker: the first tells the main thread that lemmas will be asked for.
+ */
 export type ToMain =
   | { type: 'fetch'; call: number; url: string; init?: FetchInit }
+  | { type: 'reading' }
   | { type: 'done'; job: number; state: SourceState; reused: boolean }
   | { type: 'failed'; job: number; message: string };

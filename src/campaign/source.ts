@@ -22,6 +22,8 @@ export interface SourceDeps {
   /** Where local sources may be read from, how large they may be, which tokens feeds may send. */
   reading?: SourceReading;
   cache?: StateCache;
+  /** Called before a source is read and checked (not when its state comes from the cache). */
+  onReading?: () => void;
 }
 
 export interface CheckedSource {
@@ -48,6 +50,7 @@ export async function checkSourceRef(ref: SourceRef | Unresolved, deps: SourceDe
     const stored = await deps.cache.get(key);
     if (stored) return { state: stored, reused: true };
   }
+  deps.onReading?.();
   const read = await readSource(ref, { fetcher: deps.fetcher, ...deps.reading }, loaded);
   const state = read instanceof SourceError ? unreadableState(baseOf(ref), read.message, read.line, read.column) : checkDocumentState(deps.spec, read);
   if (key) await deps.cache!.put(key, state);

@@ -159,4 +159,20 @@ describe('start-up', () => {
     // The threads run the worker's bundle, not the ~200 modules of the compiled one.
     if (availableParallelism() > 1) expect(files.filter((f) => /^dist\/(bundle|campaign)\/worker\.js$/.test(f))).toEqual(['dist/bundle/worker.js']);
   }, 120_000);
+
+  it('threads load compromise for English they read, and not when every source is in the state cache', () => {
+    const spec = campaign(6, 2_000);
+    const cache = mkdtempSync(path.join(tmpdir(), 'storefront-cache-'));
+    const args = ['check', spec, '--jobs', '2', '--cache-dir', cache, '--format', 'json'];
+    // The first run reads every source: the main thread loads compromise for the threads' questions.
+    const first = loaded(args);
+    expect(first.code).toBe(0);
+    expect(matching(first.modules, /^dist\/campaign\/pool\.js$/)).toHaveLength(1);
+    expect(matching(first.modules, /node_modules\/compromise\//).length).toBeGreaterThan(0);
+    // The re-run finds all six in the cache: no word is asked, and nothing loads compromise.
+    const again = loaded(args);
+    expect(again.code).toBe(0);
+    expect(matching(again.modules, /^dist\/campaign\/(pool|cache)\.js$/)).toEqual(['dist/campaign/cache.js', 'dist/campaign/pool.js']);
+    expect(matching(again.modules, /node_modules\/compromise\//)).toEqual([]);
+  }, 120_000);
 });
