@@ -4,7 +4,7 @@ import { mapped } from '../arrays.js';
 import type { Document, Part } from '../documents/types.js';
 import { foldCase, foldText, rawSpan, stripDiacritics, type FoldedText } from './fold.js';
 import { detectLanguage, isAuto, type DetectedLanguage } from './language.js';
-import { negationCues } from './negation.js';
+import { isNegationCue, negationCues } from './negation.js';
 import { copyOf, RecurringTexts } from './recurring.js';
 import { hasCheapStems, lemmatize } from './lemma.js';
 import { splitSentences, splitWords } from './segment.js';
@@ -57,6 +57,7 @@ class WordInfo {
   private cachedLemma?: string;
   private cachedBareLemma?: string;
   private cachedBare?: string;
+  private cachedCanNegate?: boolean;
   readonly stem: string;
   readonly stemNumber: number;
   readonly stop: boolean;
@@ -78,6 +79,10 @@ class WordInfo {
   }
   get bareLemma(): string {
     return (this.cachedBareLemma ??= stripDiacritics(this.lemma));
+  }
+  /** Whether the word can negate at all (isNegationCue); whether it does is read in its sentence. */
+  get canNegate(): boolean {
+    return (this.cachedCanNegate ??= isNegationCue(this.norm, this.language));
   }
 }
 
@@ -200,9 +205,10 @@ export function lowerCase(text: string, language: string): string {
 export function tokenize(text: string, language: string, start = 0, end = text.length): Token[] {
   const spans = splitWords(text, start, end);
   const words = mapped(spans, (span) => lowerCase(text.slice(span.start, span.end), language));
-  const negations = negationCues(words, language);
   const traits = traitsOf(language);
-  return mapped(spans, (span, i) => new WordToken(span.start, span.end, wordInfo(words[i], traits), negations[i]));
+  const infos = mapped(words, (word) => wordInfo(word, traits));
+  const negations = negationCues(words, language, mapped(infos, (info) => info.canNegate));
+  return mapped(spans, (span, i) => new WordToken(span.start, span.end, infos[i], negations[i]));
 }
 
 /** A sentence's words by offset from its start: what tokenize gives for its text, on any page. */

@@ -47,9 +47,11 @@ export function knownLanguage(language: string): Language | undefined {
 }
 const known = knownLanguage;
 
+const isHebrewLetter = (code: number) => code >= 0x05d0 && code <= 0x05ea;
+
 function hasCue(token: string, cues: ReadonlySet<string>): boolean {
   if (cues.has(token)) return true;
-  if (!/^[\u05D0-\u05EA]/.test(token)) return false;
+  if (!isHebrewLetter(token.charCodeAt(0))) return false;
   const prefix = HEBREW_PREFIX.exec(token)![0];
   return prefix.length > 0 && cues.has(token.slice(prefix.length)) && CUES.he.includes(token.slice(prefix.length));
 }
@@ -65,17 +67,19 @@ export function isNegationCue(token: string, language: string): boolean {
 function isCueIn(token: string, lang: Language | undefined): boolean {
   if (typeof token !== 'string' || token === '') return false;
   if (hasCue(token, lang ? BY_LANGUAGE[lang] : ALL)) return true;
-  return (lang === 'en' || lang === undefined) && /n['’]t$/.test(token);
+  // "n't" or "n’t" at the end, tested without a pattern: asked of every word read.
+  return (lang === 'en' || lang === undefined) && token.length >= 3 && token.charCodeAt(token.length - 1) === 0x74 /* t */ && (token.charCodeAt(token.length - 2) === 0x27 || token.charCodeAt(token.length - 2) === 0x2019) && token.charCodeAt(token.length - 3) === 0x6e /* n */;
 }
 
 /**
  * For each lower-cased word of one sentence, whether it negates there. Same length as
  * `words`. Context decides what isNegationCue cannot: idioms, "אל" before a verb, "no."
- * before a number, and negative concord.
+ * before a number, and negative concord. `canNegate`: isNegationCue of each word, when the
+ * caller knows it already (tokenizing asks it once per distinct word, not per word read).
  */
-export function negationCues(words: readonly string[], language: string): boolean[] {
+export function negationCues(words: readonly string[], language: string, canNegate?: readonly boolean[]): boolean[] {
   const lang = known(language);
-  const flags = mapped(words, (w) => isCueIn(w, lang));
+  const flags = canNegate ? canNegate.slice() : mapped(words, (w) => isCueIn(w, lang));
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1] ?? '';
     if (!flags[i]) {

@@ -77,6 +77,35 @@ describe('negationCues in context', () => {
     expect(negationCues([], 'en')).toEqual([]);
     expect(negationCues(['', '\u200F', 'לא'], 'he')).toEqual([false, false, true]);
   });
+
+  it("reads a contraction's n't at the end of a word only", () => {
+    for (const word of ["n't", 'n’t', "won't", 'shouldn’t']) expect(isNegationCue(word, 'en'), word).toBe(true);
+    for (const word of ["'t", 'nt', 'want', "n't've", "n''t", 'n`t', 'ńt']) expect(isNegationCue(word, 'en'), word).toBe(false);
+  });
+
+  // Tokenizing asks whether a word can negate once per distinct word, and hands the answers to
+  // negationCues: the flags must be the ones negationCues finds from the words alone, however
+  // often a word was seen before.
+  it("gives tokens the flags negationCues gives their sentence's words", () => {
+    const sentences: Array<[string, string]> = [
+      ["Shipping isn't free, and it's not only shoes: don't miss it", 'en'],
+      ['No 1 in running, no fees and no card needed, never', 'en'],
+      ['Nie ma żadnych opłat, nie przegap, nigdy nie pobieramy opłat, nie dziś ale jutro lub za tydzień żadnych opłat', 'pl'],
+      ['אל תפספסו, אל תשלמו על משלוח, המשלוח חינם ולא יגבה תשלום, ללא עמלות ואין כמו משלוח חינם', 'he'],
+      ['Kein Versand, nicht nur Schuhe, ohne Karte', 'de'],
+      ['not nie לא', 'xx'],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [sentence, language] of sentences) {
+        const tokens = tokenize(sentence, language);
+        expect(
+          tokens.map((t) => t.negation),
+          sentence,
+        ).toEqual(negationCues(tokens.map((t) => t.norm), language));
+        expect(tokens.some((t) => t.negation)).toBe(true);
+      }
+    }
+  });
 });
 
 describe('sentencePolarity', () => {
