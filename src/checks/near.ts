@@ -5,7 +5,7 @@
 // has its context word ("wysyłka").
 import { foldText, stripDiacritics } from '../normalize/fold.js';
 import { lowerCase, type Token } from '../normalize/index.js';
-import { splitWords } from '../normalize/segment.js';
+import { isHebrewLetter, splitWords } from '../normalize/segment.js';
 
 const HEBREW_PREFIX = /^[והבלמשכ]{1,2}(?=[\u05D0-\u05EA])/;
 
@@ -17,8 +17,6 @@ export function prepareNear(phrase: string, language: string): NearWord {
   const text = lowerCase(foldText(phrase).text, language);
   return { words: splitWords(text).map((s) => stripDiacritics(text.slice(s.start, s.end))) };
 }
-
-const isHebrewLetter = (code: number) => code >= 0x05d0 && code <= 0x05ea;
 
 /** A token's word without its Hebrew one-letter prefix; the word itself when it has none. */
 const withoutPrefix = (bare: string) => (isHebrewLetter(bare.charCodeAt(0)) ? bare.replace(HEBREW_PREFIX, '') : bare);

@@ -13,7 +13,7 @@
 import { mapped } from '../arrays.js';
 import { foldText } from './fold.js';
 import { NEGATION_WORDS, type NegationWords } from './negation-words.js';
-import { splitWords } from './segment.js';
+import { isHebrewLetter, splitWords } from './segment.js';
 
 type Language = keyof typeof NEGATION_WORDS;
 const LANGUAGES = Object.keys(NEGATION_WORDS) as Language[];
@@ -46,8 +46,6 @@ export function knownLanguage(language: string): Language | undefined {
   return known;
 }
 const known = knownLanguage;
-
-const isHebrewLetter = (code: number) => code >= 0x05d0 && code <= 0x05ea;
 
 function hasCue(token: string, cues: ReadonlySet<string>): boolean {
   if (cues.has(token)) return true;

@@ -119,6 +119,9 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 let wordSegmenter: Intl.Segmenter | undefined;
 
+/** Whether a UTF-16 code is one of the Hebrew alphabet's letters (א-ת, final forms included). */
+export const isHebrewLetter = (code: number): boolean => code >= 0x05d0 && code <= 0x05ea;
+
 export function splitWords(text: string, start = 0, end = text.length): Span[] {
   const out: Span[] = [];
   const slice = text.slice(start, end);
