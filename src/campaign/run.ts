@@ -169,8 +169,10 @@ export async function runSources(spec: Spec, options: RunOptions): Promise<RunRe
       if (skipped) return fold(order, skipped, false);
       const { state: sourceState, reused } = await checkSourceRef(ref as SourceRef | Unresolved, deps);
       // A worker's states arrive as copies; this thread's must be copied too: a finding's text
-      // is a slice of its page's, and would keep every page of the run alive.
-      fold(order, structuredClone(handover.trim(order, sourceState)), reused);
+      // is a slice of its page's, and would keep every page of the run alive. A state from the
+      // cache was parsed from its file and holds no page: it is folded as it is.
+      const trimmed = handover.trim(order, sourceState);
+      fold(order, reused ? trimmed : structuredClone(trimmed), reused);
     });
   }
   if (options.cacheDir) progress(`${jobs.length - reusedCount} of ${jobs.length} sources read and checked, ${reusedCount} unchanged (from the cache)`);
