@@ -40,14 +40,15 @@ function settle(reply: FetchReply): void {
   else pending.reject(new Error(reply.error.message));
 }
 
-let reading = false;
+// Whether this worker has said it reads a source (see ToMain): once is all the main thread needs.
+let saidReading = false;
 const deps: SourceDeps = {
   spec: setup.spec,
   fetcher,
   reading: setup.reading,
   onReading: () => {
-    if (!reading) post({ type: 'reading' });
-    reading = true;
+    if (!saidReading) post({ type: 'reading' });
+    saidReading = true;
   },
   // node:crypto and the cache's module load only for a run with a cache.
   ...(setup.cache ? { cache: new (await import('./cache.js')).StateCache(setup.cache.dir, setup.cache.fingerprint) } : {}),
