@@ -31,9 +31,18 @@ function detector(): Eld {
   return eld;
 }
 
+// Asked for every number and value read, with one of the few tags a run has: each tag's
+// answer is remembered (up to a bound, since a source may name any tag).
+const primaryByTag = new Map<string, string>();
+
 /** The primary language subtag, lower-cased: "pl-PL" -> "pl". */
 export function primaryLanguage(tag: string): string {
-  return tag.toLowerCase().split(/[-_]/)[0];
+  let primary = primaryByTag.get(tag);
+  if (primary === undefined) {
+    primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (primaryByTag.size < 256) primaryByTag.set(tag, primary);
+  }
+  return primary;
 }
 
 /** Same language for matching purposes: "pl-PL" and "pl" are; "pt-BR" and "pt" are too. */

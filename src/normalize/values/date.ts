@@ -10,7 +10,8 @@ import { CURRENCY_AFTER_WORD, currencyCode, currencyNameAt } from './currency.js
 import { dayOf, DAY_WORD, joinedMonthDates, LONGEST_ORDINAL_DAY_WORD, numericRanges, ORDINAL_DAY_WORD } from './date-forms.js';
 import { ignoringCase } from './ignore-case.js';
 import { MONTH_NAMES, monthNumber, WEEKDAY_NAMES, WEEKDAYS } from './months.js';
-import { primaryLanguage, usesDecimalPoint } from './number.js';
+import { primaryLanguage } from '../language.js';
+import { usesDecimalPoint } from './number.js';
 import { lazy, matchesNear, matchStarts } from './scan.js';
 import type { ExtractOptions } from './types.js';
 

@@ -10,7 +10,8 @@ import { centCurrency, MINOR_UNITS } from './grammar/currency-names.js';
 import { numberLexicon } from './grammar/number-words.js';
 import { caseless, scaleWords, type ScaleWords } from './grammar/units.js';
 import { wordAmountAfter, wordAmountBefore } from './grammar/word-amount.js';
-import { NUMBER, parseNumber, primaryLanguage } from './number.js';
+import { primaryLanguage } from '../language.js';
+import { NUMBER, parseNumber } from './number.js';
 import { digitRunStarts, matchesAt } from './scan.js';
 
 // Hebrew copy often carries bidi marks between an amount and its sign.

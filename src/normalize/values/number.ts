@@ -10,6 +10,7 @@
 //   thousands, since money never has three decimals); a leading "0" is never a group;
 // - otherwise a decimal separator ("2,5" and "2.5" are 2.5 in every language).
 
+import { primaryLanguage } from '../language.js';
 import { SPACES } from './candidate.js';
 
 /**
@@ -22,10 +23,6 @@ export const NUMBER = String.raw`\d{1,3}(?:[,.${SPACES}]\d{3}){1,6}(?:[.,]\d{1,2
 
 /** Like NUMBER but without space-grouping: "Top 3 100% cotton" is not 3100%. */
 export const NUMBER_NO_SPACE = String.raw`\d{1,3}(?:[,.]\d{3}){1,6}(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?`;
-
-export function primaryLanguage(language: string): string {
-  return language.toLowerCase().split(/[-_]/)[0];
-}
 
 export interface ParseOptions {
   /**

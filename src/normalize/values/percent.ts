@@ -6,7 +6,8 @@
 import { candidate, INVISIBLE, RANGE_DASH, type Candidate } from './candidate.js';
 import { PERCENT_OF, percentWords } from './grammar/units.js';
 import { wordAmountAfter, wordAmountBefore } from './grammar/word-amount.js';
-import { numberKey, parseNumber, primaryLanguage, usesDecimalPoint } from './number.js';
+import { primaryLanguage } from '../language.js';
+import { numberKey, parseNumber, usesDecimalPoint } from './number.js';
 import { digitRunStarts, matchesAt } from './scan.js';
 
 const GAP = `${INVISIBLE}\\s?${INVISIBLE}`;

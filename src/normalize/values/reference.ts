@@ -1,7 +1,7 @@
 // Words that introduce a former or reference price: "was $59.99", "regular price",
 // "zamiast", EU Omnibus "lowest price in the last 30 days". Such a price is not a statement
 // of the current value (SPEC.md §7 "What is copy").
-import { primaryLanguage } from './number.js';
+import { primaryLanguage } from '../language.js';
 
 /** Reference-price cues by primary language tag; a language not listed here uses them all. */
 export const REFERENCE_CUES: Record<string, string[]> = {

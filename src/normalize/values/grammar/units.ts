@@ -1,7 +1,7 @@
 // Scale words and percent words per language, as data. A scale word multiplies the amount
 // written before it ("75 millions", "2,5 Mio.", "1,45 mil millones", "5 tys. zł"); a percent
 // word makes the amount a percentage ("20 Prozent", "10 por ciento", "cent pour cent").
-import { primaryLanguage } from '../number.js';
+import { primaryLanguage } from '../../language.js';
 
 /** Scale words by primary language; `*` is read in every language. Case-sensitive entries are marked. */
 const SCALES: Record<string, ReadonlyArray<readonly [string, number]>> = {

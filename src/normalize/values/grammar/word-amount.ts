@@ -2,7 +2,7 @@
 // "five million yen", "percent of twenty-two". The words are read from the unit outwards,
 // and the longest run of words that forms one number wins; a run that is not one number
 // ("one two", "and five") is not read at all.
-import { primaryLanguage } from '../number.js';
+import { primaryLanguage } from '../../language.js';
 import { numberLexicon, numberTokens, parseFractionPhrase, parseNumberPhrase, type NumberLexicon } from './number-words.js';
 
 export interface WordAmount {
