@@ -207,7 +207,7 @@ export function tokenize(text: string, language: string, start = 0, end = text.l
   const words = mapped(spans, (span) => lowerCase(text.slice(span.start, span.end), language));
   const traits = traitsOf(language);
   const infos = mapped(words, (word) => wordInfo(word, traits));
-  const negations = negationCues(words, language, mapped(infos, (info) => info.canNegate));
+  const negations = negationCues(words, language, (i) => infos[i].canNegate);
   return mapped(spans, (span, i) => new WordToken(span.start, span.end, infos[i], negations[i]));
 }
 

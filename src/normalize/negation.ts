@@ -66,18 +66,18 @@ function isCueIn(token: string, lang: Language | undefined): boolean {
   if (typeof token !== 'string' || token === '') return false;
   if (hasCue(token, lang ? BY_LANGUAGE[lang] : ALL)) return true;
   // "n't" or "n’t" at the end, tested without a pattern: asked of every word read.
-  return (lang === 'en' || lang === undefined) && token.length >= 3 && token.charCodeAt(token.length - 1) === 0x74 /* t */ && (token.charCodeAt(token.length - 2) === 0x27 || token.charCodeAt(token.length - 2) === 0x2019) && token.charCodeAt(token.length - 3) === 0x6e /* n */;
+  return (lang === 'en' || lang === undefined) && (token.endsWith("n't") || token.endsWith('n’t'));
 }
 
 /**
  * For each lower-cased word of one sentence, whether it negates there. Same length as
  * `words`. Context decides what isNegationCue cannot: idioms, "אל" before a verb, "no."
- * before a number, and negative concord. `canNegate`: isNegationCue of each word, when the
- * caller knows it already (tokenizing asks it once per distinct word, not per word read).
+ * before a number, and negative concord. `canNegate(i)`: isNegationCue of the i-th word, when
+ * the caller knows it already (tokenizing asks it once per distinct word, not per word read).
  */
-export function negationCues(words: readonly string[], language: string, canNegate?: readonly boolean[]): boolean[] {
+export function negationCues(words: readonly string[], language: string, canNegate?: (index: number) => boolean): boolean[] {
   const lang = known(language);
-  const flags = canNegate ? canNegate.slice() : mapped(words, (w) => isCueIn(w, lang));
+  const flags = mapped(words, canNegate ? (_word, i) => canNegate(i) : (word) => isCueIn(word, lang));
   for (let i = 0; i < words.length; i++) {
     const next = words[i + 1] ?? '';
     if (!flags[i]) {
