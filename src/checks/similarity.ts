@@ -70,10 +70,17 @@ function pairId(pair: string): number {
 export interface WordBigrams {
   text: string;
   ids: Int32Array;
+  /**
+   * The word's own number, counted up for the process: a target keeps what each word of the
+   * current generation shares with it at the word's place in a table (see sharedWith).
+   */
+  number: number;
 }
 
+// The words coded so far, up to a limit; past it, a new generation of words starts (below).
 const words = new Map<string, WordBigrams>();
 const WORD_CACHE_LIMIT = 100_000;
+let nextWordNumber = 0;
 
 export function wordBigrams(word: string): WordBigrams {
   let coded = words.get(word);
@@ -81,8 +88,8 @@ export function wordBigrams(word: string): WordBigrams {
   const text = /\s/.test(word) ? word.replace(/\s+/g, '') : word;
   const ids = new Int32Array(Math.max(0, text.length - 1));
   for (let i = 0; i < ids.length; i++) ids[i] = pairId(text.substring(i, i + 2));
-  if (words.size >= WORD_CACHE_LIMIT) words.clear();
-  words.set(word, (coded = { text, ids }));
+  if (words.size >= WORD_CACHE_LIMIT) startWordGeneration();
+  words.set(word, (coded = { text, ids, number: nextWordNumber++ }));
   return coded;
 }
 
@@ -92,18 +99,34 @@ export interface TargetIndex {
   slotOf: Int32Array;
   /** How often the target has the bigram in each slot. */
   limits: Int32Array;
-  /** sharedWithin's answers by word, worked out once: a site repeats its words on every page. */
-  sharedByWord: Map<WordBigrams, number>;
-  /** The generation of answers the table holds (see below). */
+  /**
+   * sharedWith's answers, worked out once (a site repeats its words on every page), by the
+   * word's number in the current generation: the answer plus one, 0 while not worked out.
+   * An array, not a map by word: the window bound asks it about every word of a part, and a
+   * map keyed by objects cost ~2x as much per question (bench: ~3 million questions).
+   */
+  sharedByWord: Uint8Array;
+  /** The generation of words the table is for (see below). */
   sharedGeneration: number;
 }
 
-// The words all targets remember sharedWithin for (~40 bytes each). Past it a new generation
-// starts, and each table is emptied when next used: no list of tables is kept, so a table
-// goes with its wording.
-const SHARED_BY_WORD_LIMIT = 200_000;
-let sharedByWordCount = 0;
+// What words share with targets is kept for one generation of words at a time. A generation
+// ends when the words' cache is full or the targets' tables would take more than their
+// budget; the next one numbers words from where the last stopped, and each table is emptied
+// when next used: no list of tables is kept, so a table goes with its wording. A word coded in
+// an earlier generation (still held by a part being checked) is counted, not looked up.
+const TABLE_BUDGET = 4 * 1024 * 1024;
+let tableBytes = 0;
 let sharedGeneration = 0;
+let firstWordNumber = 0;
+
+/** Starts a new generation of words (exported for tests: in a run, the limits start one). */
+export function startWordGeneration(): void {
+  words.clear();
+  sharedGeneration++;
+  firstWordNumber = nextWordNumber;
+  tableBytes = 0;
+}
 
 const targets = new WeakMap<Bigrams, TargetIndex>();
 
@@ -118,7 +141,7 @@ export function targetIndex(target: Bigrams): TargetIndex {
       slotOf[id] = slot;
       limits[slot] = count;
     });
-    targets.set(target, (index = { slotOf, limits, sharedByWord: new Map(), sharedGeneration }));
+    targets.set(target, (index = { slotOf, limits, sharedByWord: EMPTY_TABLE, sharedGeneration }));
   }
   return index;
 }
@@ -146,22 +169,41 @@ export function sharedWithin(target: Bigrams, word: WordBigrams): number {
 
 /** sharedWithin for a target's index (see seamIn). */
 export function sharedWith(index: TargetIndex, word: WordBigrams): number {
-  if (index.sharedGeneration !== sharedGeneration) startGeneration(index);
-  let shared = index.sharedByWord.get(word);
-  if (shared === undefined) {
-    if (++sharedByWordCount > SHARED_BY_WORD_LIMIT) {
-      sharedGeneration++;
-      sharedByWordCount = 1;
-      startGeneration(index);
-    }
-    index.sharedByWord.set(word, (shared = countShared(index, word)));
+  if (index.sharedGeneration !== sharedGeneration) {
+    index.sharedByWord = EMPTY_TABLE;
+    index.sharedGeneration = sharedGeneration;
   }
+  const place = word.number - firstWordNumber;
+  if (place < 0) return countShared(index, word);
+  if (place < index.sharedByWord.length) {
+    const known = index.sharedByWord[place];
+    if (known !== 0) return known - 1;
+  } else if (!grownToHold(index, place)) {
+    return countShared(index, word);
+  }
+  const shared = countShared(index, word);
+  // A word longer than a table entry holds is counted each time it is asked about.
+  if (shared < 255) index.sharedByWord[place] = shared + 1;
   return shared;
 }
 
-function startGeneration(index: TargetIndex): void {
-  index.sharedByWord.clear();
-  index.sharedGeneration = sharedGeneration;
+const EMPTY_TABLE = new Uint8Array(0);
+
+/** Grows the target's table to hold `place`, within the budget: false when a new generation had to start instead. */
+function grownToHold(index: TargetIndex, place: number): boolean {
+  const table = index.sharedByWord;
+  const length = Math.min(Math.max(1024, 2 * (place + 1)), WORD_CACHE_LIMIT);
+  if (tableBytes + length - table.length > TABLE_BUDGET) {
+    startWordGeneration();
+    index.sharedByWord = EMPTY_TABLE;
+    index.sharedGeneration = sharedGeneration;
+    return false;
+  }
+  const grown = new Uint8Array(length);
+  grown.set(table);
+  tableBytes += length - table.length;
+  index.sharedByWord = grown;
+  return true;
 }
 
 function countShared(index: TargetIndex, word: WordBigrams): number {

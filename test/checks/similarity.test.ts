@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { bigrams, compareTwoStrings, dice, GrowingDice, sharedWithin, wordBigrams } from '../../src/checks/similarity.js';
+import { bigrams, compareTwoStrings, dice, GrowingDice, sharedWithin, startWordGeneration, wordBigrams } from '../../src/checks/similarity.js';
 
 /** What a word shares with a target, Σ min(count in word, count in target) over the word's bigrams, counted plainly. */
 function plainShared(target: string, word: string): number {
@@ -91,5 +91,27 @@ describe('Dice similarity', () => {
     for (const word of words) expect(sharedWithin(against, wordBigrams(word))).toBe(plainShared(target, word));
     // Asked again, every answer comes from the table.
     for (const word of words.reverse()) expect(sharedWithin(against, wordBigrams(word))).toBe(plainShared(target, word));
+  });
+
+  it('answers for words coded before a new generation of words started, and for words too long for the table', () => {
+    const target = 'darmowa dostawa od 200 zł';
+    const against = bigrams(target);
+    const words = ['darmowa', 'dostawa', 'zł', 'wa', 'od'];
+    // Each generation numbers its words from the first place of the table: the new one's
+    // first words take the places the old one's had, in the opposite order.
+    startWordGeneration();
+    const before = words.map((w) => wordBigrams(w));
+    for (const coded of before) sharedWithin(against, coded);
+    startWordGeneration();
+    // The same words coded again get new numbers; the old codes (a part still being checked
+    // holds them) are counted, not taken from a table that now belongs to other words.
+    const after = ['od', 'wa', 'zł', 'dostawa', 'darmowa', 'ostatnia'].map((w) => wordBigrams(w));
+    expect(after[0].number).toBeGreaterThan(Math.max(...before.map((c) => c.number)));
+    for (const coded of [...after, ...after]) sharedWithin(against, coded);
+    words.forEach((word, k) => expect(sharedWithin(against, before[k])).toBe(plainShared(target, word)));
+    after.forEach((coded) => expect(sharedWithin(against, coded)).toBe(plainShared(target, coded.text)));
+    // More shared bigrams than a table entry holds (255 and up): counted each time.
+    const long = 'a'.repeat(400);
+    for (let k = 0; k < 2; k++) expect(sharedWithin(bigrams(long), wordBigrams(long))).toBe(399);
   });
 });
