@@ -2,6 +2,7 @@
 // regular expression finds words where spaces separate them (faster than the word
 // segmenter, FACTS.md), and Intl.Segmenter's dictionary does where they do not (Thai, CJK).
 
+import { primaryLanguage } from './language.js';
 import { urlRunsAcross } from './values/url.js';
 
 export interface Span {
@@ -41,6 +42,23 @@ function endsInAbbreviation(text: string, start: number, end: number): boolean {
   return (from === start ? ABBREVIATION : ABBREVIATION_WITHIN).test(text.slice(from, end));
 }
 
+// Languages that write an ordinal number with a dot after it ("am 16. April", "der 3.
+// Jobtag", "3. miejsce"). ICU ends a sentence at a dot followed by a capital, so in these a
+// date ("Dienstag, 4. Juni 2019") and an ordinal before a noun were cut in two; a number of
+// one to three digits with its dot does not end a sentence in them.
+const DOTTED_ORDINAL_LANGUAGES = new Set(['de', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr', 'bs', 'da', 'nb', 'nn', 'no', 'fi', 'et', 'lv', 'hu', 'is', 'fo', 'tr']);
+const ORDINAL = /(?:^|[\s(])\d{1,3}\.$/;
+const ORDINAL_WITHIN = /[\s(]\d{1,3}\.$/;
+
+/** Whether text[start, end) ends in a dotted ordinal ("16. "), in a language that writes them. */
+function endsInOrdinal(text: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && /\s/.test(text[last - 1])) last--;
+  // The character before the number, the number and its dot.
+  const from = Math.max(start, last - 5);
+  return (from === start ? ORDINAL : ORDINAL_WITHIN).test(text.slice(from, last));
+}
+
 // Intl.Segmenter slows badly on strings over 65,535 characters (FACTS.md); split first.
 const CHUNK = 20_000;
 
@@ -57,6 +75,7 @@ export function splitSentences(text: string, language: string): Span[] {
     keepTrimmed(text, { start: 0, end: text.length }, spans);
     return spans;
   }
+  const ordinals = DOTTED_ORDINAL_LANGUAGES.has(primaryLanguage(language));
   for (const chunk of chunks(text)) {
     let pending: Span | undefined;
     const chunkText = text.slice(chunk.start, chunk.end);
@@ -70,7 +89,7 @@ export function splitSentences(text: string, language: string): Span[] {
       const end = chunk.start + next;
       // ICU ends a sentence after "?" or "!" even with no space after it: inside a URL's query
       // ("…/summer?utm_source=copy") that is no end.
-      if (pending && (endsInAbbreviation(text, pending.start, pending.end) || urlRunsAcross(text, pending.end))) {
+      if (pending && (endsInAbbreviation(text, pending.start, pending.end) || urlRunsAcross(text, pending.end) || (ordinals && endsInOrdinal(text, pending.start, pending.end)))) {
         pending.end = end;
         continue;
       }

@@ -45,6 +45,17 @@ describe('splitSentences', () => {
     expect(sentences('Wow!Really? Yes.', 'en')).toEqual(['Wow!', 'Really?', 'Yes.']);
     expect(sentences('Is it on acme.example? Yes!', 'en')).toEqual(['Is it on acme.example?', 'Yes!']);
   });
+
+  it('does not end a sentence after a dotted ordinal in languages that write them (a date, "der 3. Jobtag")', () => {
+    // From the corpus's German mail: ICU cut both after the day's dot.
+    expect(sentences('Dienstag, 4. Juni 2019, 15:54', 'de')).toEqual(['Dienstag, 4. Juni 2019, 15:54']);
+    expect(sentences('Der 3. IT-Jobtag bei Heise am 16. April. Jetzt anmelden!', 'de-DE')).toEqual(['Der 3. IT-Jobtag bei Heise am 16. April.', 'Jetzt anmelden!']);
+    expect(sentences('Zajęliśmy (3. miejsce) w rankingu. Dziękujemy!', 'pl')).toEqual(['Zajęliśmy (3. miejsce) w rankingu.', 'Dziękujemy!']);
+    // A longer number, a decimal, or English ("Chapter 3. The end") still ends one.
+    expect(sentences('Wir sind Kunde Nummer 1234.  Danach kommt mehr.', 'de')).toEqual(['Wir sind Kunde Nummer 1234.', 'Danach kommt mehr.']);
+    expect(sentences('Jetzt nur 19.99. Danach teurer.', 'de')).toEqual(['Jetzt nur 19.99.', 'Danach teurer.']);
+    expect(sentences('Read chapter 3. The end is near.', 'en')).toEqual(['Read chapter 3.', 'The end is near.']);
+  });
 });
 
 describe('splitSentences without asking ICU', () => {
