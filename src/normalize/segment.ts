@@ -3,6 +3,7 @@
 // segmenter, FACTS.md), and Intl.Segmenter's dictionary does where they do not (Thai, CJK).
 
 import { primaryLanguage } from './language.js';
+import { dateRunsAcross } from './values/date.js';
 import { urlRunsAcross } from './values/url.js';
 
 export interface Span {
@@ -87,9 +88,10 @@ export function splitSentences(text: string, language: string): Span[] {
       next = seg.index + seg.segment.length;
       const start = chunk.start + seg.index;
       const end = chunk.start + next;
-      // ICU ends a sentence after "?" or "!" even with no space after it: inside a URL's query
-      // ("…/summer?utm_source=copy") that is no end.
-      if (pending && (endsInAbbreviation(text, pending.start, pending.end) || urlRunsAcross(text, pending.end) || (ordinals && endsInOrdinal(text, pending.start, pending.end)))) {
+      // No sentence ends inside a value: ICU ends one after "?" or "!" even with no space after
+      // it (inside a URL's query, "…/summer?utm_source=copy"), and at a dot before a capital or
+      // a digit (inside a date, "October. 2", "16. Nov. 2016"). A value is read in its sentence.
+      if (pending && (endsInAbbreviation(text, pending.start, pending.end) || urlRunsAcross(text, pending.end) || (ordinals && endsInOrdinal(text, pending.start, pending.end)) || dateRunsAcross(text, pending.end, language))) {
         pending.end = end;
         continue;
       }

@@ -56,6 +56,15 @@ describe('splitSentences', () => {
     expect(sentences('Jetzt nur 19.99. Danach teurer.', 'de')).toEqual(['Jetzt nur 19.99.', 'Danach teurer.']);
     expect(sentences('Read chapter 3. The end is near.', 'en')).toEqual(['Read chapter 3.', 'The end is near.']);
   });
+
+  it('never ends a sentence inside a date, whatever dots it holds', () => {
+    // Two of Recognizers-Text's date-parser cases (../shared/external).
+    expect(sentences("I'll go back October. 2", 'en')).toEqual(["I'll go back October. 2"]);
+    expect(sentences('16. Nov. 2016', 'en')).toEqual(['16. Nov. 2016']);
+    expect(sentences('Sale ends 30. April 2026. Hurry!', 'en')).toEqual(['Sale ends 30. April 2026.', 'Hurry!']);
+    // A dot after a number before a word that makes no date with it still ends one.
+    expect(sentences('We shipped 3. Then we rested.', 'en')).toEqual(['We shipped 3.', 'Then we rested.']);
+  });
 });
 
 describe('splitSentences without asking ICU', () => {

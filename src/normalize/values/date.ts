@@ -86,6 +86,24 @@ function fullYear(written: string | undefined, campaignYear?: number): number | 
   return year > now + 20 ? year - 100 : year;
 }
 
+/** How far on each side of a sentence break a date that runs across it is looked for. */
+const DATE_REACH = 40;
+
+/**
+ * Whether a date written in `text` runs across offset `at` (a character of it on each side):
+ * a sentence never ends inside one, whatever dots it holds ("October. 2", "16. Nov. 2016").
+ * Only DATE_REACH characters on each side are read, and only when a digit stands within a few
+ * characters of `at`: a date that a dot and a space run through has its day or year there.
+ */
+export function dateRunsAcross(text: string, at: number, language: string): boolean {
+  if (at <= 0 || at >= text.length || !DIGIT_NEAR.test(text.slice(Math.max(0, at - 6), at + 6))) return false;
+  const from = Math.max(0, at - DATE_REACH);
+  // Without the campaign's year a date may lack one (it is then hidden): it is still a date.
+  return extractDates(text.slice(from, at + DATE_REACH), { language }).some((d) => from + d.start < at && at < from + d.end);
+}
+
+const DIGIT_NEAR = /\d/;
+
 /** A lower-case "may" is the verb ("prices 5 may vary"); "May" and "MAY" are the month. */
 function isMonthName(written: string): boolean {
   return !(ENGLISH_WORD_MONTH.test(written) && written === written.toLowerCase());
