@@ -26,39 +26,37 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
   return segmenter;
 }
 
-// Intl.Segmenter ends a sentence after these; FACTS.md: "Dr. | Kowalski", "Jan. | 5".
-const ABBREVIATIONS = '(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|vs|etc|e\\.g|i\\.e|approx|incl|excl|Inc|Ltd|Co|No|Nr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ul|np|tzw|godz|proc|ok|zł|gr)\\.\\s*$';
-const ABBREVIATION = new RegExp(`(?:^|[\\s(])${ABBREVIATIONS}`, 'i');
-const ABBREVIATION_WITHIN = new RegExp(`[\\s(]${ABBREVIATIONS}`, 'i');
-// The longest abbreviation with its dot and the character before it fits in this many
-// characters: only the end of a sentence is tested, not all of it (an end-anchored pattern
-// still tries every start).
-const ABBREVIATION_REACH = 12;
+// A word that ICU takes for a sentence's end, and that is none, is recognised by a pattern over
+// the end of the sentence alone (an end-anchored pattern still tries every start): `reach`
+// characters hold the longest such word with its dot and the character before it. A pattern
+// comes in two forms: for a sentence no longer than that (the word may open it), and within.
+interface EndWord {
+  reach: number;
+  opening: RegExp;
+  within: RegExp;
+}
 
-/** Whether text[start, end) ends in an abbreviation (so the segmenter's break there is not one). */
-function endsInAbbreviation(text: string, start: number, end: number): boolean {
+function endWord(word: string, reach: number, flags = ''): EndWord {
+  return { reach, opening: new RegExp(`(?:^|[\\s(])${word}\\.$`, flags), within: new RegExp(`[\\s(]${word}\\.$`, flags) };
+}
+
+/** Whether text[start, end) ends, spaces aside, in the word (so the segmenter's break there is not one). */
+function endsIn(text: string, start: number, end: number, { reach, opening, within }: EndWord): boolean {
   let last = end;
   while (last > start && /\s/.test(text[last - 1])) last--;
-  const from = Math.max(start, last - ABBREVIATION_REACH);
-  return (from === start ? ABBREVIATION : ABBREVIATION_WITHIN).test(text.slice(from, end));
+  const from = Math.max(start, last - reach);
+  return (from === start ? opening : within).test(text.slice(from, last));
 }
+
+// Intl.Segmenter ends a sentence after these; FACTS.md: "Dr. | Kowalski", "Jan. | 5".
+const ABBREVIATION = endWord('(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|vs|etc|e\\.g|i\\.e|approx|incl|excl|Inc|Ltd|Co|No|Nr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ul|np|tzw|godz|proc|ok|zł|gr)', 12, 'i');
 
 // Languages that write an ordinal number with a dot after it ("am 16. April", "der 3.
 // Jobtag", "3. miejsce"). ICU ends a sentence at a dot followed by a capital, so in these a
 // date ("Dienstag, 4. Juni 2019") and an ordinal before a noun were cut in two; a number of
 // one to three digits with its dot does not end a sentence in them.
 const DOTTED_ORDINAL_LANGUAGES = new Set(['de', 'pl', 'cs', 'sk', 'sl', 'hr', 'sr', 'bs', 'da', 'nb', 'nn', 'no', 'fi', 'et', 'lv', 'hu', 'is', 'fo', 'tr']);
-const ORDINAL = /(?:^|[\s(])\d{1,3}\.$/;
-const ORDINAL_WITHIN = /[\s(]\d{1,3}\.$/;
-
-/** Whether text[start, end) ends in a dotted ordinal ("16. "), in a language that writes them. */
-function endsInOrdinal(text: string, start: number, end: number): boolean {
-  let last = end;
-  while (last > start && /\s/.test(text[last - 1])) last--;
-  // The character before the number, the number and its dot.
-  const from = Math.max(start, last - 5);
-  return (from === start ? ORDINAL : ORDINAL_WITHIN).test(text.slice(from, last));
-}
+const ORDINAL = endWord('\\d{1,3}', 5);
 
 // Intl.Segmenter slows badly on strings over 65,535 characters (FACTS.md); split first.
 const CHUNK = 20_000;
@@ -91,7 +89,7 @@ export function splitSentences(text: string, language: string): Span[] {
       // No sentence ends inside a value: ICU ends one after "?" or "!" even with no space after
       // it (inside a URL's query, "…/summer?utm_source=copy"), and at a dot before a capital or
       // a digit (inside a date, "October. 2", "16. Nov. 2016"). A value is read in its sentence.
-      if (pending && (endsInAbbreviation(text, pending.start, pending.end) || urlRunsAcross(text, pending.end) || (ordinals && endsInOrdinal(text, pending.start, pending.end)) || dateRunsAcross(text, pending.end, language))) {
+      if (pending && (endsIn(text, pending.start, pending.end, ABBREVIATION) || urlRunsAcross(text, pending.end) || (ordinals && endsIn(text, pending.start, pending.end, ORDINAL)) || dateRunsAcross(text, pending.end, language))) {
         pending.end = end;
         continue;
       }
