@@ -278,37 +278,49 @@ function readText(text: string, language: string, year: number | undefined): Tex
   // A kept reading must not hold on to the page the text was cut from: it is read from a copy.
   const folded = foldText(recurs ? copyOf(text) : text);
   const sentences = mapped(splitSentences(folded.text, language), (span) => readSentence(folded.text, language, span.start, span.end));
-  const reading = { folded, sentences, values: valuesOf(folded.text, sentences, language, year, scope) };
+  const reading = { folded, sentences, values: valuesOf(folded.text, sentences, language, year) };
   if (recurs) textReadings.keep(text, scope, reading);
   return reading;
 }
 
-// A part's values are read sentence by sentence, each sentence with the spaces after it, so
-// that a sentence met before in another part is read once: sentences recur across a site's
-// pages far more than the parts around them (on the bench, of the 4.6 million characters of
-// distinct parts, 2.0 million are in sentences not read before). A value is its sentence's:
-// SPEC's facts claim values within a sentence, and the splitter keeps a date, an amount or a
-// URL in one (abbreviations, dotted ordinals and URLs end none). Reading each part whole gives
-// the same values on the bench's 23,352 distinct parts and every text of the corpus (tested).
-// Pieces up to 1,024 characters, 512k characters in all (about 1 MB of keys and values).
-const sentenceValues = new RecurringTexts<readonly Value[]>(1024, 1 << 19);
+// A part's values are read sentence by sentence, so that a sentence met before in another
+// part is read once: sentences recur across a site's pages far more than the parts around
+// them (on the bench, of the 4.6 million characters of distinct parts, 2.0 million are in
+// sentences not read before). A value is its sentence's: SPEC's facts claim values within a
+// sentence, and the splitter keeps a date, an amount or a URL in one (abbreviations, dotted
+// ordinals, dates and URLs end none). Reading each part whole gives the same values on the
+// bench's 23,352 distinct parts and every text of the corpus (tested). A recurring sentence's
+// values are kept by its number, which its words' look-up gave it (readSentence): no second
+// look-up by text. Up to 512k characters of sentences, then the table starts again.
+const valuesBySentence = new Map<number, { year: number | undefined; values: readonly Value[] }>();
+const KEPT_SENTENCE_CHARACTERS = 1 << 19;
+let keptSentenceCharacters = 0;
 
-function valuesOf(text: string, sentences: readonly Sentence[], language: string, year: number | undefined, scope: string): Value[] {
-  if (sentences.length < 2) return extractValues(text, { language, year });
+function valuesOf(text: string, sentences: readonly Sentence[], language: string, year: number | undefined): Value[] {
+  // A text of spaces alone has no sentence, and no value.
+  if (sentences.length === 0) return [];
+  if (sentences.length === 1 && sentences[0].recurring === undefined) return extractValues(text, { language, year });
   const values: Value[] = [];
-  for (let k = 0; k < sentences.length; k++) {
-    // The first piece from the text's start, each up to where the next sentence starts.
-    const from = k === 0 ? 0 : sentences[k].start;
-    const piece = text.slice(from, k + 1 < sentences.length ? sentences[k + 1].start : text.length);
-    const recurs = sentenceValues.recurs(piece, scope);
-    let found = recurs ? sentenceValues.get(piece, scope) : undefined;
-    if (!found) {
-      // A kept piece's values (their raw text) must not hold on to the page: read from a copy.
-      found = extractValues(recurs ? copyOf(piece) : piece, { language, year });
-      if (recurs) sentenceValues.keep(piece, scope, found);
-    }
-    for (const value of found) values.push(from === 0 ? value : { ...value, start: value.start + from, end: value.end + from });
+  for (const sentence of sentences) {
+    const { start } = sentence;
+    for (const value of sentenceValues(text, sentence, language, year)) values.push(start === 0 ? value : { ...value, start: value.start + start, end: value.end + start });
   }
+  return values;
+}
+
+function sentenceValues(text: string, { start, end, recurring }: Sentence, language: string, year: number | undefined): readonly Value[] {
+  const kept = recurring === undefined ? undefined : valuesBySentence.get(recurring);
+  if (kept && kept.year === year) return kept.values;
+  const sentence = text.slice(start, end);
+  if (recurring === undefined) return extractValues(sentence, { language, year });
+  // Kept values (their raw text) must not hold on to the page: read from a copy.
+  const values = extractValues(copyOf(sentence), { language, year });
+  if (keptSentenceCharacters + sentence.length > KEPT_SENTENCE_CHARACTERS) {
+    valuesBySentence.clear();
+    keptSentenceCharacters = 0;
+  }
+  valuesBySentence.set(recurring, { year, values });
+  keptSentenceCharacters += sentence.length;
   return values;
 }
 
