@@ -17,8 +17,8 @@ import { doc } from '../helpers.js';
 import { describeShared, sharedPath } from '../support/shared.js';
 
 const body = (text: string): Part => ({ role: 'body', text, anchors: [] });
-const raws = (text: string, language = 'en') => {
-  const np = normalizePart(body(text), 0, language, { year: 2026 });
+const raws = (text: string, language = 'en', year = 2026) => {
+  const np = normalizePart(body(text), 0, language, { year });
   return np.values.map((v) => [v.type, v.key, np.folded.text.slice(v.start, v.end)]);
 };
 
@@ -53,6 +53,7 @@ describe('values read sentence by sentence', () => {
     for (let k = 0; k < 3; k++) {
       expect(raws('A. ' + sentence + 'B.', 'en-US')).toEqual([['date', '2026-07-04', '7/4']]);
       expect(raws('A. ' + sentence + 'B.', 'en-GB')).toEqual([['date', '2026-04-07', '7/4']]);
+      expect(raws('A. ' + sentence + 'B.', 'en-GB', 2027)).toEqual([['date', '2027-04-07', '7/4']]);
     }
   });
 });
