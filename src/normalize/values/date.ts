@@ -12,7 +12,7 @@ import { ignoringCase } from './ignore-case.js';
 import { MONTH_NAMES, monthNumber, WEEKDAY_NAMES, WEEKDAYS } from './months.js';
 import { primaryLanguage } from '../language.js';
 import { usesDecimalPoint } from './number.js';
-import { lazy, matchesNear, matchStarts } from './scan.js';
+import { isAsciiDigit, lazy, matchesNear, matchStarts } from './scan.js';
 import type { ExtractOptions } from './types.js';
 
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -92,17 +92,18 @@ const DATE_REACH = 40;
 /**
  * Whether a date written in `text` runs across offset `at` (a character of it on each side):
  * a sentence never ends inside one, whatever dots it holds ("October. 2", "16. Nov. 2016").
- * Only DATE_REACH characters on each side are read, and only when a digit stands within a few
- * characters of `at`: a date that a dot and a space run through has its day or year there.
+ * Only a break at a dot with a digit beside it (before the dot, or right after the spaces
+ * that follow it) can be one: only there are DATE_REACH characters on each side read.
  */
 export function dateRunsAcross(text: string, at: number, language: string): boolean {
-  if (at <= 0 || at >= text.length || !DIGIT_NEAR.test(text.slice(Math.max(0, at - 6), at + 6))) return false;
+  if (at <= 0 || at >= text.length) return false;
+  let dot = at - 1;
+  while (dot > 0 && /\s/.test(text[dot])) dot--;
+  if (text[dot] !== '.' || !(isAsciiDigit(text.charCodeAt(dot - 1)) || isAsciiDigit(text.charCodeAt(at)))) return false;
   const from = Math.max(0, at - DATE_REACH);
   // Without the campaign's year a date may lack one (it is then hidden): it is still a date.
   return extractDates(text.slice(from, at + DATE_REACH), { language }).some((d) => from + d.start < at && at < from + d.end);
 }
-
-const DIGIT_NEAR = /\d/;
 
 /** A lower-case "may" is the verb ("prices 5 may vary"); "May" and "MAY" are the month. */
 function isMonthName(written: string): boolean {
