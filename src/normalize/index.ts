@@ -289,17 +289,15 @@ function readText(text: string, language: string, year: number | undefined): Tex
 // sentences not read before). A value is its sentence's: SPEC's facts claim values within a
 // sentence, and the splitter keeps a date, an amount or a URL in one (abbreviations, dotted
 // ordinals, dates and URLs end none). Reading each part whole gives the same values on the
-// bench's 23,352 distinct parts and every text of the corpus (tested). A recurring sentence's
-// values are kept by its number, which its words' look-up gave it (readSentence): no second
-// look-up by text. Up to 512k characters of sentences, then the table starts again.
+// bench's 23,352 distinct parts (measured) and every text of the corpus (tested). A recurring
+// sentence's values are kept by its number, which its words' look-up gave it (readSentence):
+// no second look-up by text. Up to 512k characters of sentences, then the table starts again.
 const valuesBySentence = new Map<number, { year: number | undefined; values: readonly Value[] }>();
 const KEPT_SENTENCE_CHARACTERS = 1 << 19;
 let keptSentenceCharacters = 0;
 
 function valuesOf(text: string, sentences: readonly Sentence[], language: string, year: number | undefined): Value[] {
   // A text of spaces alone has no sentence, and no value.
-  if (sentences.length === 0) return [];
-  if (sentences.length === 1 && sentences[0].recurring === undefined) return extractValues(text, { language, year });
   const values: Value[] = [];
   for (const sentence of sentences) {
     const { start } = sentence;
