@@ -8,7 +8,11 @@ import { availableParallelism } from 'node:os';
  *   machine code from the second on. The value patterns (dates, amounts, URLs: hundreds of
  *   alternatives each) are so large that the interpreted first pass over a text, plus the
  *   bytecode only it uses, cost more than compiling to machine code at once: ~0.06 s of CPU of
- *   a one-post check (0.5 s), and ~7% of a 12 MB campaign. The matches are the same.
+ *   a one-post check (0.5 s), and ~7% of a 12 MB campaign. The matches are the same. A pattern
+ *   made from now on counts no interpreted matches before it is compiled (ticks 0); tiering up
+ *   is not switched off, since this runs after patterns have run (commander's, Node's own): in
+ *   Node 20, a pattern that had matched once, interpreted, then crashed the process at its next
+ *   match (a jump to no code; test/cli/v8-tuning.test.ts), now and then in a check.
  * - A thread's heap may grow to 1.5 times what survived its last full collection before the
  *   next one, instead of up to four times (V8's default for a busy heap). A source's copy dies
  *   as soon as it is checked, so what survives is small (the remembered texts and words, ~30 MB
@@ -28,7 +32,7 @@ import { availableParallelism } from 'node:os';
  *   (8 pairs, 7 faster) and -6.3% (4 pairs). The results are the same. (Tried beside it and
  *   left: no escape analysis, the mid-tier register allocator: each cost more than it saved.)
  */
-export const V8_RUN_FLAGS: readonly string[] = ['--no-regexp-tier-up', '--heap-growing-percent=50', '--max-inlined-bytecode-size-cumulative=200', '--no-turbo-loop-peeling'];
+export const V8_RUN_FLAGS: readonly string[] = ['--regexp-tier-up-ticks=0', '--heap-growing-percent=50', '--max-inlined-bytecode-size-cumulative=200', '--no-turbo-loop-peeling'];
 
 /** Sets V8_RUN_FLAGS: the CLI before a command runs, and scripts/profile-run.mjs, which measures a run as the CLI makes it. */
 export async function tuneV8ForRuns(): Promise<void> {
